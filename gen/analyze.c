@@ -1,0 +1,605 @@
+/* analyze.c - the checks that need values or the transition graph (see
+ * analyze.h). */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "eval.h"
+
+#define AN_DESC 400                 /* bytes of a valuation description */
+
+typedef struct an {
+    ir_spec *s;
+    int32_t *slots;                 /* valuation */
+} an;
+
+static ev_env an_env(an *a, int profile, int machine)
+{
+    ev_env env;
+    memset(&env, 0, sizeof env);
+    env.spec = a->s;
+    env.profile = profile;
+    env.machine = machine;
+    env.slots = a->slots;
+    return env;
+}
+
+static int an_budget(an *a, const ev_space *sp, loc at, const char *what, int profile)
+{
+    uint64_t n = ev_space_size(sp);
+    if (n <= EV_MAX_VALUATIONS)
+        return 0;
+    diag_error(at, "%s reads too many values to check by enumeration in profile '%s' "
+               "(more than %llu valuations); split it", what, a->s->profiles[profile].name,
+               (unsigned long long)EV_MAX_VALUATIONS);
+    return -1;
+}
+
+/* ---- graph: reachability, dead ends ----------------------------------- */
+
+static void an_graph(an *a, const ir_machine *m)
+{
+    uint8_t *seen = ar_array((size_t)m->nstates, 1);
+    int *stack = ar_array((size_t)m->nstates, sizeof *stack);
+    int sp = 0;
+    seen[m->initial] = 1;
+    stack[sp++] = m->initial;
+    while (sp > 0) {
+        int st = stack[--sp];
+        for (int t = 0; t < m->ntrans; t++) {
+            const ir_trans *tr = &m->trans[t];
+            if (tr->from == st && !seen[tr->to]) {
+                seen[tr->to] = 1;
+                stack[sp++] = tr->to;
+            }
+        }
+    }
+    for (int st = 0; st < m->nstates; st++) {
+        if (!seen[st])
+            diag_error(m->states[st].at, "state '%s' cannot be reached from the initial state '%s'",
+                       m->states[st].name, m->states[m->initial].name);
+        int out = 0;
+        for (int t = 0; t < m->ntrans && !out; t++)
+            out = m->trans[t].from == st && m->trans[t].to != st;
+        if (!out && !m->states[st].final)
+            diag_error(m->states[st].at, "state '%s' has no way out and is not declared 'final'",
+                       m->states[st].name);
+    }
+    (void)a;
+}
+
+/* ---- transition order ------------------------------------------------- */
+
+static int an_cmp_trans(const void *x, const void *y)
+{
+    const ir_trans *a = x, *b = y;
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    if (a->event != b->event)
+        return a->event < b->event ? -1 : 1;
+    if (a->otherwise != b->otherwise)
+        return a->otherwise ? 1 : -1;
+    if (a->priority != b->priority)
+        return a->priority > b->priority ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Sort transitions by (from, event, priority) and renumber them. */
+static void an_sort(ir_machine *m)
+{
+    qsort(m->trans, (size_t)m->ntrans, sizeof *m->trans, an_cmp_trans);
+    for (int t = 0; t < m->ntrans; t++)
+        m->trans[t].id = t;
+}
+
+/* ---- pending commands ------------------------------------------------- */
+
+static int an_can_fire(const ir_spec *s, const ir_machine *m, const ir_trans *t)
+{
+    const ir_event *e = &s->events[t->event];
+    return e->kind != IR_EV_OUTCOME || m->pending[(size_t)t->from * (size_t)s->ncmds + (size_t)e->cmd];
+}
+
+/* Commands pending after t, starting from the pending set in 'cur'; reports
+ * an issue of a command that may still be pending if 'report'. */
+static void an_step(const ir_spec *s, const ir_trans *t, uint8_t *cur, int report)
+{
+    const ir_event *e = &s->events[t->event];
+    if (e->kind == IR_EV_OUTCOME)
+        cur[e->cmd] = 0;
+    for (int i = 0; i < t->nactions; i++) {
+        const ir_action *a = &t->actions[i];
+        if (a->kind == IR_A_CANCEL) {
+            cur[a->cmd] = 0;
+        } else if (a->kind == IR_A_ISSUE) {
+            if (cur[a->cmd] && report)
+                diag_error(a->at, "command '%s' may already be pending here; wait for its "
+                           "outcome or cancel it first", s->cmds[a->cmd].name);
+            cur[a->cmd] = 1;
+        }
+    }
+}
+
+static void an_pending(an *a, ir_machine *m)
+{
+    const ir_spec *s = a->s;
+    size_t nc = (size_t)s->ncmds;
+    m->pending = ar_array((size_t)m->nstates * nc + 1, 1);
+    uint8_t *cur = ar_array(nc + 1, 1);
+    uint8_t *dirty = ar_array((size_t)m->nstates, 1);
+    dirty[m->initial] = 1;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int t = 0; t < m->ntrans; t++) {
+            const ir_trans *tr = &m->trans[t];
+            if (!dirty[tr->from] || !an_can_fire(s, m, tr))
+                continue;
+            memcpy(cur, &m->pending[(size_t)tr->from * nc], nc);
+            an_step(s, tr, cur, 0);
+            uint8_t *dst = &m->pending[(size_t)tr->to * nc];
+            for (size_t c = 0; c < nc; c++)
+                if (cur[c] && !dst[c]) {
+                    dst[c] = 1;
+                    dirty[tr->to] = 1;
+                    changed = 1;
+                }
+        }
+    }
+    for (int t = 0; t < m->ntrans; t++) {
+        const ir_trans *tr = &m->trans[t];
+        const ir_event *e = &s->events[tr->event];
+        if (!an_can_fire(s, m, tr)) {
+            diag_error(tr->at, "this transition can never fire: command '%s' is never pending "
+                       "in state '%s'", s->cmds[e->cmd].name, m->states[tr->from].name);
+            continue;
+        }
+        memcpy(cur, &m->pending[(size_t)tr->from * nc], nc);
+        an_step(s, tr, cur, 1);
+    }
+}
+
+/* ---- which events arrive where, and whether each is decided ----------- */
+
+static void an_arrivals(an *a, int k)
+{
+    const ir_spec *s = a->s;
+    ir_machine *m = &s->machines[k];
+    size_t ne = (size_t)s->nevents;
+    m->arrives = ar_array((size_t)m->nstates * ne + 1, 1);
+    for (int st = 0; st < m->nstates; st++) {
+        for (int e = 0; e < s->nevents; e++) {
+            const ir_event *ev = &s->events[e];
+            int arrives = ev->kind == IR_EV_OUTCOME
+                              ? m->pending[(size_t)st * (size_t)s->ncmds + (size_t)ev->cmd]
+                              : ev->machine == k;
+            m->arrives[(size_t)st * ne + (size_t)e] = (unsigned char)arrives;
+            if (!arrives || m->policy[(size_t)st * ne + (size_t)e] != IR_P_NONE)
+                continue;
+            int handled = 0;
+            for (int t = 0; t < m->ntrans && !handled; t++)
+                handled = m->trans[t].from == st && m->trans[t].event == e;
+            if (handled)
+                continue;
+            if (ev->kind == IR_EV_OUTCOME)
+                diag_error(m->states[st].at, "outcome '%s' of command '%s' can arrive in state "
+                           "'%s', where the command may be pending, but is neither handled nor "
+                           "ignored", s->cmds[ev->cmd].outcomes[ev->outcome].name,
+                           s->cmds[ev->cmd].name, m->states[st].name);
+            else
+                diag_error(m->states[st].at, "event '%s' can arrive in state '%s' but is neither "
+                           "handled, ignored nor rejected there", ev->name, m->states[st].name);
+        }
+    }
+}
+
+/* ---- guards: overlap, completeness, dead transitions, lowering -------- */
+
+typedef struct an_group {
+    ir_machine *m;
+    int k;                          /* machine index */
+    int lo, hi;                     /* transitions [lo, hi) share from and event */
+    uint8_t *won;                   /* [t]: some valuation selects it */
+    uint8_t *overlap_seen;          /* [t]: overlap reported */
+    int residual_seen;              /* incompleteness reported */
+} an_group;
+
+static const char *an_where(const ir_spec *s, const an_group *g)
+{
+    const ir_trans *t = &g->m->trans[g->lo];
+    return ar_printf("event '%s' in state '%s'", s->events[t->event].name,
+                     g->m->states[t->from].name);
+}
+
+/* Evaluate one valuation of a group; returns the selected transition or -1. */
+static int an_select(an *a, an_group *g, ev_env *env, const ev_space *sp, int profile)
+{
+    const ir_spec *s = a->s;
+    int win = -1, other = -1;
+    for (int t = g->lo; t < g->hi; t++) {
+        const ir_trans *tr = &g->m->trans[t];
+        if (tr->otherwise) {
+            other = t;
+            continue;
+        }
+        env->err = 0;
+        int holds = !tr->guard || ev_eval(env, tr->guard);
+        if (env->err) {
+            char d[AN_DESC];
+            ev_describe(sp, s, g->k, env->slots, d, sizeof d);
+            diag_error(env->err_at, "index out of range in this guard (profile '%s': %s)",
+                       s->profiles[profile].name, d);
+            return -2;
+        }
+        if (!holds)
+            continue;
+        if (win < 0) {
+            win = t;
+            continue;
+        }
+        if (g->m->trans[win].priority == tr->priority && !g->overlap_seen[t]) {
+            char d[AN_DESC];
+            ev_describe(sp, s, g->k, env->slots, d, sizeof d);
+            diag_error(tr->at, "this transition and the one at line %d can both be taken on %s "
+                       "(profile '%s': %s); make the guards exclusive or give one a priority",
+                       g->m->trans[win].at.line, an_where(s, g), s->profiles[profile].name,
+                       d[0] ? d : "always");
+            g->overlap_seen[t] = 1;
+        }
+    }
+    return win >= 0 ? win : other;
+}
+
+static void an_group_profile(an *a, an_group *g, int profile)
+{
+    const ir_spec *s = a->s;
+    ev_space sp;
+    ev_space_init(&sp);
+    for (int t = g->lo; t < g->hi; t++)
+        ev_collect(&sp, s, profile, g->k, g->m->trans[t].guard);
+    if (an_budget(a, &sp, g->m->trans[g->lo].at, ar_printf("the guards of %s", an_where(s, g)),
+                  profile))
+        return;
+    ev_env env = an_env(a, profile, g->k);
+    const ir_trans *t0 = &g->m->trans[g->lo];
+    int policy = g->m->policy[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
+    int arrives = g->m->arrives[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
+    ev_first(&sp, a->slots);
+    do {
+        int w = an_select(a, g, &env, &sp, profile);
+        if (w == -2)
+            return;
+        if (w >= 0) {
+            g->won[w] = 1;
+        } else if (policy == IR_P_NONE && arrives && !g->residual_seen) {
+            char d[AN_DESC];
+            ev_describe(&sp, s, g->k, a->slots, d, sizeof d);
+            diag_error(g->m->states[t0->from].at, "%s is not handled when %s (profile '%s'); add "
+                       "a transition or 'otherwise', or ignore or reject it", an_where(s, g), d,
+                       s->profiles[profile].name);
+            g->residual_seen = 1;
+        }
+    } while (ev_next(&sp, a->slots));
+}
+
+static ir_expr *an_node(ir_ekind k, ir_expr *x, ir_expr *y)
+{
+    ir_expr *e = ar_alloc(sizeof *e);
+    e->kind = k;
+    e->type.kind = IR_T_BOOL;
+    e->var = e->machine = e->cmd = -1;
+    e->a = x;
+    e->b = y;
+    if (x)
+        e->at = x->at;
+    return e;
+}
+
+static ir_expr *an_false(loc at)
+{
+    ir_expr *e = an_node(IR_E_CONST, NULL, NULL);
+    e->at = at;
+    e->value = 0;
+    return e;
+}
+
+/* xguard(t) = guard(t) && !(guards of higher priority); otherwise: no guard
+ * of the group holds.  Equal priorities were proven exclusive. */
+static void an_lower(an_group *g)
+{
+    for (int t = g->lo; t < g->hi; t++) {
+        ir_trans *tr = &g->m->trans[t];
+        ir_expr *x = tr->otherwise ? NULL : tr->guard;
+        for (int u = g->lo; u < g->hi; u++) {
+            const ir_trans *hu = &g->m->trans[u];
+            if (u == t || hu->otherwise)
+                continue;
+            if (!tr->otherwise && hu->priority <= tr->priority)
+                continue;
+            ir_expr *not_u = hu->guard ? an_node(IR_E_NOT, hu->guard, NULL)
+                                       : an_false(hu->at);
+            x = x ? an_node(IR_E_AND, x, not_u) : not_u;
+        }
+        tr->xguard = x;
+    }
+}
+
+static void an_guards(an *a, int k)
+{
+    const ir_spec *s = a->s;
+    ir_machine *m = &s->machines[k];
+    an_group g;
+    memset(&g, 0, sizeof g);
+    g.m = m;
+    g.k = k;
+    g.won = ar_array((size_t)m->ntrans + 1, 1);
+    g.overlap_seen = ar_array((size_t)m->ntrans + 1, 1);
+    for (int lo = 0; lo < m->ntrans;) {
+        int hi = lo + 1;
+        while (hi < m->ntrans && m->trans[hi].from == m->trans[lo].from &&
+               m->trans[hi].event == m->trans[lo].event)
+            hi++;
+        g.lo = lo;
+        g.hi = hi;
+        g.residual_seen = 0;
+        int others = 0;
+        for (int t = lo; t < hi; t++)
+            others += m->trans[t].otherwise;
+        if (others > 1)
+            diag_error(m->trans[lo + (hi - lo) - 1].at, "two 'otherwise' transitions on %s",
+                       an_where(s, &g));
+        else if (others == 1 && hi - lo == 1)
+            diag_error(m->trans[lo].at, "'otherwise' needs another transition on %s to be the "
+                       "alternative of", an_where(s, &g));
+        int fires = an_can_fire(s, m, &m->trans[lo]);
+        for (int p = 0; p < s->nprofiles && fires; p++)
+            if (ir_instances(s, m, p) > 0)
+                an_group_profile(a, &g, p);
+        for (int t = lo; t < hi && fires; t++)
+            if (!g.won[t])
+                diag_error(m->trans[t].at, "this transition can never be taken: %s",
+                           m->trans[t].otherwise ? "the other guards always cover every case"
+                           : hi - lo > 1 ? "its guard never holds, or a transition of higher "
+                                           "priority always wins"
+                                         : "its guard never holds in any profile");
+        an_lower(&g);
+        lo = hi;
+    }
+}
+
+/* ---- ranges: controller assignments ----------------------------------- */
+
+static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8_t *reported)
+{
+    const ir_spec *s = a->s;
+    const ir_machine *m = &s->machines[k];
+    ev_space sp;
+    ev_space_init(&sp);
+    int any = 0;
+    ev_collect(&sp, s, profile, k, t->xguard);
+    for (int i = 0; i < t->nactions; i++) {
+        const ir_action *ac = &t->actions[i];
+        if (ac->kind == IR_A_ASSIGN || (ac->kind == IR_A_SEND && ac->index)) {
+            ev_collect(&sp, s, profile, k, ac->kind == IR_A_ASSIGN ? ac->value : ac->index);
+            any = 1;
+        }
+    }
+    if (!any || an_budget(a, &sp, t->at, "this transition", profile))
+        return;
+    ev_env env = an_env(a, profile, k);
+    int32_t *save = ar_array((size_t)s->nslots + 1, sizeof *save);
+    ev_first(&sp, a->slots);
+    do {
+        if (t->xguard && !ev_eval(&env, t->xguard))
+            continue;
+        memcpy(save, a->slots, (size_t)s->nslots * sizeof *save);
+        for (int i = 0; i < t->nactions; i++) {
+            const ir_action *ac = &t->actions[i];
+            if (reported[i] || (ac->kind != IR_A_ASSIGN && !(ac->kind == IR_A_SEND && ac->index)))
+                continue;
+            int64_t v = ev_eval(&env, ac->kind == IR_A_ASSIGN ? ac->value : ac->index);
+            int32_t lo = 0, hi = 0;
+            if (ac->kind == IR_A_ASSIGN)
+                ir_bounds(s, &s->vars[ac->var].elem, profile, &lo, &hi);
+            else
+                hi = ir_instances(s, &s->machines[ac->machine], profile) - 1;
+            if (!env.err && v >= lo && v <= hi) {
+                if (ac->kind == IR_A_ASSIGN)
+                    a->slots[s->vars[ac->var].slot] = (int32_t)v;
+                continue;
+            }
+            char d[AN_DESC];
+            ev_describe(&sp, s, k, save, d, sizeof d);
+            if (env.err)
+                diag_error(env.err_at, "index out of range (profile '%s': %s)",
+                           s->profiles[profile].name, d);
+            else if (ac->kind == IR_A_ASSIGN)
+                diag_error(ac->at, "'%s' can be given %lld, outside its range %d..%d (profile "
+                           "'%s': %s)", s->vars[ac->var].name, (long long)v, lo, hi,
+                           s->profiles[profile].name, d[0] ? d : "always");
+            else
+                diag_error(ac->at, "machine index %lld is outside 0..%d (profile '%s': %s)",
+                           (long long)v, hi, s->profiles[profile].name, d);
+            reported[i] = 1;
+            env.err = 0;
+        }
+        memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
+    } while (ev_next(&sp, a->slots));
+    (void)m;
+}
+
+/* ---- ranges: plant effects -------------------------------------------- */
+
+/* Check that effects (after an optional condition) keep every variable in
+ * its range, for every valuation of what they read and every choice. */
+static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, int machine,
+                       loc at, const char *what)
+{
+    const ir_spec *s = a->s;
+    if (n == 0)
+        return;
+    int32_t *save = ar_array((size_t)s->nslots + 1, sizeof *save);
+    for (int p = 0; p < s->nprofiles; p++) {
+        if (machine >= 0 && ir_instances(s, &s->machines[machine], p) == 0)
+            continue;
+        ev_space sp;
+        ev_space_init(&sp);
+        ev_collect(&sp, s, p, machine, cond);
+        ev_collect_effects(&sp, s, p, machine, fx, n);
+        if (an_budget(a, &sp, at, what, p))
+            return;
+        ev_env env = an_env(a, p, machine);
+        ev_first(&sp, a->slots);
+        do {
+            if (cond && !ev_eval(&env, cond))
+                continue;
+            memcpy(save, a->slots, (size_t)s->nslots * sizeof *save);
+            ev_chooser ch;
+            memset(&ch, 0, sizeof ch);
+            do {
+                memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
+                int bad = -1;
+                int64_t val = 0;
+                env.err = 0;
+                ch.depth = 0;
+                if (ev_effects(&env, fx, n, &ch, &bad, &val) == 0 && !env.err)
+                    continue;
+                char d[AN_DESC];
+                ev_describe(&sp, s, machine, save, d, sizeof d);
+                if (env.err && bad < 0)
+                    diag_error(env.err_at, "index out of range (profile '%s': %s)",
+                               s->profiles[p].name, d[0] ? d : "always");
+                else
+                    diag_error(env.err_at, "'%s' can be given %lld, outside its range (profile "
+                               "'%s': %s)", s->vars[bad].name, (long long)val,
+                               s->profiles[p].name, d[0] ? d : "always");
+                return;
+            } while (ev_chooser_next(&ch));
+            memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
+        } while (ev_next(&sp, a->slots));
+    }
+}
+
+static int an_issuer(const ir_spec *s, int cmd)
+{
+    for (int k = 0; k < s->nmachines; k++)
+        for (int t = 0; t < s->machines[k].ntrans; t++)
+            for (int i = 0; i < s->machines[k].trans[t].nactions; i++)
+                if (s->machines[k].trans[t].actions[i].kind == IR_A_ISSUE &&
+                    s->machines[k].trans[t].actions[i].cmd == cmd)
+                    return k;
+    return -1;
+}
+
+static void an_plant_effects(an *a)
+{
+    const ir_spec *s = a->s;
+    for (int c = 0; c < s->ncmds; c++) {
+        const ir_cmd *cmd = &s->cmds[c];
+        int k = an_issuer(s, c);
+        an_effects(a, NULL, cmd->issue, cmd->nissue, k, cmd->at,
+                   ar_printf("the issue effect of '%s'", cmd->name));
+        for (int o = 0; o < cmd->noutcomes; o++)
+            an_effects(a, cmd->outcomes[o].when, cmd->outcomes[o].effects,
+                       cmd->outcomes[o].neffects, k, cmd->outcomes[o].at,
+                       ar_printf("outcome '%s' of '%s'", cmd->outcomes[o].name, cmd->name));
+    }
+    for (int e = 0; e < s->nenvs; e++) {
+        const ir_env *env = &s->envs[e];
+        an_effects(a, env->when, env->effects, env->neffects, env->to_any ? env->machine : -1,
+                   env->at, ar_printf("the effect of '%s'", env->name));
+    }
+}
+
+/* ---- ranges: initial values ------------------------------------------- */
+
+static void an_inits(an *a)
+{
+    const ir_spec *s = a->s;
+    for (int i = 0; i < s->nvars; i++) {
+        const ir_var *v = &s->vars[i];
+        for (int p = 0; p < s->nprofiles; p++) {
+            int32_t lo, hi, bad = 0;
+            ir_bounds(s, &v->elem, p, &lo, &hi);
+            for (int k = 0; k < v->nvalues && !bad; k++) {
+                int32_t x = ir_const(s, v->values[k], p);
+                if (x < lo || x > hi) {
+                    diag_error(v->values[k]->at, "initial value %d of '%s' is outside its range "
+                               "%d..%d in profile '%s'", x, v->name, lo, hi, s->profiles[p].name);
+                    bad = 1;
+                }
+            }
+            if (bad)
+                break;
+        }
+    }
+}
+
+/* Constant indices in properties and environment conditions, which are not
+ * enumerated, are checked against every profile here. */
+static void an_const_indices(an *a, const ir_expr *e)
+{
+    const ir_spec *s = a->s;
+    if (!e)
+        return;
+    if ((e->kind == IR_E_INDEX || ((e->kind == IR_E_STATE || e->kind == IR_E_MVAR) && e->a)) &&
+        e->a->kind == IR_E_CONST) {
+        for (int p = 0; p < s->nprofiles; p++) {
+            int32_t n = e->kind == IR_E_INDEX ? ir_size(s, &s->vars[e->var], p)
+                                              : ir_instances(s, &s->machines[e->machine], p);
+            if (e->a->value < 0 || (e->a->value >= n && n > 0)) {
+                diag_error(e->a->at, "index %d is outside 0..%d in profile '%s'", e->a->value,
+                           n - 1, s->profiles[p].name);
+                break;
+            }
+        }
+    }
+    an_const_indices(a, e->a);
+    an_const_indices(a, e->b);
+}
+
+int an_analyze(ir_spec *s)
+{
+    an a;
+    a.s = s;
+    a.slots = ar_array((size_t)s->nslots + 1, sizeof *a.slots);
+    an_inits(&a);
+    for (int p = 0; p < s->nprops; p++)
+        an_const_indices(&a, s->props[p].expr);
+    for (int e = 0; e < s->nenvs; e++)
+        an_const_indices(&a, s->envs[e].when);
+    for (int k = 0; k < s->nmachines; k++) {
+        ir_machine *m = &s->machines[k];
+        an_sort(m);
+        an_graph(&a, m);
+        an_pending(&a, m);
+        an_arrivals(&a, k);
+    }
+    if (diag_count())
+        return -1;
+    for (int k = 0; k < s->nmachines; k++)
+        an_guards(&a, k);
+    if (diag_count())
+        return -1;
+    for (int k = 0; k < s->nmachines; k++) {
+        ir_machine *m = &s->machines[k];
+        for (int t = 0; t < m->ntrans; t++) {
+            uint8_t *reported = ar_array((size_t)m->trans[t].nactions + 1, 1);
+            for (int p = 0; p < s->nprofiles; p++)
+                if (ir_instances(s, m, p) > 0)
+                    an_action_ranges(&a, k, &m->trans[t], p, reported);
+        }
+        for (int st = 0; st < m->nstates; st++)
+            for (int e = 0; e < s->nevents; e++) {
+                size_t cell = (size_t)st * (size_t)s->nevents + (size_t)e;
+                int handled = 0;
+                for (int t = 0; t < m->ntrans && !handled; t++)
+                    handled = m->trans[t].from == st && m->trans[t].event == e;
+                if (handled && m->policy[cell] == IR_P_NONE)
+                    m->policy[cell] = IR_P_HANDLED;
+            }
+    }
+    an_plant_effects(&a);
+    return diag_count() ? -1 : 0;
+}

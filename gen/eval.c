@@ -1,0 +1,473 @@
+/* eval.c - expression evaluation and valuation enumeration (see eval.h). */
+#include "eval.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const ir_machine *ev_machine(const ev_env *env)
+{
+    return env->machine >= 0 ? &env->spec->machines[env->machine] : NULL;
+}
+
+static void ev_fail(ev_env *env, loc at)
+{
+    if (!env->err) {
+        env->err = 1;
+        env->err_at = at;
+    }
+}
+
+static int64_t ev_index(ev_env *env, const ir_expr *e, const ir_var *v)
+{
+    int64_t i = ev_eval(env, e->a);
+    if (i < 0 || i >= ir_size(env->spec, v, env->profile)) {
+        ev_fail(env, e->a->at);
+        return 0;
+    }
+    return i;
+}
+
+static int64_t ev_count(ev_env *env, const ir_expr *e)
+{
+    const ir_var *v = &env->spec->vars[e->var];
+    int64_t n = 0;
+    if (v->shape == IR_POOL) {
+        for (int i = 0; i < e->nvals; i++)
+            n += env->slots[v->slot + e->vals[i]];
+        return n;
+    }
+    int32_t size = ir_size(env->spec, v, env->profile);
+    for (int32_t k = 0; k < size; k++)
+        for (int i = 0; i < e->nvals; i++)
+            if (env->slots[v->slot + k] == e->vals[i]) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+static int64_t ev_binary(ev_env *env, const ir_expr *e)
+{
+    int64_t a = ev_eval(env, e->a);
+    switch (e->kind) {
+    case IR_E_AND:
+        return a && ev_eval(env, e->b);
+    case IR_E_OR:
+        return a || ev_eval(env, e->b);
+    case IR_E_IMPLIES:
+        return !a || ev_eval(env, e->b);
+    default:
+        break;
+    }
+    int64_t b = ev_eval(env, e->b);
+    switch (e->kind) {
+    case IR_E_IFF: return !a == !b;
+    case IR_E_EQ: return a == b;
+    case IR_E_NE: return a != b;
+    case IR_E_LT: return a < b;
+    case IR_E_LE: return a <= b;
+    case IR_E_GT: return a > b;
+    case IR_E_GE: return a >= b;
+    case IR_E_ADD: return a + b;
+    case IR_E_SUB: return a - b;
+    default: return 0;
+    }
+}
+
+int64_t ev_eval(ev_env *env, const ir_expr *e)
+{
+    const ir_spec *s = env->spec;
+    const ir_machine *m = ev_machine(env);
+    switch (e->kind) {
+    case IR_E_CONST:
+        return e->value;
+    case IR_E_PARAM:
+        return s->profiles[env->profile].param[e->var];
+    case IR_E_VAR:
+    case IR_E_MVAR:
+        return env->slots[s->vars[e->var].slot];
+    case IR_E_INDEX:
+        return env->slots[s->vars[e->var].slot + ev_index(env, e, &s->vars[e->var])];
+    case IR_E_COUNT:
+        return e->var >= 0 ? ev_count(env, e) : 0;
+    case IR_E_SIZE:
+        if (e->var >= 0)
+            return ir_size(s, &s->vars[e->var], env->profile);
+        return ir_instances(s, &s->machines[e->machine], env->profile);
+    case IR_E_STATE:
+        return env->slots[s->machines[e->machine].state_slot];
+    case IR_E_PENDING:
+        return m ? env->slots[m->pending_slot + e->cmd] : 0;
+    case IR_E_SELF:
+        return m ? env->slots[m->self_slot] : 0;
+    case IR_E_NOT:
+        return !ev_eval(env, e->a);
+    case IR_E_NEG:
+        return -ev_eval(env, e->a);
+    case IR_E_ALWAYS:
+    case IR_E_EVENTUALLY:
+    case IR_E_UNTIL:
+        return 0;               /* temporal: never evaluated over one valuation */
+    default:
+        return ev_binary(env, e);
+    }
+}
+
+/* ---- effects ---------------------------------------------------------- */
+
+static int ev_store(ev_env *env, const ir_effect *f, int64_t val, int *bad_var, int64_t *bad_val)
+{
+    const ir_var *v = &env->spec->vars[f->var];
+    int64_t i = 0;
+    if (f->index) {
+        i = ev_eval(env, f->index);
+        if (i < 0 || i >= ir_size(env->spec, v, env->profile)) {
+            ev_fail(env, f->index->at);
+            return 0;
+        }
+    }
+    int32_t lo, hi;
+    ir_bounds(env->spec, &v->elem, env->profile, &lo, &hi);
+    if (val < lo || val > hi) {
+        env->err_at = f->at;
+        *bad_var = f->var;
+        *bad_val = val;
+        return -1;
+    }
+    if (v->shape == IR_SCALAR || f->index)
+        env->slots[v->slot + (int)i] = (int32_t)val;
+    else
+        for (int32_t k = 0; k < ir_size(env->spec, v, env->profile); k++)
+            env->slots[v->slot + k] = (int32_t)val;
+    return 0;
+}
+
+static int32_t ev_choose(ev_chooser *ch, int32_t n)
+{
+    if (ch->depth >= 64 || n <= 0)
+        return 0;
+    int d = ch->depth++;
+    ch->npick[d] = n;
+    if (ch->pick[d] >= n)
+        ch->pick[d] = 0;
+    return ch->pick[d];
+}
+
+static void ev_move(ev_env *env, const ir_effect *f)
+{
+    const ir_var *v = &env->spec->vars[f->var];
+    for (int i = 0; i < f->nfrom; i++) {
+        int32_t *src = &env->slots[v->slot + f->from[i]];
+        if (*src <= 0 || f->from[i] == f->to)
+            continue;
+        int32_t k = f->kind == IR_F_MOVE_ONE ? 1 : *src;
+        *src -= k;
+        env->slots[v->slot + f->to] += k;
+        if (f->kind == IR_F_MOVE_ONE)
+            return;
+    }
+}
+
+int ev_effects(ev_env *env, const ir_effect *fx, int n, ev_chooser *ch, int *bad_var, int64_t *bad_val)
+{
+    for (int i = 0; i < n; i++) {
+        const ir_effect *f = &fx[i];
+        int rc = 0;
+        switch (f->kind) {
+        case IR_F_ASSIGN:
+            rc = ev_store(env, f, ev_eval(env, f->value), bad_var, bad_val);
+            break;
+        case IR_F_CHOOSE: {
+            const ir_var *v = &env->spec->vars[f->var];
+            int32_t lo, hi;
+            ir_bounds(env->spec, &v->elem, env->profile, &lo, &hi);
+            int32_t k = ev_choose(ch, f->nvalues ? f->nvalues : hi - lo + 1);
+            int64_t val = f->nvalues ? ev_eval(env, f->values[k]) : lo + k;
+            rc = ev_store(env, f, val, bad_var, bad_val);
+            break;
+        }
+        case IR_F_MOVE_ONE:
+        case IR_F_MOVE_ALL:
+            ev_move(env, f);
+            break;
+        case IR_F_IF:
+            if (ev_eval(env, f->cond))
+                rc = ev_effects(env, f->then_, f->nthen, ch, bad_var, bad_val);
+            else
+                rc = ev_effects(env, f->else_, f->nelse, ch, bad_var, bad_val);
+            break;
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int ev_chooser_next(ev_chooser *ch)
+{
+    for (int d = ch->depth - 1; d >= 0; d--) {
+        if (ch->pick[d] + 1 < ch->npick[d]) {
+            ch->pick[d]++;
+            for (int k = d + 1; k < 64; k++)
+                ch->pick[k] = 0;
+            ch->depth = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- valuation spaces ------------------------------------------------- */
+
+void ev_space_init(ev_space *sp)
+{
+    memset(sp, 0, sizeof *sp);
+}
+
+static void ev_add(ev_space *sp, ev_atom a)
+{
+    for (int i = 0; i < sp->n; i++)
+        if (sp->atoms[i].slot == a.slot)
+            return;
+    if (sp->n == EV_MAX_ATOMS) {
+        sp->overflow = 1;
+        return;
+    }
+    sp->atoms[sp->n++] = a;
+}
+
+static void ev_add_slot(ev_space *sp, int slot, int32_t lo, int32_t hi, int var)
+{
+    ev_atom a;
+    memset(&a, 0, sizeof a);
+    a.kind = EV_A_SLOT;
+    a.slot = slot;
+    a.lo = lo;
+    a.hi = hi;
+    a.var = var;
+    ev_add(sp, a);
+}
+
+static int ev_is_const(const ir_expr *e)
+{
+    switch (e->kind) {
+    case IR_E_CONST:
+    case IR_E_PARAM:
+        return 1;
+    case IR_E_NEG:
+        return ev_is_const(e->a);
+    case IR_E_ADD:
+    case IR_E_SUB:
+        return ev_is_const(e->a) && ev_is_const(e->b);
+    default:
+        return 0;
+    }
+}
+
+static void ev_add_var(ev_space *sp, const ir_spec *s, int profile, int var, const ir_expr *index)
+{
+    const ir_var *v = &s->vars[var];
+    int32_t lo, hi;
+    if (v->kind == IR_V_PARAM)
+        return;
+    ir_bounds(s, &v->elem, profile, &lo, &hi);
+    if (v->shape == IR_POOL) {
+        ev_atom a;
+        memset(&a, 0, sizeof a);
+        a.kind = EV_A_POOL;
+        a.slot = v->slot;
+        a.members = s->enums[v->elem.id].n;
+        a.size = ir_size(s, v, profile);
+        a.var = var;
+        ev_add(sp, a);
+        return;
+    }
+    int32_t size = ir_size(s, v, profile);
+    if (index && ev_is_const(index)) {
+        int32_t i = ir_const(s, index, profile);
+        if (i >= 0 && i < size)
+            ev_add_slot(sp, v->slot + i, lo, hi, var);
+        return;
+    }
+    for (int32_t i = 0; i < size; i++)
+        ev_add_slot(sp, v->slot + i, lo, hi, var);
+}
+
+void ev_collect(ev_space *sp, const ir_spec *s, int profile, int machine, const ir_expr *e)
+{
+    if (!e)
+        return;
+    const ir_machine *m = machine >= 0 ? &s->machines[machine] : NULL;
+    switch (e->kind) {
+    case IR_E_VAR:
+    case IR_E_MVAR:
+        ev_add_var(sp, s, profile, e->var, NULL);
+        break;
+    case IR_E_INDEX:
+        ev_add_var(sp, s, profile, e->var, e->a);
+        break;
+    case IR_E_COUNT:
+        if (e->var >= 0)
+            ev_add_var(sp, s, profile, e->var, NULL);
+        break;
+    case IR_E_PENDING:
+        if (m)
+            ev_add_slot(sp, m->pending_slot + e->cmd, 0, 1, -1);
+        break;
+    case IR_E_SELF:
+        if (m)
+            ev_add_slot(sp, m->self_slot, 0, ir_instances(s, m, profile) - 1, -1);
+        break;
+    case IR_E_STATE:
+        ev_add_slot(sp, s->machines[e->machine].state_slot, 0,
+                    s->machines[e->machine].nstates - 1, -1);
+        break;
+    default:
+        break;
+    }
+    if (e->kind != IR_E_STATE && e->kind != IR_E_MVAR) {
+        ev_collect(sp, s, profile, machine, e->a);
+        ev_collect(sp, s, profile, machine, e->b);
+    }
+}
+
+void ev_collect_effects(ev_space *sp, const ir_spec *s, int profile, int machine,
+                        const ir_effect *fx, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const ir_effect *f = &fx[i];
+        ev_collect(sp, s, profile, machine, f->index);
+        ev_collect(sp, s, profile, machine, f->value);
+        ev_collect(sp, s, profile, machine, f->cond);
+        for (int k = 0; k < f->nvalues; k++)
+            ev_collect(sp, s, profile, machine, f->values[k]);
+        if (f->kind == IR_F_MOVE_ONE || f->kind == IR_F_MOVE_ALL)
+            ev_add_var(sp, s, profile, f->var, NULL);
+        if (f->kind == IR_F_IF) {
+            ev_collect_effects(sp, s, profile, machine, f->then_, f->nthen);
+            ev_collect_effects(sp, s, profile, machine, f->else_, f->nelse);
+        }
+    }
+}
+
+/* Compositions of size into members parts: C(size + members - 1, members - 1). */
+static uint64_t ev_pool_count(int32_t size, int members)
+{
+    uint64_t r = 1;
+    for (int k = 1; k < members; k++) {
+        uint64_t num = (uint64_t)size + (uint64_t)k;
+        if (r > UINT64_MAX / num)
+            return UINT64_MAX;
+        r = r * num / (uint64_t)k;
+    }
+    return r;
+}
+
+uint64_t ev_space_size(const ev_space *sp)
+{
+    if (sp->overflow)
+        return UINT64_MAX;
+    uint64_t n = 1;
+    for (int i = 0; i < sp->n; i++) {
+        const ev_atom *a = &sp->atoms[i];
+        uint64_t k = a->kind == EV_A_POOL ? ev_pool_count(a->size, a->members)
+                                          : (uint64_t)((int64_t)a->hi - a->lo + 1);
+        if (k == 0)
+            return 0;
+        if (n > UINT64_MAX / k)
+            return UINT64_MAX;
+        n *= k;
+    }
+    return n;
+}
+
+void ev_first(const ev_space *sp, int32_t *slots)
+{
+    for (int i = 0; i < sp->n; i++) {
+        const ev_atom *a = &sp->atoms[i];
+        if (a->kind == EV_A_SLOT) {
+            slots[a->slot] = a->lo;
+            continue;
+        }
+        for (int k = 0; k < a->members; k++)
+            slots[a->slot + k] = 0;
+        slots[a->slot + a->members - 1] = a->size;
+    }
+}
+
+/* Next composition of a pool: the first members-1 counters are digits whose
+ * sum may not exceed size; the last counter takes the rest. */
+static int ev_pool_next(const ev_atom *a, int32_t *c)
+{
+    int last = a->members - 1;
+    for (int k = 0; k < last; k++) {
+        c[k]++;
+        c[last]--;
+        if (c[last] >= 0)
+            return 1;
+        c[last] += c[k];
+        c[k] = 0;
+    }
+    return 0;
+}
+
+int ev_next(const ev_space *sp, int32_t *slots)
+{
+    for (int i = 0; i < sp->n; i++) {
+        const ev_atom *a = &sp->atoms[i];
+        if (a->kind == EV_A_POOL) {
+            if (ev_pool_next(a, &slots[a->slot]))
+                return 1;
+            continue;               /* wrapped to the first composition */
+        }
+        if (slots[a->slot] < a->hi) {
+            slots[a->slot]++;
+            return 1;
+        }
+        slots[a->slot] = a->lo;
+    }
+    return 0;
+}
+
+void ev_describe(const ev_space *sp, const ir_spec *s, int machine, const int32_t *slots,
+                 char *buf, int cap)
+{
+    int used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < sp->n && used < cap; i++) {
+        const ev_atom *a = &sp->atoms[i];
+        const char *sep = used ? ", " : "";
+        int w = 0;
+        if (a->var < 0) {
+            const ir_machine *m = &s->machines[machine];
+            if (a->slot == m->self_slot)
+                w = snprintf(buf + used, (size_t)(cap - used), "%sself=%d", sep, slots[a->slot]);
+            else if (a->slot >= m->pending_slot && a->slot < m->pending_slot + s->ncmds)
+                w = snprintf(buf + used, (size_t)(cap - used), "%spending(%s)=%s", sep,
+                             s->cmds[a->slot - m->pending_slot].name,
+                             slots[a->slot] ? "true" : "false");
+        } else if (a->kind == EV_A_POOL) {
+            const ir_var *v = &s->vars[a->var];
+            for (int k = 0; k < a->members && used + w < cap; k++) {
+                if (!slots[a->slot + k])
+                    continue;
+                w += snprintf(buf + used + w, (size_t)(cap - used - w), "%scount(%s, %s)=%d",
+                              (used + w) ? ", " : "", v->name,
+                              s->enums[v->elem.id].members[k], slots[a->slot + k]);
+            }
+        } else {
+            const ir_var *v = &s->vars[a->var];
+            const char *val = ir_value_name(s, &v->elem, slots[a->slot]);
+            if (v->shape == IR_SCALAR)
+                w = snprintf(buf + used, (size_t)(cap - used), "%s%s=%s", sep, v->name, val);
+            else
+                w = snprintf(buf + used, (size_t)(cap - used), "%s%s[%d]=%s", sep, v->name,
+                             a->slot - v->slot, val);
+        }
+        if (w < 0)
+            break;
+        used += w;
+    }
+    if (used >= cap && cap > 4)
+        memcpy(buf + cap - 4, "...", 4);
+}

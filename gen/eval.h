@@ -1,0 +1,76 @@
+/* eval.h - evaluate IR expressions and effects over a valuation, and
+ * enumerate the valuations of what a set of expressions reads.
+ *
+ * This is how the checker decides questions that depend on values
+ * (overlapping guards, incomplete guards, range errors): by trying every
+ * valuation of the bounded variables involved, per profile.  The number of
+ * valuations of one question is capped at EV_MAX_VALUATIONS; past that the
+ * caller reports an error instead of guessing.
+ */
+#ifndef ISSU_EVAL_H
+#define ISSU_EVAL_H
+
+#include <stdint.h>
+
+#include "ir.h"
+
+#define EV_MAX_ATOMS 64
+#define EV_MAX_VALUATIONS ((uint64_t)1 << 22)
+
+typedef struct ev_env {
+    const ir_spec *spec;        /* the spec */
+    int profile;                /* profile whose params apply */
+    int machine;                /* machine whose state/pending/self apply, or -1 */
+    int32_t *slots;             /* valuation, spec->nslots entries */
+    int err;                    /* set when an index left its array */
+    loc err_at;                 /* where */
+} ev_env;
+
+typedef enum ev_akind { EV_A_SLOT, EV_A_POOL } ev_akind;
+
+typedef struct ev_atom {
+    ev_akind kind;              /* one slot, or the counters of one pool */
+    int slot;                   /* (first) slot */
+    int32_t lo, hi;             /* EV_A_SLOT domain */
+    int members;                /* EV_A_POOL: counters */
+    int32_t size;               /* EV_A_POOL: elements */
+    int var;                    /* variable read, -1 for pseudo slots */
+} ev_atom;
+
+typedef struct ev_space {
+    ev_atom atoms[EV_MAX_ATOMS];
+    int n;
+    int overflow;               /* too many atoms */
+} ev_space;
+
+int64_t ev_eval(ev_env *env, const ir_expr *e);
+
+/* Run effects on env->slots; choices are resolved by ev_choice (see below).
+ * Returns 0, or -1 when a value left its variable's range (env->err_at says
+ * where, *bad_var which variable). */
+typedef struct ev_chooser {
+    int depth;                  /* choices made so far in this run */
+    int32_t pick[64];           /* index of the value chosen at each choice */
+    int32_t npick[64];          /* number of alternatives at each choice */
+} ev_chooser;
+
+/* Advance to the next combination of choices; 0 when all were tried. */
+int ev_chooser_next(ev_chooser *ch);
+
+int ev_effects(ev_env *env, const ir_effect *fx, int n, ev_chooser *ch, int *bad_var, int64_t *bad_val);
+
+/* Collect the atoms that an expression or effect list reads. */
+void ev_space_init(ev_space *sp);
+void ev_collect(ev_space *sp, const ir_spec *s, int profile, int machine, const ir_expr *e);
+void ev_collect_effects(ev_space *sp, const ir_spec *s, int profile, int machine,
+                        const ir_effect *fx, int n);
+/* Number of valuations (saturating at UINT64_MAX). */
+uint64_t ev_space_size(const ev_space *sp);
+/* Set the first valuation / step to the next; ev_next returns 0 after the last. */
+void ev_first(const ev_space *sp, int32_t *slots);
+int ev_next(const ev_space *sp, int32_t *slots);
+/* Describe the atoms' values in buf: "gres_ready=false, count(fpc,READY)=2". */
+void ev_describe(const ev_space *sp, const ir_spec *s, int machine, const int32_t *slots,
+                 char *buf, int cap);
+
+#endif
