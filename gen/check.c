@@ -1122,6 +1122,12 @@ int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
         c.decl_of[k] = d;
         ck_declare(&c, d, k);
     }
+    if (c.s->nmachines == 0) {
+        /* an empty file lands here too: a spec describes at least one
+         * controller, or there is nothing to check, prove or generate */
+        loc at = { 1, 1 };
+        diag_error(ast->decls ? ast->decls->at : at, "the spec declares no machine");
+    }
     ck_types(&c);
     if (diag_count())
         return -1;

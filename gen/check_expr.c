@@ -529,6 +529,19 @@ static ir_expr *ck_binary(ck *c, const ast_expr *e, const ck_cx *cx)
     return r;
 }
 
+/* A balanced '||' over eqs[lo, hi): long sets stay shallow trees. */
+static ir_expr *ck_or_tree(ir_expr **eqs, int lo, int hi, loc at)
+{
+    if (hi - lo == 1)
+        return eqs[lo];
+    int mid = lo + (hi - lo) / 2;
+    ir_type bt = ck_t(IR_T_BOOL);
+    ir_expr *o = ck_node(IR_E_OR, at, bt);
+    o->a = ck_or_tree(eqs, lo, mid, at);
+    o->b = ck_or_tree(eqs, mid, hi, at);
+    return o;
+}
+
 /* 'x in {A, B}' becomes 'x == A || x == B'. */
 static ir_expr *ck_in(ck *c, const ast_expr *e, const ck_cx *cx)
 {
@@ -536,7 +549,7 @@ static ir_expr *ck_in(ck *c, const ast_expr *e, const ck_cx *cx)
     if (!a)
         return NULL;
     ir_type bt = ck_t(IR_T_BOOL);
-    ir_expr *r = NULL;
+    ir_expr **eqs = ar_array((size_t)e->nitems, sizeof *eqs);
     for (int i = 0; i < e->nitems; i++) {
         ir_expr *v = ck_expr(c, e->items[i], cx, &a->type);
         if (!v)
@@ -546,18 +559,11 @@ static ir_expr *ck_in(ck *c, const ast_expr *e, const ck_cx *cx)
                        ck_type_name(c, &v->type));
             return NULL;
         }
-        ir_expr *eq = ck_node(IR_E_EQ, e->items[i]->at, bt);
-        eq->a = a;
-        eq->b = v;
-        if (r) {
-            ir_expr *o = ck_node(IR_E_OR, e->at, bt);
-            o->a = r;
-            o->b = eq;
-            eq = o;
-        }
-        r = eq;
+        eqs[i] = ck_node(IR_E_EQ, e->items[i]->at, bt);
+        eqs[i]->a = a;
+        eqs[i]->b = v;
     }
-    return r;
+    return ck_or_tree(eqs, 0, e->nitems, e->at);
 }
 
 ir_expr *ck_expr(ck *c, const ast_expr *e, const ck_cx *cx, const ir_type *expect)

@@ -230,6 +230,11 @@ static void lx_string(lx_state *s)
         if (n + (c == '\\' ? 1 : w) > LX_MAX_STRING) {
             diag_error(start, "string is longer than %d bytes", LX_MAX_STRING);
             s->errors++;
+            /* resume after the string, so its contents are not lexed as code */
+            while (s->pos < s->len && s->buf[s->pos] != '"' && s->buf[s->pos] != '\n')
+                s->pos += s->buf[s->pos] == '\\' && s->pos + 1 < s->len ? 2 : 1;
+            if (s->pos < s->len && s->buf[s->pos] == '"')
+                s->pos++;
             return;
         }
         if (c == '\\')

@@ -84,7 +84,8 @@ static const char *ps_opt_doc(ps_state *p)
 static void ps_enter(ps_state *p, loc at)
 {
     if (++p->depth > PS_MAX_DEPTH) {
-        diag_error(at, "nesting is deeper than %d levels", PS_MAX_DEPTH);
+        diag_error(at, "expression or block is nested more than %d levels deep (each operator "
+                   "of a chain counts as a level)", PS_MAX_DEPTH);
         longjmp(p->fail, 1);
     }
 }
@@ -254,13 +255,19 @@ static ast_expr *ps_binary(loc at, int op, ast_expr *a, ast_expr *b)
     return e;
 }
 
+/* A chain "a + b + c" builds a left-deep tree, so each operator of a chain
+ * counts as one level of nesting: the trees the checker and evaluator walk
+ * recursively are never deeper than PS_MAX_DEPTH. */
 static ast_expr *ps_sum(ps_state *p)
 {
+    int saved = p->depth;
     ast_expr *e = ps_unary(p);
     while (ps_kind(p) == T_PLUS || ps_kind(p) == T_MINUS) {
         const lx_token *op = ps_next(p);
+        ps_enter(p, op->at);
         e = ps_binary(op->at, (int)op->kind, e, ps_unary(p));
     }
+    p->depth = saved;
     return e;
 }
 
@@ -307,21 +314,27 @@ static ast_expr *ps_not(ps_state *p)
 
 static ast_expr *ps_and(ps_state *p)
 {
+    int saved = p->depth;
     ast_expr *e = ps_not(p);
     while (ps_kind(p) == T_AND) {
         const lx_token *op = ps_next(p);
+        ps_enter(p, op->at);
         e = ps_binary(op->at, T_AND, e, ps_not(p));
     }
+    p->depth = saved;
     return e;
 }
 
 static ast_expr *ps_or(ps_state *p)
 {
+    int saved = p->depth;
     ast_expr *e = ps_and(p);
     while (ps_kind(p) == T_OR) {
         const lx_token *op = ps_next(p);
+        ps_enter(p, op->at);
         e = ps_binary(op->at, T_OR, e, ps_and(p));
     }
+    p->depth = saved;
     return e;
 }
 
