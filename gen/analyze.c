@@ -26,21 +26,34 @@ static ev_env an_env(an *a, int profile, int machine)
     return env;
 }
 
-static int an_budget(an *a, const ev_space *sp, loc at, const char *what, int profile)
+static int an_budget(an *a, const ev_space *sp, uint64_t choices, loc at, const char *what,
+                     int profile)
 {
     uint64_t n = ev_space_size(sp);
-    if (n <= EV_MAX_VALUATIONS)
+    if (choices && n <= EV_MAX_VALUATIONS / choices)
         return 0;
-    diag_error(at, "%s reads too many values to check by enumeration in profile '%s' "
-               "(more than %llu valuations); split it", what, a->s->profiles[profile].name,
+    diag_error(at, "%s: too many valuations to check by enumeration in profile '%s' "
+               "(more than %llu); split it", what, a->s->profiles[profile].name,
                (unsigned long long)EV_MAX_VALUATIONS);
     return -1;
 }
 
 /* ---- graph: reachability, dead ends ----------------------------------- */
 
-static void an_graph(an *a, const ir_machine *m)
+/* first[st]..first[st+1]-1 are the transitions from st (they are sorted). */
+static int *an_first(const ir_machine *m)
 {
+    int *first = ar_array((size_t)m->nstates + 1, sizeof *first);
+    for (int t = 0; t < m->ntrans; t++)
+        first[m->trans[t].from + 1]++;
+    for (int st = 0; st < m->nstates; st++)
+        first[st + 1] += first[st];
+    return first;
+}
+
+static void an_graph(const ir_machine *m)
+{
+    int *first = an_first(m);
     uint8_t *seen = ar_array((size_t)m->nstates, 1);
     int *stack = ar_array((size_t)m->nstates, sizeof *stack);
     int sp = 0;
@@ -48,11 +61,11 @@ static void an_graph(an *a, const ir_machine *m)
     stack[sp++] = m->initial;
     while (sp > 0) {
         int st = stack[--sp];
-        for (int t = 0; t < m->ntrans; t++) {
-            const ir_trans *tr = &m->trans[t];
-            if (tr->from == st && !seen[tr->to]) {
-                seen[tr->to] = 1;
-                stack[sp++] = tr->to;
+        for (int t = first[st]; t < first[st + 1]; t++) {
+            int to = m->trans[t].to;
+            if (!seen[to]) {
+                seen[to] = 1;
+                stack[sp++] = to;
             }
         }
     }
@@ -61,13 +74,21 @@ static void an_graph(an *a, const ir_machine *m)
             diag_error(m->states[st].at, "state '%s' cannot be reached from the initial state '%s'",
                        m->states[st].name, m->states[m->initial].name);
         int out = 0;
-        for (int t = 0; t < m->ntrans && !out; t++)
-            out = m->trans[t].from == st && m->trans[t].to != st;
+        for (int t = first[st]; t < first[st + 1] && !out; t++)
+            out = m->trans[t].to != st;
         if (!out && !m->states[st].final)
             diag_error(m->states[st].at, "state '%s' has no way out and is not declared 'final'",
                        m->states[st].name);
     }
-    (void)a;
+}
+
+/* [state * nevents + event]: 1 if some transition of the state takes the event. */
+static uint8_t *an_handled(const ir_spec *s, const ir_machine *m)
+{
+    uint8_t *h = ar_array((size_t)m->nstates * (size_t)s->nevents + 1, 1);
+    for (int t = 0; t < m->ntrans; t++)
+        h[(size_t)m->trans[t].from * (size_t)s->nevents + (size_t)m->trans[t].event] = 1;
+    return h;
 }
 
 /* ---- transition order ------------------------------------------------- */
@@ -167,6 +188,7 @@ static void an_arrivals(an *a, int k)
     const ir_spec *s = a->s;
     ir_machine *m = &s->machines[k];
     size_t ne = (size_t)s->nevents;
+    uint8_t *handled = an_handled(s, m);
     m->arrives = ar_array((size_t)m->nstates * ne + 1, 1);
     for (int st = 0; st < m->nstates; st++) {
         for (int e = 0; e < s->nevents; e++) {
@@ -177,10 +199,7 @@ static void an_arrivals(an *a, int k)
             m->arrives[(size_t)st * ne + (size_t)e] = (unsigned char)arrives;
             if (!arrives || m->policy[(size_t)st * ne + (size_t)e] != IR_P_NONE)
                 continue;
-            int handled = 0;
-            for (int t = 0; t < m->ntrans && !handled; t++)
-                handled = m->trans[t].from == st && m->trans[t].event == e;
-            if (handled)
+            if (handled[(size_t)st * ne + (size_t)e])
                 continue;
             if (ev->kind == IR_EV_OUTCOME)
                 diag_error(m->states[st].at, "outcome '%s' of command '%s' can arrive in state "
@@ -229,7 +248,7 @@ static int an_select(an *a, an_group *g, ev_env *env, const ev_space *sp, int pr
             char d[AN_DESC];
             ev_describe(sp, s, g->k, env->slots, d, sizeof d);
             diag_error(env->err_at, "index out of range in this guard (profile '%s': %s)",
-                       s->profiles[profile].name, d);
+                       s->profiles[profile].name, d[0] ? d : "always");
             return -2;
         }
         if (!holds)
@@ -251,16 +270,30 @@ static int an_select(an *a, an_group *g, ev_env *env, const ev_space *sp, int pr
     return win >= 0 ? win : other;
 }
 
-static void an_group_profile(an *a, an_group *g, int profile)
+/* A pending() atom can only be true where the data-flow analysis says the
+ * command may be pending: restrict its domain to that. */
+static void an_restrict_pending(an *a, ev_space *sp, const ir_machine *m, int state)
+{
+    int nc = a->s->ncmds;
+    for (int i = 0; i < sp->n; i++) {
+        ev_atom *at = &sp->atoms[i];
+        if (at->var < 0 && at->slot >= m->pending_slot && at->slot < m->pending_slot + nc)
+            at->hi = m->pending[(size_t)state * (size_t)nc + (size_t)(at->slot - m->pending_slot)];
+    }
+}
+
+/* Returns 0, or -1 if the group could not be decided (reported). */
+static int an_group_profile(an *a, an_group *g, int profile)
 {
     const ir_spec *s = a->s;
     ev_space sp;
     ev_space_init(&sp);
     for (int t = g->lo; t < g->hi; t++)
         ev_collect(&sp, s, profile, g->k, g->m->trans[t].guard);
-    if (an_budget(a, &sp, g->m->trans[g->lo].at, ar_printf("the guards of %s", an_where(s, g)),
-                  profile))
-        return;
+    if (an_budget(a, &sp, 1, g->m->trans[g->lo].at,
+                  ar_printf("the guards of %s", an_where(s, g)), profile))
+        return -1;
+    an_restrict_pending(a, &sp, g->m, g->m->trans[g->lo].from);
     ev_env env = an_env(a, profile, g->k);
     const ir_trans *t0 = &g->m->trans[g->lo];
     int policy = g->m->policy[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
@@ -269,7 +302,7 @@ static void an_group_profile(an *a, an_group *g, int profile)
     do {
         int w = an_select(a, g, &env, &sp, profile);
         if (w == -2)
-            return;
+            return -1;
         if (w >= 0) {
             g->won[w] = 1;
         } else if (policy == IR_P_NONE && arrives && !g->residual_seen) {
@@ -281,6 +314,7 @@ static void an_group_profile(an *a, an_group *g, int profile)
             g->residual_seen = 1;
         }
     } while (ev_next(&sp, a->slots));
+    return 0;
 }
 
 static ir_expr *an_node(ir_ekind k, ir_expr *x, ir_expr *y)
@@ -346,17 +380,19 @@ static void an_guards(an *a, int k)
         int others = 0;
         for (int t = lo; t < hi; t++)
             others += m->trans[t].otherwise;
-        if (others > 1)
-            diag_error(m->trans[lo + (hi - lo) - 1].at, "two 'otherwise' transitions on %s",
-                       an_where(s, &g));
-        else if (others == 1 && hi - lo == 1)
+        int decided = an_can_fire(s, m, &m->trans[lo]);
+        if (others > 1) {
+            diag_error(m->trans[hi - 1].at, "two 'otherwise' transitions on %s", an_where(s, &g));
+            decided = 0;
+        } else if (others == 1 && hi - lo == 1) {
             diag_error(m->trans[lo].at, "'otherwise' needs another transition on %s to be the "
                        "alternative of", an_where(s, &g));
-        int fires = an_can_fire(s, m, &m->trans[lo]);
-        for (int p = 0; p < s->nprofiles && fires; p++)
-            if (ir_instances(s, m, p) > 0)
-                an_group_profile(a, &g, p);
-        for (int t = lo; t < hi && fires; t++)
+            decided = 0;
+        }
+        for (int p = 0; p < s->nprofiles && decided; p++)
+            if (ir_instances(s, m, p) > 0 && an_group_profile(a, &g, p))
+                decided = 0;
+        for (int t = lo; t < hi && decided; t++)
             if (!g.won[t])
                 diag_error(m->trans[t].at, "this transition can never be taken: %s",
                            m->trans[t].otherwise ? "the other guards always cover every case"
@@ -385,8 +421,9 @@ static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8
             any = 1;
         }
     }
-    if (!any || an_budget(a, &sp, t->at, "this transition", profile))
+    if (!any || an_budget(a, &sp, 1, t->at, "this transition", profile))
         return;
+    an_restrict_pending(a, &sp, m, t->from);
     ev_env env = an_env(a, profile, k);
     int32_t *save = ar_array((size_t)s->nslots + 1, sizeof *save);
     ev_first(&sp, a->slots);
@@ -413,14 +450,14 @@ static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8
             ev_describe(&sp, s, k, save, d, sizeof d);
             if (env.err)
                 diag_error(env.err_at, "index out of range (profile '%s': %s)",
-                           s->profiles[profile].name, d);
+                           s->profiles[profile].name, d[0] ? d : "always");
             else if (ac->kind == IR_A_ASSIGN)
                 diag_error(ac->at, "'%s' can be given %lld, outside its range %d..%d (profile "
                            "'%s': %s)", s->vars[ac->var].name, (long long)v, lo, hi,
                            s->profiles[profile].name, d[0] ? d : "always");
             else
                 diag_error(ac->at, "machine index %lld is outside 0..%d (profile '%s': %s)",
-                           (long long)v, hi, s->profiles[profile].name, d);
+                           (long long)v, hi, s->profiles[profile].name, d[0] ? d : "always");
             reported[i] = 1;
             env.err = 0;
         }
@@ -447,7 +484,7 @@ static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, i
         ev_space_init(&sp);
         ev_collect(&sp, s, p, machine, cond);
         ev_collect_effects(&sp, s, p, machine, fx, n);
-        if (an_budget(a, &sp, at, what, p))
+        if (an_budget(a, &sp, ev_choices(s, p, fx, n), at, what, p))
             return;
         ev_env env = an_env(a, p, machine);
         ev_first(&sp, a->slots);
@@ -470,10 +507,13 @@ static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, i
                 if (env.err && bad < 0)
                     diag_error(env.err_at, "index out of range (profile '%s': %s)",
                                s->profiles[p].name, d[0] ? d : "always");
-                else
-                    diag_error(env.err_at, "'%s' can be given %lld, outside its range (profile "
-                               "'%s': %s)", s->vars[bad].name, (long long)val,
+                else {
+                    int32_t lo, hi;
+                    ir_bounds(s, &s->vars[bad].elem, p, &lo, &hi);
+                    diag_error(env.err_at, "'%s' can be given %lld, outside its range %d..%d "
+                               "(profile '%s': %s)", s->vars[bad].name, (long long)val, lo, hi,
                                s->profiles[p].name, d[0] ? d : "always");
+                }
                 return;
             } while (ev_chooser_next(&ch));
             memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
@@ -572,7 +612,7 @@ int an_analyze(ir_spec *s)
     for (int k = 0; k < s->nmachines; k++) {
         ir_machine *m = &s->machines[k];
         an_sort(m);
-        an_graph(&a, m);
+        an_graph(m);
         an_pending(&a, m);
         an_arrivals(&a, k);
     }
@@ -590,15 +630,10 @@ int an_analyze(ir_spec *s)
                 if (ir_instances(s, m, p) > 0)
                     an_action_ranges(&a, k, &m->trans[t], p, reported);
         }
-        for (int st = 0; st < m->nstates; st++)
-            for (int e = 0; e < s->nevents; e++) {
-                size_t cell = (size_t)st * (size_t)s->nevents + (size_t)e;
-                int handled = 0;
-                for (int t = 0; t < m->ntrans && !handled; t++)
-                    handled = m->trans[t].from == st && m->trans[t].event == e;
-                if (handled && m->policy[cell] == IR_P_NONE)
-                    m->policy[cell] = IR_P_HANDLED;
-            }
+        uint8_t *handled = an_handled(s, m);
+        for (size_t cell = 0; cell < (size_t)m->nstates * (size_t)s->nevents; cell++)
+            if (handled[cell] && m->policy[cell] == IR_P_NONE)
+                m->policy[cell] = IR_P_HANDLED;
     }
     an_plant_effects(&a);
     return diag_count() ? -1 : 0;

@@ -315,6 +315,14 @@ static void ck_types(ck *c)
                 ck_var_type(c, d->type, v, d->kind == AD_PLANT);
         } else if (d->kind == AD_MACHINE) {
             k++;
+            if (d->machine.count) {
+                ck_cx cx = ck_cx_make(CX_SIZE, -1, 0);
+                ir_expr *n = ck_expr(c, d->machine.count, &cx, NULL);
+                if (n && n->type.kind != IR_T_INT)
+                    diag_error(d->machine.count->at, "a machine array size must be an integer");
+                else
+                    c->s->machines[k].count = n;
+            }
             for (const ast_mvar *mv = d->machine.vars; mv; mv = mv->next) {
                 ck_sym *s = ck_lookup(&c->mvars[k], mv->name);
                 if (!s || s->at.line != mv->at.line || s->at.col != mv->at.col)
@@ -359,8 +367,8 @@ static void ck_assigns(ck *c, const ast_assign *a, int32_t *vals, uint8_t *set)
                        a->name, s ? ck_kind_name(s->kind) : "");
             continue;
         }
-        if (ck_param_value(c, a->value, &c->s->vars[s->index], &vals[s->index]) == 0)
-            set[s->index] = 1;
+        ck_param_value(c, a->value, &c->s->vars[s->index], &vals[s->index]);
+        set[s->index] = 1;          /* reported if bad; not "missing" as well */
     }
 }
 
@@ -396,8 +404,10 @@ static void ck_families(ck *c)
     int vi = 0, fi = 0;
     for (const ast_decl *d = c->ast->decls; d; d = d->next) {
         if (d->kind == AD_PARAM) {
-            if (d->value && ck_param_value(c, d->value, &s->vars[vi], &defaults[vi]) == 0)
+            if (d->value) {
+                ck_param_value(c, d->value, &s->vars[vi], &defaults[vi]);
                 has[vi] = 1;
+            }
             s->vars[vi].deflt = d->value ? ck_new_const(d->value->at, s->vars[vi].elem, defaults[vi]) : NULL;
         }
         if (d->kind == AD_PARAM || d->kind == AD_OPTION || d->kind == AD_PLANT)
@@ -916,12 +926,6 @@ static void ck_machine(ck *c, int k, const ast_decl *d)
 {
     ir_spec *s = c->s;
     ir_machine *m = &s->machines[k];
-    if (d->machine.count) {
-        ck_cx cx = ck_cx_make(CX_SIZE, -1, 0);
-        m->count = ck_expr(c, d->machine.count, &cx, NULL);
-        if (m->count && m->count->type.kind != IR_T_INT)
-            diag_error(d->machine.count->at, "a machine array size must be an integer");
-    }
     if ((int64_t)m->nstates * s->nevents > CK_MAX_TABLE) {
         diag_error(d->at, "machine '%s' is too large: %d states times %d events", d->name,
                    m->nstates, s->nevents);
@@ -1121,6 +1125,17 @@ int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
     for (const ast_decl *d = ast->decls; d; d = d->next, k++) {
         c.decl_of[k] = d;
         ck_declare(&c, d, k);
+    }
+    for (const ast_decl *d = ast->decls; d; d = d->next) {
+        int32_t v;
+        ast_expr ref;
+        memset(&ref, 0, sizeof ref);
+        ref.kind = AE_NAME;
+        ref.name = d->name;
+        ref.at = d->at;
+        if (d->kind == AD_CONST && ck_lookup(&c.global, d->name)->at.line == d->at.line &&
+            ck_lookup(&c.global, d->name)->at.col == d->at.col)
+            ck_const_value(&c, &ref, &v);   /* unused constants are checked too */
     }
     if (c.s->nmachines == 0) {
         /* an empty file lands here too: a spec describes at least one

@@ -461,8 +461,13 @@ static ir_expr *ck_unary(ck *c, const ast_expr *e, const ck_cx *cx)
     if (e->op == T_MINUS) {
         if (!(a = ck_int_expr(c, e->a, cx, "the operand of '-'")))
             return NULL;
-        if (a->kind == IR_E_CONST)
+        if (a->kind == IR_E_CONST) {
+            if (a->value == INT32_MIN) {
+                diag_error(e->at, "constant expression overflows");
+                return NULL;
+            }
             return ck_new_const(e->at, a->type, -a->value);
+        }
         ir_expr *r = ck_node(IR_E_NEG, e->at, a->type);
         r->a = a;
         return r;

@@ -2,6 +2,13 @@
  * families, machines and requirements. */
 #include "emit.h"
 
+/* "1 machine", "2 machines"; the arena is not needed for this. */
+static const char *em_n(char *buf, size_t cap, int n, const char *one, const char *many)
+{
+    snprintf(buf, cap, "%d %s", n, n == 1 ? one : many);
+    return buf;
+}
+
 static int em_count_events(const ir_spec *s, ir_evkind k)
 {
     int n = 0;
@@ -48,12 +55,20 @@ static void em_machines(FILE *out, const ir_spec *s)
         int finals = 0, ignored = 0, rejected = 0;
         for (int st = 0; st < m->nstates; st++)
             finals += m->states[st].final;
-        for (int i = 0; i < m->nstates * s->nevents; i++) {
-            ignored += m->policy[i] == IR_P_IGNORE && m->arrives[i];
-            rejected += m->policy[i] == IR_P_REJECT && m->arrives[i];
-        }
+        for (int st = 0; st < m->nstates; st++)
+            for (int e = 0; e < s->nevents; e++) {
+                size_t cell = (size_t)st * (size_t)s->nevents + (size_t)e;
+                int by_transition = 0;
+                for (int t = 0; t < m->ntrans && !by_transition; t++)
+                    by_transition = m->trans[t].from == st && m->trans[t].event == e;
+                if (!m->arrives[cell] || by_transition)
+                    continue;
+                ignored += m->policy[cell] == IR_P_IGNORE;
+                rejected += m->policy[cell] == IR_P_REJECT;
+            }
         fprintf(out, "machine %s%s: %d states (initial %s, %d final), %d transitions, "
-                "%d variables; %d (state, event) pairs ignored, %d rejected\n",
+                "%d variables; events that can arrive but no transition takes: "
+                "%d (state, event) pairs ignored, %d rejected\n",
                 m->name, m->count ? "[]" : "", m->nstates, m->states[m->initial].name, finals,
                 m->ntrans, m->nvars, ignored, rejected);
     }
@@ -89,17 +104,26 @@ void em_summary(FILE *out, const ir_spec *s)
     }
     for (int p = 0; p < s->nprops; p++)
         *(s->props[p].kind == IR_PROP_LTL ? &ltl : &inv) += 1;
+    char b[8][48];
     fprintf(out, "spec %s: valid\n", s->file);
-    fprintf(out, "size: %d machines, %d states, %d transitions, %d events "
-            "(%d command outcomes, %d faults, %d operator actions, %d machine events)\n",
-            s->nmachines, states, trans, s->nevents, outcomes,
-            em_count_events(s, IR_EV_FAULT), em_count_events(s, IR_EV_OPERATOR),
-            em_count_events(s, IR_EV_MACHINE));
-    fprintf(out, "world: %d HAL commands, %d plant variables, %d params, %d options, "
-            "%d environment actions, %d enums\n",
-            s->ncmds, em_count_vars(s, IR_V_PLANT), em_count_vars(s, IR_V_PARAM),
-            em_count_vars(s, IR_V_OPTION), s->nenvs, s->nenums);
-    fprintf(out, "properties: %d (%d safety invariants, %d LTL)\n", s->nprops, inv, ltl);
+    fprintf(out, "size: %s, %s, %s, %s (%s, %s, %s, %s)\n",
+            em_n(b[0], 48, s->nmachines, "machine", "machines"),
+            em_n(b[1], 48, states, "state", "states"),
+            em_n(b[2], 48, trans, "transition", "transitions"),
+            em_n(b[3], 48, s->nevents, "event", "events"),
+            em_n(b[4], 48, outcomes, "command outcome", "command outcomes"),
+            em_n(b[5], 48, em_count_events(s, IR_EV_FAULT), "fault", "faults"),
+            em_n(b[6], 48, em_count_events(s, IR_EV_OPERATOR), "operator action", "operator actions"),
+            em_n(b[7], 48, em_count_events(s, IR_EV_MACHINE), "machine event", "machine events"));
+    fprintf(out, "world: %s, %s, %s, %s, %s, %s\n",
+            em_n(b[0], 48, s->ncmds, "HAL command", "HAL commands"),
+            em_n(b[1], 48, em_count_vars(s, IR_V_PLANT), "plant variable", "plant variables"),
+            em_n(b[2], 48, em_count_vars(s, IR_V_PARAM), "param", "params"),
+            em_n(b[3], 48, em_count_vars(s, IR_V_OPTION), "option", "options"),
+            em_n(b[4], 48, s->nenvs, "environment action", "environment actions"),
+            em_n(b[5], 48, s->nenums, "enum", "enums"));
+    fprintf(out, "properties: %d (%s, %d LTL)\n", s->nprops,
+            em_n(b[0], 48, inv, "safety invariant", "safety invariants"), ltl);
     em_profiles(out, s);
     em_machines(out, s);
     em_props(out, s);

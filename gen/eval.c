@@ -181,7 +181,8 @@ int ev_effects(ev_env *env, const ir_effect *fx, int n, ev_chooser *ch, int *bad
             const ir_var *v = &env->spec->vars[f->var];
             int32_t lo, hi;
             ir_bounds(env->spec, &v->elem, env->profile, &lo, &hi);
-            int32_t k = ev_choose(ch, f->nvalues ? f->nvalues : hi - lo + 1);
+            int64_t span = (int64_t)hi - lo + 1;  /* the budget keeps this small */
+            int32_t k = ev_choose(ch, f->nvalues ? f->nvalues : (int32_t)(span > INT32_MAX ? INT32_MAX : span));
             int64_t val = f->nvalues ? ev_eval(env, f->values[k]) : lo + k;
             rc = ev_store(env, f, val, bad_var, bad_val);
             break;
@@ -348,6 +349,30 @@ void ev_collect_effects(ev_space *sp, const ir_spec *s, int profile, int machine
             ev_collect_effects(sp, s, profile, machine, f->else_, f->nelse);
         }
     }
+}
+
+uint64_t ev_choices(const ir_spec *s, int profile, const ir_effect *fx, int n)
+{
+    uint64_t total = 1;
+    for (int i = 0; i < n; i++) {
+        const ir_effect *f = &fx[i];
+        uint64_t k = 1;
+        if (f->kind == IR_F_CHOOSE && f->nvalues) {
+            k = (uint64_t)f->nvalues;
+        } else if (f->kind == IR_F_CHOOSE) {
+            int32_t lo, hi;
+            ir_bounds(s, &s->vars[f->var].elem, profile, &lo, &hi);
+            k = (uint64_t)((int64_t)hi - lo + 1);
+        } else if (f->kind == IR_F_IF) {
+            uint64_t a = ev_choices(s, profile, f->then_, f->nthen);
+            uint64_t b = ev_choices(s, profile, f->else_, f->nelse);
+            k = a > b ? a : b;
+        }
+        if (k && total > UINT64_MAX / k)
+            return UINT64_MAX;
+        total *= k ? k : 1;
+    }
+    return total;
 }
 
 /* Compositions of size into members parts: C(size + members - 1, members - 1). */

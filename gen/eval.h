@@ -64,6 +64,9 @@ void ev_space_init(ev_space *sp);
 void ev_collect(ev_space *sp, const ir_spec *s, int profile, int machine, const ir_expr *e);
 void ev_collect_effects(ev_space *sp, const ir_spec *s, int profile, int machine,
                         const ir_effect *fx, int n);
+/* Number of combinations of nondeterministic choices the effects make
+ * (saturating); an enumeration costs valuations times this. */
+uint64_t ev_choices(const ir_spec *s, int profile, const ir_effect *fx, int n);
 /* Number of valuations (saturating at UINT64_MAX). */
 uint64_t ev_space_size(const ev_space *sp);
 /* Set the first valuation / step to the next; ev_next returns 0 after the last. */

@@ -12,13 +12,13 @@ int32_t ir_const(const ir_spec *s, const ir_expr *e, int profile)
     case IR_E_PARAM:
         return s->profiles[profile].param[e->var];
     case IR_E_NEG:
-        return -ir_const(s, e->a, profile);
     case IR_E_ADD:
     case IR_E_SUB:
-        a = ir_const(s, e->a, profile);
-        b = ir_const(s, e->b, profile);
+        /* params can make a sum leave int32: computed wide and saturated, so
+         * the result is a value outside any range the checker accepts */
+        a = e->kind == IR_E_NEG ? 0 : ir_const(s, e->a, profile);
+        b = ir_const(s, e->kind == IR_E_NEG ? e->a : e->b, profile);
         a = e->kind == IR_E_ADD ? a + b : a - b;
-        /* the checker rejects constant expressions outside int32 */
         return (int32_t)(a > INT32_MAX ? INT32_MAX : a < INT32_MIN ? INT32_MIN : a);
     default:
         return 0;

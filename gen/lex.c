@@ -100,14 +100,16 @@ static size_t lx_utf8(const unsigned char *p, size_t avail)
     return n;
 }
 
-/* Report a bad byte at pos; returns how many bytes to skip. */
+/* Report a bad byte at pos; returns how many bytes to skip (a whole valid
+ * UTF-8 character, so that it is reported once). */
 static size_t lx_bad_byte(lx_state *s)
 {
     unsigned char c = (unsigned char)s->buf[s->pos];
+    size_t utf8 = c >= 0x80 ? lx_utf8((const unsigned char *)s->buf + s->pos, s->len - s->pos) : 0;
     loc at = lx_here(s);
     if (c == 0)
         diag_error(at, "NUL byte in input");
-    else if (c >= 0x80 && lx_utf8((const unsigned char *)s->buf + s->pos, s->len - s->pos) == 0)
+    else if (c >= 0x80 && !utf8)
         diag_error(at, "invalid UTF-8 byte 0x%02x", c);
     else if (c >= 0x80)
         diag_error(at, "non-ASCII character outside a string or comment");
@@ -116,7 +118,7 @@ static size_t lx_bad_byte(lx_state *s)
     else
         diag_error(at, "unexpected character '%c'", c);
     s->errors++;
-    return 1;
+    return utf8 ? utf8 : 1;
 }
 
 /* Check one byte (or UTF-8 sequence) inside a string or comment; returns its
@@ -160,11 +162,7 @@ static void lx_block_comment(lx_state *s)
             continue;
         }
         size_t n = lx_text_char(s);
-        if (!n) {
-            s->pos += lx_bad_byte(s);
-            return;
-        }
-        s->pos += n;
+        s->pos += n ? n : lx_bad_byte(s);
     }
     diag_error(start, "unterminated comment");
     s->errors++;
@@ -178,12 +176,19 @@ static void lx_line_comment(lx_state *s)
             continue;
         }
         size_t n = lx_text_char(s);
-        if (!n) {
-            s->pos += lx_bad_byte(s);
-            return;
-        }
-        s->pos += n;
+        s->pos += n ? n : lx_bad_byte(s);
     }
+}
+
+/* After an error inside a string: skip to just after its closing quote (or
+ * to the end of the line), so that its contents are not lexed as code. */
+static void lx_skip_string(lx_state *s)
+{
+    while (s->pos < s->len && s->buf[s->pos] != '"' && s->buf[s->pos] != '\n')
+        s->pos += s->buf[s->pos] == '\\' && s->pos + 1 < s->len && s->buf[s->pos + 1] != '\n'
+                      ? 2 : 1;
+    if (s->pos < s->len && s->buf[s->pos] == '"')
+        s->pos++;
 }
 
 static void lx_string(lx_state *s)
@@ -217,24 +222,22 @@ static void lx_string(lx_state *s)
                 else
                     diag_error(lx_here(s), "invalid escape in string");
                 s->errors++;
+                lx_skip_string(s);
                 return;
             }
             w = 2;
         } else {
             w = lx_text_char(s);
             if (!w) {
-                lx_bad_byte(s);
+                s->pos += lx_bad_byte(s);
+                lx_skip_string(s);
                 return;
             }
         }
         if (n + (c == '\\' ? 1 : w) > LX_MAX_STRING) {
             diag_error(start, "string is longer than %d bytes", LX_MAX_STRING);
             s->errors++;
-            /* resume after the string, so its contents are not lexed as code */
-            while (s->pos < s->len && s->buf[s->pos] != '"' && s->buf[s->pos] != '\n')
-                s->pos += s->buf[s->pos] == '\\' && s->pos + 1 < s->len ? 2 : 1;
-            if (s->pos < s->len && s->buf[s->pos] == '"')
-                s->pos++;
+            lx_skip_string(s);
             return;
         }
         if (c == '\\')

@@ -229,19 +229,17 @@ static ast_expr *ps_primary(ps_state *p)
     }
 }
 
+/* Only the '-' prefix nests here; a parenthesis counts once, in ps_expr. */
 static ast_expr *ps_unary(ps_state *p)
 {
     const lx_token *t = ps_peek(p);
+    if (t->kind != T_MINUS)
+        return ps_primary(p);
     ps_enter(p, t->at);
-    ast_expr *e;
-    if (t->kind == T_MINUS) {
-        ps_next(p);
-        e = ps_new_expr(AE_UNARY, t->at);
-        e->op = T_MINUS;
-        e->a = ps_unary(p);
-    } else {
-        e = ps_primary(p);
-    }
+    ps_next(p);
+    ast_expr *e = ps_new_expr(AE_UNARY, t->at);
+    e->op = T_MINUS;
+    e->a = ps_unary(p);
     ps_leave(p);
     return e;
 }
