@@ -303,34 +303,59 @@ static void ck_declare(ck *c, const ast_decl *d, int k)
     }
 }
 
-/* ---- pass 2: variable types ------------------------------------------- */
+/* ---- walking the variables ------------------------------------------- */
 
-static void ck_types(ck *c)
+static int ck_same_at(loc a, loc b)
+{
+    return a.line == b.line && a.col == b.col;
+}
+
+/* Call fn for every variable in declaration order: top-level params,
+ * options and plant variables (mv NULL), then each machine's variables (d is
+ * the machine).  A name declared twice is visited once, at its first
+ * declaration: the duplicate was reported and has no IR variable. */
+typedef void ck_var_fn(ck *c, ir_var *v, const ast_decl *d, const ast_mvar *mv);
+
+static void ck_each_var(ck *c, ck_var_fn *fn)
 {
     int vi = 0, k = -1;
     for (const ast_decl *d = c->ast->decls; d; d = d->next) {
         if (d->kind == AD_PARAM || d->kind == AD_OPTION || d->kind == AD_PLANT) {
-            ir_var *v = &c->s->vars[vi++];
-            if (d->kind != AD_OPTION)
-                ck_var_type(c, d->type, v, d->kind == AD_PLANT);
+            fn(c, &c->s->vars[vi++], d, NULL);
         } else if (d->kind == AD_MACHINE) {
             k++;
-            if (d->machine.count) {
-                ck_cx cx = ck_cx_make(CX_SIZE, -1, 0);
-                ir_expr *n = ck_expr(c, d->machine.count, &cx, NULL);
-                if (n && n->type.kind != IR_T_INT)
-                    diag_error(d->machine.count->at, "a machine array size must be an integer");
-                else
-                    c->s->machines[k].count = n;
-            }
             for (const ast_mvar *mv = d->machine.vars; mv; mv = mv->next) {
                 ck_sym *s = ck_lookup(&c->mvars[k], mv->name);
-                if (!s || s->at.line != mv->at.line || s->at.col != mv->at.col)
-                    continue;
-                vi++;
-                ck_var_type(c, mv->type, &c->s->vars[s->index], 0);
+                if (s && ck_same_at(s->at, mv->at))
+                    fn(c, &c->s->vars[vi++], d, mv);  /* vi == s->index: same order */
             }
         }
+    }
+}
+
+/* ---- pass 2: variable types and machine array sizes ------------------- */
+
+static void ck_type_of(ck *c, ir_var *v, const ast_decl *d, const ast_mvar *mv)
+{
+    if (mv)
+        ck_var_type(c, mv->type, v, 0);
+    else if (d->kind != AD_OPTION)
+        ck_var_type(c, d->type, v, d->kind == AD_PLANT);
+}
+
+static void ck_types(ck *c)
+{
+    int k = -1;
+    ck_each_var(c, ck_type_of);         /* params first: sizes read them */
+    for (const ast_decl *d = c->ast->decls; d; d = d->next) {
+        if (d->kind != AD_MACHINE || (k++, !d->machine.count))
+            continue;
+        ck_cx cx = ck_cx_make(CX_SIZE, -1, 0);
+        ir_expr *n = ck_expr(c, d->machine.count, &cx, NULL);
+        if (n && n->type.kind != IR_T_INT)
+            diag_error(d->machine.count->at, "a machine array size must be an integer");
+        else
+            c->s->machines[k].count = n;
     }
 }
 
@@ -495,27 +520,19 @@ static void ck_plant_init(ck *c, const ast_decl *d, ir_var *v)
     }
 }
 
+static void ck_init_of(ck *c, ir_var *v, const ast_decl *d, const ast_mvar *mv)
+{
+    if (mv) {
+        v->init = IR_I_VALUE;
+        ck_init_list(c, v, &mv->init, 1);
+    } else if (d->kind == AD_PLANT) {
+        ck_plant_init(c, d, v);
+    }
+}
+
 static void ck_inits(ck *c)
 {
-    int vi = 0, k = -1;
-    for (const ast_decl *d = c->ast->decls; d; d = d->next) {
-        if (d->kind == AD_PARAM || d->kind == AD_OPTION || d->kind == AD_PLANT) {
-            ir_var *v = &c->s->vars[vi++];
-            if (d->kind == AD_PLANT)
-                ck_plant_init(c, d, v);
-        } else if (d->kind == AD_MACHINE) {
-            k++;
-            for (const ast_mvar *mv = d->machine.vars; mv; mv = mv->next) {
-                ck_sym *s = ck_lookup(&c->mvars[k], mv->name);
-                if (!s || s->at.line != mv->at.line || s->at.col != mv->at.col)
-                    continue;
-                vi++;
-                ir_var *v = &c->s->vars[s->index];
-                v->init = IR_I_VALUE;
-                ck_init_list(c, v, &mv->init, 1);
-            }
-        }
-    }
+    ck_each_var(c, ck_init_of);
 }
 
 /* ---- pass 5: the event table ------------------------------------------ */
@@ -731,7 +748,7 @@ static void ck_commands(ck *c)
         int o = 0;
         for (const ast_outcome *ao = d->outcomes; ao; ao = ao->next) {
             ck_sym *s = ck_lookup(&c->outcomes[k - 1], ao->name);
-            if (!s || s->at.line != ao->at.line || s->at.col != ao->at.col)
+            if (!s || !ck_same_at(s->at, ao->at))
                 continue;
             ir_outcome *io = &cmd->outcomes[o++];
             if (ao->when) {
@@ -941,7 +958,7 @@ static void ck_machine(ck *c, int k, const ast_decl *d)
     m->trans = ar_array((size_t)nt + 1, sizeof *m->trans);
     for (const ast_state *st = d->machine.states; st; st = st->next) {
         ck_sym *ss = ck_lookup(&c->mstates[k], st->name);
-        if (!ss || ss->at.line != st->at.line || ss->at.col != st->at.col)
+        if (!ss || !ck_same_at(ss->at, st->at))
             continue;
         unsigned char *row = &m->policy[(size_t)ss->index * (size_t)s->nevents];
         ck_policies(c, k, st->policies, row, "in this state");
@@ -1133,8 +1150,7 @@ int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
         ref.kind = AE_NAME;
         ref.name = d->name;
         ref.at = d->at;
-        if (d->kind == AD_CONST && ck_lookup(&c.global, d->name)->at.line == d->at.line &&
-            ck_lookup(&c.global, d->name)->at.col == d->at.col)
+        if (d->kind == AD_CONST && ck_same_at(ck_lookup(&c.global, d->name)->at, d->at))
             ck_const_value(&c, &ref, &v);   /* unused constants are checked too */
     }
     if (c.s->nmachines == 0) {
