@@ -463,7 +463,6 @@ static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8
         }
         memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
     } while (ev_next(&sp, a->slots));
-    (void)m;
 }
 
 /* ---- ranges: plant effects -------------------------------------------- */

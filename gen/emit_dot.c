@@ -17,7 +17,6 @@ static void em_dot_string(FILE *out, const char *str)
 
 static void em_dot_edge(FILE *out, const ir_spec *s, int k, const ir_trans *t)
 {
-    const ir_machine *m = &s->machines[k];
     fprintf(out, "    m%d_s%d -> m%d_s%d [label=\"", k, t->from, k, t->to);
     em_dot_string(out, s->events[t->event].name);
     if (t->xguard) {
@@ -48,7 +47,6 @@ static void em_dot_edge(FILE *out, const ir_spec *s, int k, const ir_trans *t)
         }
     }
     fprintf(out, "\" tooltip=\"%s:%d\"];\n", s->file, t->at.line);
-    (void)m;
 }
 
 void em_dot(FILE *out, const ir_spec *s)

@@ -107,8 +107,8 @@ static ast_expr *ps_new_expr(ast_ekind kind, loc at)
     return e;
 }
 
-/* A comma-separated list of expressions up to (not including) 'close'. */
-static ast_expr **ps_expr_list(ps_state *p, lx_kind close, int *count)
+/* A comma-separated list of expressions (the caller consumes the closer). */
+static ast_expr **ps_expr_list(ps_state *p, int *count)
 {
     ast_expr *tmp[256];
     ast_expr **big = NULL;
@@ -129,7 +129,6 @@ static ast_expr **ps_expr_list(ps_state *p, lx_kind close, int *count)
         }
         n++;
     } while (ps_accept(p, T_COMMA));
-    (void)close;
     ast_expr **v = ar_array((size_t)n, sizeof *v);
     memcpy(v, big ? big : tmp, (size_t)n * sizeof *v);
     *count = n;
@@ -140,7 +139,7 @@ static ast_expr **ps_set(ps_state *p, int *count)
 {
     if (ps_kind(p) == T_LBRACE) {
         ps_next(p);
-        ast_expr **v = ps_expr_list(p, T_RBRACE, count);
+        ast_expr **v = ps_expr_list(p, count);
         ps_expect(p, T_RBRACE);
         return v;
     }
@@ -281,7 +280,7 @@ static ast_expr *ps_cmp(ps_state *p)
         ast_expr *in = ps_new_expr(AE_IN, op->at);
         in->a = e;
         ps_expect(p, T_LBRACE);
-        in->items = ps_expr_list(p, T_RBRACE, &in->nitems);
+        in->items = ps_expr_list(p, &in->nitems);
         ps_expect(p, T_RBRACE);
         e = in;
     }
@@ -406,11 +405,11 @@ static ast_init ps_init(ps_state *p)
         in.kind = AI_ANY;
     } else if (ps_accept(p, T_LBRACE)) {
         in.kind = AI_SET;
-        in.items = ps_expr_list(p, T_RBRACE, &in.nitems);
+        in.items = ps_expr_list(p, &in.nitems);
         ps_expect(p, T_RBRACE);
     } else if (ps_accept(p, T_LBRACK)) {
         in.kind = AI_LIST;
-        in.items = ps_expr_list(p, T_RBRACK, &in.nitems);
+        in.items = ps_expr_list(p, &in.nitems);
         ps_expect(p, T_RBRACK);
     } else {
         in.kind = AI_EXPR;
