@@ -149,13 +149,13 @@ static void an_pending(an *a, ir_machine *m)
     size_t nc = (size_t)s->ncmds;
     m->pending = ar_array((size_t)m->nstates * nc + 1, 1);
     uint8_t *cur = ar_array(nc + 1, 1);
-    uint8_t *dirty = ar_array((size_t)m->nstates, 1);
-    dirty[m->initial] = 1;
+    uint8_t *reached = ar_array((size_t)m->nstates, 1);
+    reached[m->initial] = 1;
     for (int changed = 1; changed;) {
         changed = 0;
         for (int t = 0; t < m->ntrans; t++) {
             const ir_trans *tr = &m->trans[t];
-            if (!dirty[tr->from] || !an_can_fire(s, m, tr))
+            if (!reached[tr->from] || !an_can_fire(s, m, tr))
                 continue;
             memcpy(cur, &m->pending[(size_t)tr->from * nc], nc);
             an_step(s, tr, cur, 0);
@@ -163,7 +163,7 @@ static void an_pending(an *a, ir_machine *m)
             for (size_t c = 0; c < nc; c++)
                 if (cur[c] && !dst[c]) {
                     dst[c] = 1;
-                    dirty[tr->to] = 1;
+                    reached[tr->to] = 1;
                     changed = 1;
                 }
         }
@@ -499,8 +499,13 @@ static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, i
                 int64_t val = 0;
                 env.err = 0;
                 ch.depth = 0;
-                if (ev_effects(&env, fx, n, &ch, &bad, &val) == 0 && !env.err)
+                if (ev_effects(&env, fx, n, &ch, &bad, &val) == 0 && !env.err && !ch.overflow)
                     continue;
+                if (ch.overflow) {
+                    diag_error(at, "%s makes more than 64 nondeterministic choices in one step; "
+                               "split it", what);
+                    return;
+                }
                 char d[AN_DESC];
                 ev_describe(&sp, s, machine, save, d, sizeof d);
                 if (env.err && bad < 0)

@@ -21,13 +21,14 @@ static ck_cx ck_cx_make(ck_where where, int machine, int self_ok)
 
 /* ---- constants -------------------------------------------------------- */
 
-int ck_const_value(ck *c, const ast_expr *e, int32_t *out)
+/* Value of the constant declared by declaration k, evaluated once; 'at' is
+ * where it is needed (for the cycle diagnostic). */
+static int ck_const_eval(ck *c, int k, loc at, int32_t *out)
 {
-    ck_sym *s = ck_lookup(&c->global, e->name);
-    int k = s->index;
+    const char *name = c->decl_of[k]->name;
     ck_const *cc = &c->consts[k];
     if (cc->state == 1) {
-        diag_error(e->at, "constant '%s' is defined in terms of itself", e->name);
+        diag_error(at, "constant '%s' is defined in terms of itself", name);
         cc->state = 3;
         return -1;
     }
@@ -39,7 +40,7 @@ int ck_const_value(ck *c, const ast_expr *e, int32_t *out)
             return cc->state = 3, -1;
         if (v->kind != IR_E_CONST || v->type.kind != IR_T_INT) {
             diag_error(c->decl_of[k]->value->at, "constant '%s' must be an integer constant",
-                       e->name);
+                       name);
             cc->state = 3;
             return -1;
         }
@@ -50,6 +51,11 @@ int ck_const_value(ck *c, const ast_expr *e, int32_t *out)
         return -1;
     *out = cc->value;
     return 0;
+}
+
+int ck_const_value(ck *c, const ast_expr *e, int32_t *out)
+{
+    return ck_const_eval(c, ck_lookup(&c->global, e->name)->index, e->at, out);
 }
 
 /* ---- types ------------------------------------------------------------ */
@@ -1089,7 +1095,7 @@ static void ck_domains(ck *c)
 
 static void ck_alloc(ck *c, const ast_spec *ast)
 {
-    int n = 0, vars = 0, trans = 0;
+    int n = 0, vars = 0, events = 0;  /* events: outcomes and machine events */
     for (const ast_decl *d = ast->decls; d; d = d->next) {
         n++;
         if (d->kind == AD_PARAM || d->kind == AD_OPTION || d->kind == AD_PLANT)
@@ -1099,10 +1105,10 @@ static void ck_alloc(ck *c, const ast_spec *ast)
                 vars++;
         if (d->kind == AD_COMMAND)
             for (const ast_outcome *o = d->outcomes; o; o = o->next)
-                trans++;
+                events++;
         if (d->kind == AD_MACHINE)
             for (const ast_mevent *e = d->machine.events; e; e = e->next)
-                trans++;
+                events++;
     }
     size_t N = (size_t)n + 1;
     ir_spec *s = c->s;
@@ -1117,7 +1123,7 @@ static void ck_alloc(ck *c, const ast_spec *ast)
     s->enums = ar_array(N, sizeof *s->enums);
     s->vars = ar_array((size_t)vars + 1, sizeof *s->vars);
     s->cmds = ar_array(N, sizeof *s->cmds);
-    s->events = ar_array(N + (size_t)trans, sizeof *s->events);
+    s->events = ar_array(N + (size_t)events, sizeof *s->events);
     s->envs = ar_array(N, sizeof *s->envs);
     s->machines = ar_array(N, sizeof *s->machines);
     s->props = ar_array(N, sizeof *s->props);
@@ -1143,15 +1149,12 @@ int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
         c.decl_of[k] = d;
         ck_declare(&c, d, k);
     }
-    for (const ast_decl *d = ast->decls; d; d = d->next) {
+    k = 0;
+    for (const ast_decl *d = ast->decls; d; d = d->next, k++) {
         int32_t v;
-        ast_expr ref;
-        memset(&ref, 0, sizeof ref);
-        ref.kind = AE_NAME;
-        ref.name = d->name;
-        ref.at = d->at;
-        if (d->kind == AD_CONST && ck_same_at(ck_lookup(&c.global, d->name)->at, d->at))
-            ck_const_value(&c, &ref, &v);   /* unused constants are checked too */
+        const ck_sym *sym = ck_lookup(&c.global, d->name);
+        if (d->kind == AD_CONST && sym->kind == SY_CONST && sym->index == k)
+            ck_const_eval(&c, k, d->at, &v);  /* unused constants are checked too */
     }
     if (c.s->nmachines == 0) {
         /* an empty file lands here too: a spec describes at least one

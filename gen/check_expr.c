@@ -165,8 +165,6 @@ static int ck_allowed(const ast_expr *e, const ck_cx *cx, ck_skind k, const char
     return ok;
 }
 
-int ck_const_value(ck *c, const ast_expr *e, int32_t *out);
-
 static ck_sym *ck_find(ck *c, const char *name, const ck_cx *cx)
 {
     if (cx->machine >= 0) {

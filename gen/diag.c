@@ -14,11 +14,6 @@ void diag_init(const char *file, FILE *out)
     diag_errors = 0;
 }
 
-const char *diag_file(void)
-{
-    return diag_name;
-}
-
 static FILE *diag_stream(void)
 {
     return diag_out ? diag_out : stderr;

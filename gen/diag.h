@@ -18,7 +18,6 @@ typedef struct loc {
 } loc;
 
 void diag_init(const char *file, FILE *out);  /* out NULL: stderr */
-const char *diag_file(void);
 void diag_error(loc at, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))

@@ -2,6 +2,8 @@
  * families, machines and requirements. */
 #include "emit.h"
 
+#include <stdlib.h>
+
 /* "1 machine", "2 machines"; the arena is not needed for this. */
 static const char *em_n(char *buf, size_t cap, int n, const char *one, const char *many)
 {
@@ -55,17 +57,19 @@ static void em_machines(FILE *out, const ir_spec *s)
         int finals = 0, ignored = 0, rejected = 0;
         for (int st = 0; st < m->nstates; st++)
             finals += m->states[st].final;
-        for (int st = 0; st < m->nstates; st++)
-            for (int e = 0; e < s->nevents; e++) {
-                size_t cell = (size_t)st * (size_t)s->nevents + (size_t)e;
-                int by_transition = 0;
-                for (int t = 0; t < m->ntrans && !by_transition; t++)
-                    by_transition = m->trans[t].from == st && m->trans[t].event == e;
-                if (!m->arrives[cell] || by_transition)
-                    continue;
-                ignored += m->policy[cell] == IR_P_IGNORE;
-                rejected += m->policy[cell] == IR_P_REJECT;
-            }
+        size_t cells = (size_t)m->nstates * (size_t)s->nevents;
+        unsigned char *taken = calloc(cells + 1, 1);   /* (state, event) a transition takes */
+        if (!taken)
+            return;
+        for (int t = 0; t < m->ntrans; t++)
+            taken[(size_t)m->trans[t].from * (size_t)s->nevents + (size_t)m->trans[t].event] = 1;
+        for (size_t cell = 0; cell < cells; cell++) {
+            if (!m->arrives[cell] || taken[cell])
+                continue;
+            ignored += m->policy[cell] == IR_P_IGNORE;
+            rejected += m->policy[cell] == IR_P_REJECT;
+        }
+        free(taken);
         fprintf(out, "machine %s%s: %d states (initial %s, %d final), %d transitions, "
                 "%d variables; events that can arrive but no transition takes: "
                 "%d (state, event) pairs ignored, %d rejected\n",

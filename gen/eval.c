@@ -144,8 +144,12 @@ static int ev_store(ev_env *env, const ir_effect *f, int64_t val, int *bad_var, 
 
 static int32_t ev_choose(ev_chooser *ch, int32_t n)
 {
-    if (ch->depth >= 64 || n <= 0)
+    if (n <= 1)                 /* no alternative: nothing to enumerate */
         return 0;
+    if (ch->depth >= 64) {      /* unreachable while the budget holds (at most 22 real choices) */
+        ch->overflow = 1;
+        return 0;
+    }
     int d = ch->depth++;
     ch->npick[d] = n;
     if (ch->pick[d] >= n)

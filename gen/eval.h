@@ -52,6 +52,7 @@ typedef struct ev_chooser {
     int depth;                  /* choices made so far in this run */
     int32_t pick[64];           /* index of the value chosen at each choice */
     int32_t npick[64];          /* number of alternatives at each choice */
+    int overflow;               /* more than 64 choices in one run: not all were tried */
 } ev_chooser;
 
 /* Advance to the next combination of choices; 0 when all were tried. */

@@ -110,27 +110,18 @@ static ast_expr *ps_new_expr(ast_ekind kind, loc at)
 /* A comma-separated list of expressions (the caller consumes the closer). */
 static ast_expr **ps_expr_list(ps_state *p, int *count)
 {
-    ast_expr *tmp[256];
-    ast_expr **big = NULL;
+    ast_expr **v = NULL;
     int n = 0, cap = 0;
     do {
-        ast_expr *e = ps_expr(p);
-        if (n < 256) {
-            tmp[n] = e;
-        } else {
-            if (n >= cap) {
-                int ncap = cap ? cap * 2 : 512;
-                ast_expr **nb = ar_array((size_t)ncap, sizeof *nb);
-                memcpy(nb, big ? big : tmp, (size_t)n * sizeof *nb);
-                big = nb;
-                cap = ncap;
-            }
-            big[n] = e;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            ast_expr **nv = ar_array((size_t)cap, sizeof *nv);
+            if (n)
+                memcpy(nv, v, (size_t)n * sizeof *nv);
+            v = nv;
         }
-        n++;
+        v[n++] = ps_expr(p);
     } while (ps_accept(p, T_COMMA));
-    ast_expr **v = ar_array((size_t)n, sizeof *v);
-    memcpy(v, big ? big : tmp, (size_t)n * sizeof *v);
     *count = n;
     return v;
 }
@@ -723,16 +714,16 @@ static void ps_command(ps_state *p, ast_decl *d)
     }
     ps_expect(p, T_LBRACE);
     ast_outcome **ot = &d->outcomes;
+    int has_issue = 0;              /* an empty block leaves issue_effects NULL */
     while (!ps_accept(p, T_RBRACE)) {
         if (ps_kind(p) == K_ISSUE) {
             loc at = ps_next(p)->at;
-            if (d->issue_effects) {
+            if (has_issue) {
                 diag_error(at, "command '%s' has two 'issue' effects", d->name);
                 longjmp(p->fail, 1);
             }
+            has_issue = 1;
             d->issue_effects = ps_effect_block(p);
-            if (!d->issue_effects)      /* an empty block is still a block */
-                d->issue_effects = NULL;
         } else if (ps_kind(p) == T_ID && strcmp(ps_peek(p)->text, "outcome") == 0) {
             /* 'outcome' is a keyword only here, so that it stays free as a
              * variable name (the controller's "outcome" of a run) */

@@ -360,16 +360,26 @@ static void test_huge_tokens_and_chains(void)
 
 /* ---- unreadable input and usage ---------------------------------------------- */
 
+/* Run issu-gen with args and check that it exits with 'status' and prints
+ * nothing on stdout; returns 0 with r filled (the caller frees it), or -1. */
+static int expect_exit(const char *const *args, const char *what, int status, tu_run *r,
+                       unsigned line)
+{
+    if (!tu_check(tu_run_gen(args, NULL, r) == 0, line, __FILE__, "issu-gen was run (%s)", what))
+        return -1;
+    char how[64];
+    tu_check(r->exited && r->status == status, line, __FILE__, "%s: exits %d, got %s", what,
+             status, tu_run_how(r, how, sizeof how));
+    tu_check(r->outlen == 0, line, __FILE__, "%s: nothing on stdout", what);
+    return 0;
+}
+
 static void expect_plain(const char *path, const char *what, unsigned line)
 {
     const char *args[] = { "--check", path, NULL };
     tu_run r;
-    if (!tu_check(tu_run_gen(args, NULL, &r) == 0, line, __FILE__, "issu-gen was run on %s", what))
+    if (expect_exit(args, what, 1, &r, line))
         return;
-    char how[64];
-    tu_check(r.exited && r.status == 1, line, __FILE__, "%s: exits 1, got %s", what,
-             tu_run_how(&r, how, sizeof how));
-    tu_check(r.outlen == 0, line, __FILE__, "%s: nothing on stdout", what);
     char want[512];
     snprintf(want, sizeof want, "issu-gen: error: cannot read '%s': ", path);
     tu_check(strncmp(r.err, want, strlen(want)) == 0 && tu_count_lines(r.err) == 1, line,
@@ -390,12 +400,8 @@ static void expect_usage(const char *const *args, const char *what, const char *
                          unsigned line)
 {
     tu_run r;
-    if (!tu_check(tu_run_gen(args, NULL, &r) == 0, line, __FILE__, "issu-gen was run (%s)", what))
+    if (expect_exit(args, what, 2, &r, line))
         return;
-    char how[64];
-    tu_check(r.exited && r.status == 2, line, __FILE__, "%s: exits 2, got %s", what,
-             tu_run_how(&r, how, sizeof how));
-    tu_check(r.outlen == 0, line, __FILE__, "%s: nothing on stdout", what);
     tu_check(strncmp(r.err, first, strlen(first)) == 0 && r.err[strlen(first)] == '\n', line,
              __FILE__, "%s: stderr starts with '%s', got '%.200s'", what, first, r.err);
     tu_check(strstr(r.err, "usage: issu-gen") != NULL, line, __FILE__,
