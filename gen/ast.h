@@ -115,6 +115,8 @@ typedef struct ast_trans {
     int has_priority;
     const char *target;         /* target state */
     loc target_at;
+    const char *dead;           /* 'dead "reason"': expected never to fire, or NULL */
+    loc dead_at;
     const char *doc;            /* optional description */
     ast_action *actions;        /* list */
     struct ast_trans *next;

@@ -923,6 +923,9 @@ static void ck_transition(ck *c, int k, int from, const ast_trans *t, ir_trans *
     it->from = from;
     it->to = -1;
     it->otherwise = t->otherwise;
+    it->dead = t->dead;
+    if (t->dead && !t->dead[0])
+        diag_error(t->dead_at, "'dead' needs a reason: why the transition can never fire");
     if (t->priority > 1000000)
         diag_error(t->at, "priority %lld is larger than 1000000", (long long)t->priority);
     it->priority = (int)(t->priority > 1000000 ? 1000000 : t->priority);

@@ -1,6 +1,7 @@
 /* emit.h - the emitters.  Each reads only the IR and writes one output
  * format to an open stream; they fail only on I/O (the caller checks the
- * stream).  One emitter per file: emit_summary.c, emit_dot.c. */
+ * stream).  One emitter per file (emit_NAME.c); main.c lists the file
+ * outputs in its table gen_outputs[]. */
 #ifndef ISSU_EMIT_H
 #define ISSU_EMIT_H
 
@@ -8,7 +9,18 @@
 
 #include "ir.h"
 
-void em_summary(FILE *out, const ir_spec *s);  /* human-readable summary */
-void em_dot(FILE *out, const ir_spec *s);      /* Graphviz state charts */
+typedef struct em_opts {
+    int profile;                /* --profile: index in ir_spec.profiles, or -1 */
+} em_opts;
+
+typedef void (*em_fn)(FILE *out, const ir_spec *s, const em_opts *o);
+
+void em_summary(FILE *out, const ir_spec *s, const em_opts *o);  /* human-readable summary */
+void em_dot(FILE *out, const ir_spec *s, const em_opts *o);      /* Graphviz state charts */
+void em_promela(FILE *out, const ir_spec *s, const em_opts *o);  /* Promela model of o->profile */
+void em_ragel(FILE *out, const ir_spec *s, const em_opts *o);    /* Ragel state chart of the controller */
+void em_c_ids(FILE *out, const ir_spec *s, const em_opts *o);   /* C identifiers header (X-macros) */
+void em_c_glue(FILE *out, const ir_spec *s, const em_opts *o);  /* C guards, actions, tables */
+void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o); /* C safety monitors */
 
 #endif

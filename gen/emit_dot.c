@@ -49,8 +49,9 @@ static void em_dot_edge(FILE *out, const ir_spec *s, int k, const ir_trans *t)
     fprintf(out, "\" tooltip=\"%s:%d\"];\n", s->file, t->at.line);
 }
 
-void em_dot(FILE *out, const ir_spec *s)
+void em_dot(FILE *out, const ir_spec *s, const em_opts *o)
 {
+    (void)o;                    /* the same for every profile */
     fprintf(out, "// generated from %s by issu-gen; do not edit\n", s->file);
     fprintf(out, "digraph issu {\n  rankdir=TB;\n  node [shape=box style=rounded fontname=Helvetica];\n"
             "  edge [fontname=Helvetica fontsize=9];\n");

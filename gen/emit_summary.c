@@ -98,8 +98,9 @@ static void em_props(FILE *out, const ir_spec *s)
     }
 }
 
-void em_summary(FILE *out, const ir_spec *s)
+void em_summary(FILE *out, const ir_spec *s, const em_opts *o)
 {
+    (void)o;                    /* the same for every profile */
     int outcomes = em_count_events(s, IR_EV_OUTCOME), trans = 0, states = 0;
     int inv = 0, ltl = 0;
     for (int k = 0; k < s->nmachines; k++) {

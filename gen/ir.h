@@ -215,6 +215,7 @@ typedef struct ir_trans {
     int otherwise;              /* guard is "none of the others" */
     int priority;
     ir_expr *xguard;            /* lowered, mutually exclusive guard (NULL: true) */
+    const char *dead;           /* expected never to fire (a defensive transition): why; or NULL */
     ir_action *actions;
     int nactions;
 } ir_trans;

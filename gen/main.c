@@ -18,51 +18,122 @@
 #include "diag.h"
 #include "emit.h"
 #include "lex.h"
+#include "mutate.h"
 #include "parse.h"
 
 #define GEN_VERSION "0.1.0"
 #define GEN_MAX_INPUT ((size_t)64 << 20)   /* 64 MiB: far above any real spec */
 
-typedef enum gen_mode { GM_CHECK, GM_SUMMARY, GM_DOT } gen_mode;
+/* The file outputs.  Each is written only after the whole front end
+ * passed, to a temporary name that is renamed into place.  Add an output
+ * here and in emit.h; nothing else in this file changes. */
+typedef struct gen_output {
+    const char *opt;                       /* command-line option */
+    em_fn fn;                              /* its emitter */
+    int per_profile;                       /* needs --profile (one family profile) */
+    const char *help;                      /* one line for --help */
+} gen_output;
+
+static const gen_output gen_outputs[] = {
+    { "--dot", em_dot, 0, "the state charts as Graphviz" },
+    { "--promela", em_promela, 1, "the closed-system Promela model of one profile" },
+    { "--ragel", em_ragel, 0, "the controller as a Ragel state chart" },
+    { "--c-ids", em_c_ids, 0, "the C identifiers header (X-macro lists)" },
+    { "--c-glue", em_c_glue, 0, "the C guards, actions and tables around the chart" },
+    { "--c-monitors", em_c_monitors, 0, "the safety invariants as C monitors" },
+};
+#define GEN_NOUTPUTS ((int)(sizeof gen_outputs / sizeof gen_outputs[0]))
+#define GEN_MAX_REQUESTS 16
 
 typedef struct gen_args {
-    gen_mode mode;                         /* what to produce */
-    const char *out;                       /* output file ("-": stdout) */
+    int summary;                           /* --summary */
+    int list_mutants;                      /* --mutants */
+    long mutant;                           /* --mutant N, or -1 */
+    const char *profile;                   /* --profile NAME or NULL */
+    int nreq;                              /* requested file outputs */
+    struct { int out; const char *path; } req[GEN_MAX_REQUESTS];
     const char *spec;                      /* input file */
 } gen_args;
 
 static void gen_usage(FILE *f)
 {
-    fputs("usage: issu-gen [--check | --summary | --dot OUT] SPEC.fsm\n"
+    fputs("usage: issu-gen [--check] [--summary] [--profile NAME] [--mutant N] [OUTPUT FILE]... SPEC.fsm\n"
+          "       issu-gen --mutants SPEC.fsm\n"
           "\n"
-          "  --check      parse and check SPEC; print only diagnostics (the default)\n"
-          "  --summary    check SPEC and print its size, families, machines, requirements\n"
-          "  --dot OUT    check SPEC and write its state charts as Graphviz to OUT ('-': stdout)\n"
-          "  --help       this text\n"
-          "  --version    the generator's version\n"
+          "  --check          parse and check SPEC; print only diagnostics (the default)\n"
+          "  --summary        also print its size, families, machines, requirements\n"
+          "  --profile NAME   the family profile for per-profile outputs\n"
+          "  --mutants        list the mutants of SPEC (one per line: number, operator, where)\n"
+          "  --mutant N       apply mutant N to SPEC before the analyses and the outputs\n"
+          "  --help           this text\n"
+          "  --version        the generator's version\n"
           "\n"
+          "OUTPUT (FILE '-' is stdout):\n",
+          f);
+    for (int i = 0; i < GEN_NOUTPUTS; i++)
+        fprintf(f, "  %-14s   %s%s\n", gen_outputs[i].opt, gen_outputs[i].help,
+                gen_outputs[i].per_profile ? " (--profile)" : "");
+    fputs("\n"
           "Exit status: 0 valid spec, 1 invalid spec or unreadable file, 2 bad command line.\n"
           "Diagnostics read 'file:line:col: error: message'.  The language: model/LANGUAGE.md.\n",
           f);
 }
 
+static int gen_output_index(const char *opt)
+{
+    for (int i = 0; i < GEN_NOUTPUTS; i++)
+        if (strcmp(opt, gen_outputs[i].opt) == 0)
+            return i;
+    return -1;
+}
+
+/* The value of an option that takes one; NULL after reporting. */
+static const char *gen_value(int argc, char **argv, int *i, const char *what)
+{
+    if (++*i >= argc) {
+        fprintf(stderr, "issu-gen: error: '%s' needs %s\n", argv[*i - 1], what);
+        return NULL;
+    }
+    return argv[*i];
+}
+
 static int gen_parse_args(int argc, char **argv, gen_args *a)
 {
     memset(a, 0, sizeof *a);
-    a->mode = GM_CHECK;
+    a->mutant = -1;
     for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
+        const char *arg = argv[i], *v;
+        int out = gen_output_index(arg);
         if (strcmp(arg, "--check") == 0) {
-            a->mode = GM_CHECK;
+            continue;
         } else if (strcmp(arg, "--summary") == 0) {
-            a->mode = GM_SUMMARY;
-        } else if (strcmp(arg, "--dot") == 0) {
-            if (++i >= argc) {
-                fputs("issu-gen: error: '--dot' needs an output file\n", stderr);
+            a->summary = 1;
+        } else if (strcmp(arg, "--mutants") == 0) {
+            a->list_mutants = 1;
+        } else if (strcmp(arg, "--profile") == 0) {
+            if (!(v = gen_value(argc, argv, &i, "a profile name")))
+                return -1;
+            a->profile = v;
+        } else if (strcmp(arg, "--mutant") == 0) {
+            if (!(v = gen_value(argc, argv, &i, "a mutant number")))
+                return -1;
+            char *end;
+            errno = 0;
+            a->mutant = strtol(v, &end, 10);
+            if (errno || *end || end == v || a->mutant < 0 || a->mutant > 1000000) {
+                fprintf(stderr, "issu-gen: error: '--mutant %s': not a mutant number\n", v);
                 return -1;
             }
-            a->mode = GM_DOT;
-            a->out = argv[i];
+        } else if (out >= 0) {
+            if (!(v = gen_value(argc, argv, &i, "an output file")))
+                return -1;
+            if (a->nreq == GEN_MAX_REQUESTS) {
+                fprintf(stderr, "issu-gen: error: more than %d outputs\n", GEN_MAX_REQUESTS);
+                return -1;
+            }
+            a->req[a->nreq].out = out;
+            a->req[a->nreq].path = v;
+            a->nreq++;
         } else if (arg[0] == '-' && arg[1] != '\0') {
             fprintf(stderr, "issu-gen: error: unknown option '%s'\n", arg);
             return -1;
@@ -78,6 +149,12 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
         fputs("issu-gen: error: no spec file given\n", stderr);
         return -1;
     }
+    for (int r = 0; r < a->nreq; r++)
+        if (gen_outputs[a->req[r].out].per_profile && !a->profile) {
+            fprintf(stderr, "issu-gen: error: '%s' needs '--profile NAME'\n",
+                    gen_outputs[a->req[r].out].opt);
+            return -1;
+        }
     return 0;
 }
 
@@ -129,7 +206,7 @@ static char *gen_read(const char *path, size_t *len)
 }
 
 /* Lex, parse, check and analyse; NULL if the spec has any error. */
-static ir_spec *gen_front(const char *path, const char *buf, size_t len)
+static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mutant)
 {
     lx_tokens toks;
     if (lx_lex(buf, len, &toks) || diag_count())
@@ -140,16 +217,18 @@ static ir_spec *gen_front(const char *path, const char *buf, size_t len)
     ir_spec *ir;
     if (ck_check(&ast, path, &ir) || diag_count())
         return NULL;
+    if (mutant >= 0 && mu_apply(ir, (int)mutant))
+        return NULL;
     if (an_analyze(ir) || diag_count())
         return NULL;
     return ir;
 }
 
 /* Write with the emitter to a temporary file next to 'out', then rename. */
-static int gen_write(const char *out, const ir_spec *s, void (*emit)(FILE *, const ir_spec *))
+static int gen_write(const char *out, const ir_spec *s, em_fn emit, const em_opts *o)
 {
     if (strcmp(out, "-") == 0) {
-        emit(stdout, s);
+        emit(stdout, s, o);
         return fflush(stdout) == 0 ? 0 : -1;
     }
     char *tmp = ar_printf("%s.tmp.%ld", out, (long)getpid());
@@ -158,7 +237,7 @@ static int gen_write(const char *out, const ir_spec *s, void (*emit)(FILE *, con
         diag_plain("cannot write '%s': %s", tmp, strerror(errno));
         return -1;
     }
-    emit(f, s);
+    emit(f, s, o);
     int bad = ferror(f);
     if (fclose(f) != 0)
         bad = 1;
@@ -168,6 +247,19 @@ static int gen_write(const char *out, const ir_spec *s, void (*emit)(FILE *, con
         return -1;
     }
     return 0;
+}
+
+/* The profile named on the command line; -1 after reporting. */
+static int gen_profile(const ir_spec *s, const char *name)
+{
+    for (int p = 0; p < s->nprofiles; p++)
+        if (strcmp(s->profiles[p].name, name) == 0)
+            return p;
+    fprintf(stderr, "issu-gen: error: '%s' has no profile '%s'; it has:", s->file, name);
+    for (int p = 0; p < s->nprofiles; p++)
+        fprintf(stderr, " %s", s->profiles[p].name);
+    fputc('\n', stderr);
+    return -1;
 }
 
 int main(int argc, char **argv)
@@ -189,16 +281,29 @@ int main(int argc, char **argv)
     size_t len = 0;
     char *buf = gen_read(a.spec, &len);
     int rc = 1;
-    ir_spec *ir = buf ? gen_front(a.spec, buf, len) : NULL;
-    if (ir) {
-        rc = 0;
-        if (a.mode == GM_SUMMARY)
-            em_summary(stdout, ir);
-        else if (a.mode == GM_DOT)
-            rc = gen_write(a.out, ir, em_dot) ? 1 : 0;
-        if (fflush(stdout) != 0)
-            rc = 1;
+    ir_spec *ir = NULL;
+    if (buf && a.list_mutants) {
+        /* the catalogue reads only what the checker built, which is what --mutant changes */
+        ir = gen_front(a.spec, buf, len, -1);
+        if (ir) {
+            mu_list(stdout, ir);
+            rc = 0;
+        }
+    } else if (buf) {
+        ir = gen_front(a.spec, buf, len, a.mutant);
     }
+    if (ir && !a.list_mutants) {
+        em_opts o = { -1 };
+        rc = 0;
+        if (a.profile && (o.profile = gen_profile(ir, a.profile)) < 0)
+            rc = 2;
+        if (!rc && a.summary)
+            em_summary(stdout, ir, &o);
+        for (int r = 0; !rc && r < a.nreq; r++)
+            rc = gen_write(a.req[r].path, ir, gen_outputs[a.req[r].out].fn, &o) ? 1 : 0;
+    }
+    if (fflush(stdout) != 0)
+        rc = 1;
     free(buf);
     ar_free_all();
     return rc;

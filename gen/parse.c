@@ -571,6 +571,11 @@ static ast_trans *ps_trans(ps_state *p)
     const lx_token *target = ps_ident(p, "a target state");
     tr->target = target->text;
     tr->target_at = target->at;
+    if (ps_kind(p) == T_ID && strcmp(ps_peek(p)->text, "dead") == 0) {
+        /* contextual: an identifier cannot follow the target otherwise */
+        tr->dead_at = ps_next(p)->at;
+        tr->dead = ps_expect(p, T_STR)->text;
+    }
     tr->doc = ps_opt_doc(p);
     if (ps_accept(p, T_SEMI))
         return tr;
