@@ -1,0 +1,1038 @@
+/* emit_promela.c - the closed-system Promela model of one family profile.
+ *
+ * The fixed text and the semantics are in gen/tmpl/promela.in; this file
+ * fills its insertion points from the IR.  Names in the model:
+ *
+ *   E_<enum>_<member>, S_<machine>_<state>, EV_<event> (the '.' of an
+ *   outcome event written "__"), P_<param>   #define'd constants
+ *   o_<option>, p_<plant>                    options and plant variables
+ *   c_<machine>_<var>[instance]              controller variables
+ *   st_<machine>[i], q_<machine>[i]          state and event queue
+ *   pc_<machine>_<cmd>[i]                    0 idle, 1 in flight, 2 outcome queued
+ *   n_<env>                                  occurrences of a fault or operator action
+ *
+ * Markers for the proof tools (mk/proofs.sh): every transition, outcome and
+ * environment branch carries a comment "@T m k", "@O ...", "@E ..." on the
+ * line of its d_step (pan's unreached-code report gives that line), and
+ * every assertion a comment "@A KIND [ID]" on its own line.  Replayed
+ * trails (spin -t) print "@T machine instance trans", "@U machine instance
+ * state event", "@O cmd outcome instance", "@E env"; proofs.sh turns them
+ * into scenarios with the IR's names (issu-gen --scenario).
+ */
+#include "emit.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "template.h"
+
+typedef struct pm {
+    FILE *out;                  /* the model */
+    const ir_spec *s;           /* the spec */
+    int p;                      /* the profile */
+    int machine;                /* machine whose code is written, or -1 */
+    const char *self;           /* its instance expression ("self", "0") */
+    int ltl;                    /* writing an LTL formula */
+} pm;
+
+/* ---- names and values --------------------------------------------------- */
+
+static void pm_event(pm *c, int e)
+{
+    fputs("EV_", c->out);
+    for (const char *n = c->s->events[e].name; *n; n++)
+        fputs(*n == '.' ? "__" : (char[2]){ *n, 0 }, c->out);
+}
+
+static void pm_value(pm *c, const ir_type *t, int32_t v)
+{
+    if (t->kind == IR_T_ENUM)
+        fprintf(c->out, "E_%s_%s", c->s->enums[t->id].name, c->s->enums[t->id].members[v]);
+    else if (t->kind == IR_T_STATE)
+        fprintf(c->out, "S_%s_%s", c->s->machines[t->id].name, c->s->machines[t->id].states[v].name);
+    else
+        fprintf(c->out, "%ld", (long)v);
+}
+
+static int32_t pm_size(const pm *c, const ir_var *v)
+{
+    return ir_size(c->s, v, c->p);
+}
+
+static int pm_instances(const pm *c, int m)
+{
+    return (int)ir_instances(c->s, &c->s->machines[m], c->p);
+}
+
+/* The scalar cell of variable v: the element index expression is written by
+ * the caller after "[" for arrays and controller variables. */
+static void pm_var_name(pm *c, const ir_var *v)
+{
+    if (v->kind == IR_V_OPTION)
+        fprintf(c->out, "o_%s", v->name);
+    else if (v->kind == IR_V_CTRL)
+        fprintf(c->out, "c_%s_%s", c->s->machines[v->machine].name, v->name);
+    else
+        fprintf(c->out, "p_%s", v->name);
+}
+
+/* ---- expressions -------------------------------------------------------- */
+
+static void pm_expr(pm *c, const ir_expr *e);
+
+static void pm_index(pm *c, const ir_expr *idx)
+{
+    if (idx)
+        pm_expr(c, idx);
+    else
+        fputs(c->self, c->out);
+}
+
+/* One controller variable cell of machine instance 'inst' (NULL: self). */
+static void pm_ctrl(pm *c, const ir_var *v, const ir_expr *inst, const ir_expr *elem)
+{
+    pm_var_name(c, v);
+    fputc('[', c->out);
+    pm_index(c, inst);
+    if (v->shape != IR_SCALAR) {
+        fprintf(c->out, " * %ld + ", (long)pm_size(c, v));
+        pm_expr(c, elem);
+    }
+    fputc(']', c->out);
+}
+
+static void pm_count(pm *c, const ir_expr *e)
+{
+    fputc('(', c->out);
+    if (e->machine >= 0) {
+        for (int i = 0; i < pm_instances(c, e->machine); i++)
+            for (int k = 0; k < e->nvals; k++)
+                fprintf(c->out, "%s(st_%s[%d] == S_%s_%s)", i || k ? " + " : "",
+                        c->s->machines[e->machine].name, i, c->s->machines[e->machine].name,
+                        c->s->machines[e->machine].states[e->vals[k]].name);
+    } else {
+        const ir_var *v = &c->s->vars[e->var];
+        int pool = v->shape == IR_POOL;
+        for (int i = 0; i < (pool ? 1 : pm_size(c, v)); i++) {
+            fputs(i ? " + (" : "(", c->out);
+            for (int k = 0; k < e->nvals; k++) {
+                fputs(k ? (pool ? " + " : " || ") : "", c->out);
+                pm_var_name(c, v);
+                if (pool) {
+                    fputc('[', c->out);
+                    pm_value(c, &v->elem, e->vals[k]);
+                    fputc(']', c->out);
+                } else {
+                    fprintf(c->out, "[%d] == ", i);
+                    pm_value(c, &v->elem, e->vals[k]);
+                }
+            }
+            fputc(')', c->out);
+        }
+    }
+    fputc(')', c->out);
+}
+
+static void pm_binary(pm *c, const char *op, const ir_expr *e)
+{
+    fputc('(', c->out);
+    pm_expr(c, e->a);
+    fprintf(c->out, " %s ", op);
+    pm_expr(c, e->b);
+    fputc(')', c->out);
+}
+
+static void pm_logic(pm *c, const ir_expr *e)
+{
+    if (e->kind == IR_E_IMPLIES && !c->ltl) {
+        fputs("(!(", c->out);
+        pm_expr(c, e->a);
+        fputs(") || ", c->out);
+        pm_expr(c, e->b);
+        fputc(')', c->out);
+    } else if (e->kind == IR_E_IFF && !c->ltl) {
+        fputs("(!(", c->out);
+        pm_expr(c, e->a);
+        fputs(") == !(", c->out);
+        pm_expr(c, e->b);
+        fputs("))", c->out);
+    } else {
+        static const char *const ops[] = { [IR_E_AND] = "&&", [IR_E_OR] = "||",
+                                           [IR_E_IMPLIES] = "->", [IR_E_IFF] = "<->",
+                                           [IR_E_UNTIL] = "U" };
+        pm_binary(c, ops[e->kind], e);
+    }
+}
+
+static void pm_expr(pm *c, const ir_expr *e)
+{
+    static const char *const cmp[] = { [IR_E_EQ] = "==", [IR_E_NE] = "!=", [IR_E_LT] = "<",
+                                       [IR_E_LE] = "<=", [IR_E_GT] = ">", [IR_E_GE] = ">=",
+                                       [IR_E_ADD] = "+", [IR_E_SUB] = "-" };
+    const ir_var *v = e->var >= 0 ? &c->s->vars[e->var] : NULL;
+    switch (e->kind) {
+    case IR_E_CONST:
+        pm_value(c, &e->type, e->value);
+        break;
+    case IR_E_PARAM:
+        fprintf(c->out, "P_%s", v->name);
+        break;
+    case IR_E_VAR:
+        if (v->kind == IR_V_CTRL)
+            pm_ctrl(c, v, NULL, NULL);
+        else
+            pm_var_name(c, v);
+        break;
+    case IR_E_INDEX:
+        if (v->kind == IR_V_CTRL) {
+            pm_ctrl(c, v, NULL, e->a);
+        } else {
+            pm_var_name(c, v);
+            fputc('[', c->out);
+            pm_expr(c, e->a);
+            fputc(']', c->out);
+        }
+        break;
+    case IR_E_COUNT:
+        pm_count(c, e);
+        break;
+    case IR_E_SIZE:
+        fprintf(c->out, "%ld", (long)(e->machine >= 0 ? pm_instances(c, e->machine) : pm_size(c, v)));
+        break;
+    case IR_E_STATE:
+        fprintf(c->out, "st_%s[", c->s->machines[e->machine].name);
+        if (e->a)
+            pm_expr(c, e->a);
+        else
+            fputs(c->machine == e->machine ? c->self : "0", c->out);
+        fputc(']', c->out);
+        break;
+    case IR_E_MVAR:
+        if (e->a || c->machine == e->machine)
+            pm_ctrl(c, v, e->a, NULL);
+        else {
+            pm_var_name(c, v);
+            fputs("[0]", c->out);
+        }
+        break;
+    case IR_E_PENDING:
+        fprintf(c->out, "(pc_%s_%s[%s] != 0)", c->s->machines[c->machine].name,
+                c->s->cmds[e->cmd].name, c->self);
+        break;
+    case IR_E_SELF:
+        fputs(c->self, c->out);
+        break;
+    case IR_E_NOT:
+    case IR_E_NEG:
+        fputs(e->kind == IR_E_NOT ? "!" : "-", c->out);
+        fputc('(', c->out);
+        pm_expr(c, e->a);
+        fputc(')', c->out);
+        break;
+    case IR_E_AND: case IR_E_OR: case IR_E_IMPLIES: case IR_E_IFF: case IR_E_UNTIL:
+        pm_logic(c, e);
+        break;
+    case IR_E_EQ: case IR_E_NE: case IR_E_LT: case IR_E_LE: case IR_E_GT: case IR_E_GE:
+    case IR_E_ADD: case IR_E_SUB:
+        pm_binary(c, cmp[e->kind], e);
+        break;
+    case IR_E_ALWAYS:
+    case IR_E_EVENTUALLY:
+        fputs(e->kind == IR_E_ALWAYS ? "[] (" : "<> (", c->out);
+        pm_expr(c, e->a);
+        fputc(')', c->out);
+        break;
+    }
+}
+
+/* ---- effects ------------------------------------------------------------ */
+
+/* Nondeterministic effects (`= any`, `= {A, B}`) are expanded: the caller
+ * writes one deterministic branch per variant, and site i of the walk
+ * takes choice (variant / stride) % width. */
+typedef struct pm_choice {
+    long variant;               /* the branch being written */
+    long stride;                /* product of the widths of the earlier sites */
+} pm_choice;
+
+static long pm_width(const pm *c, const ir_effect *f)
+{
+    if (f->nvalues)
+        return f->nvalues;
+    int32_t lo, hi;
+    ir_bounds(c->s, &c->s->vars[f->var].elem, c->p, &lo, &hi);
+    return (long)hi - lo + 1;
+}
+
+/* Variants of an effect list (1 if it has no choice). */
+static long pm_variants(const pm *c, const ir_effect *fx, int n)
+{
+    long k = 1;
+    for (int i = 0; i < n; i++) {
+        if (fx[i].kind == IR_F_CHOOSE)
+            k *= pm_width(c, &fx[i]);
+        else if (fx[i].kind == IR_F_IF)
+            k *= pm_variants(c, fx[i].then_, fx[i].nthen) * pm_variants(c, fx[i].else_, fx[i].nelse);
+    }
+    return k;
+}
+
+static void pm_effects(pm *c, const ir_effect *fx, int n, pm_choice *ch, const char *ind);
+
+static void pm_target(pm *c, const ir_effect *f)
+{
+    pm_var_name(c, &c->s->vars[f->var]);
+    if (f->index) {
+        fputc('[', c->out);
+        pm_expr(c, f->index);
+        fputc(']', c->out);
+    }
+}
+
+static void pm_member(pm *c, const ir_var *v, int32_t member)
+{
+    fprintf(c->out, "p_%s[", v->name);
+    pm_value(c, &v->elem, member);
+    fputc(']', c->out);
+}
+
+/* move one: the first source member that has an element, as the C runtime
+ * picks the lowest-numbered element; none at all is a spec error. */
+static void pm_move_one(pm *c, const ir_effect *f, const ir_var *v, const char *ind)
+{
+    fprintf(c->out, "%sassert(", ind);
+    for (int i = 0; i < f->nfrom; i++) {
+        fputs(i ? " + " : "", c->out);
+        pm_member(c, v, f->from[i]);
+    }
+    fprintf(c->out, " > 0);  /* @A MOVE %s */\n%sif\n", v->name, ind);
+    for (int i = 0; i < f->nfrom; i++) {
+        fprintf(c->out, "%s:: ", ind);
+        pm_member(c, v, f->from[i]);
+        fputs(" > 0 ->", c->out);
+        if (f->from[i] != f->to) {
+            fputc(' ', c->out);
+            pm_member(c, v, f->from[i]);
+            fputs("--; ", c->out);
+            pm_member(c, v, f->to);
+            fputs("++", c->out);
+        } else {
+            fputs(" skip", c->out);
+        }
+        fputc('\n', c->out);
+    }
+    fprintf(c->out, "%s:: else -> skip\n%sfi;\n", ind, ind);
+}
+
+static void pm_move(pm *c, const ir_effect *f, const char *ind)
+{
+    const ir_var *v = &c->s->vars[f->var];
+    if (f->kind == IR_F_MOVE_ONE) {
+        pm_move_one(c, f, v, ind);
+        return;
+    }
+    for (int i = 0; i < f->nfrom; i++) {
+        if (f->from[i] == f->to)
+            continue;
+        fputs(ind, c->out);
+        pm_member(c, v, f->to);
+        fputs(" = ", c->out);
+        pm_member(c, v, f->to);
+        fputs(" + ", c->out);
+        pm_member(c, v, f->from[i]);
+        fputs("; ", c->out);
+        pm_member(c, v, f->from[i]);
+        fputs(" = 0;\n", c->out);
+    }
+}
+
+static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
+{
+    switch (f->kind) {
+    case IR_F_ASSIGN:
+        fputs(ind, c->out);
+        pm_target(c, f);
+        fputs(" = ", c->out);
+        pm_expr(c, f->value);
+        fputs(";\n", c->out);
+        break;
+    case IR_F_CHOOSE: {
+        long w = pm_width(c, f), k = (ch->variant / ch->stride) % w;
+        ch->stride *= w;
+        fputs(ind, c->out);
+        pm_target(c, f);
+        fputs(" = ", c->out);
+        if (f->nvalues) {
+            pm_expr(c, f->values[k]);
+        } else {
+            int32_t lo, hi;
+            ir_bounds(c->s, &c->s->vars[f->var].elem, c->p, &lo, &hi);
+            pm_value(c, &c->s->vars[f->var].elem, (int32_t)(lo + k));
+        }
+        fputs(";  /* a choice of the plant */\n", c->out);
+        break;
+    }
+    case IR_F_MOVE_ONE:
+    case IR_F_MOVE_ALL:
+        pm_move(c, f, ind);
+        break;
+    case IR_F_IF: {
+        const char *in2 = ar_printf("%s    ", ind);
+        fprintf(c->out, "%sif\n%s:: ", ind, ind);
+        pm_expr(c, f->cond);
+        fputs(" ->\n", c->out);
+        pm_effects(c, f->then_, f->nthen, ch, in2);
+        fprintf(c->out, "%s    skip\n%s:: else ->\n", ind, ind);
+        pm_effects(c, f->else_, f->nelse, ch, in2);
+        fprintf(c->out, "%s    skip\n%sfi;\n", ind, ind);
+        break;
+    }
+    }
+}
+
+static void pm_effects(pm *c, const ir_effect *fx, int n, pm_choice *ch, const char *ind)
+{
+    for (int i = 0; i < n; i++)
+        pm_effect(c, &fx[i], ch, ind);
+}
+
+/* ---- what each machine does with each command --------------------------- */
+
+/* 1 if machine m has an action of kind k on command cmd. */
+static int pm_uses(const ir_spec *s, int m, ir_akind k, int cmd)
+{
+    const ir_machine *mm = &s->machines[m];
+    for (int t = 0; t < mm->ntrans; t++)
+        for (int a = 0; a < mm->trans[t].nactions; a++)
+            if (mm->trans[t].actions[a].kind == k && mm->trans[t].actions[a].cmd == cmd)
+                return 1;
+    return 0;
+}
+
+static int pm_prop_applies(const pm *c, const ir_prop *pr)
+{
+    return !pr->families || pr->families[c->s->profiles[c->p].family];
+}
+
+/* Queue bound: commands that may be pending at once, plus every event the
+ * environment and the other machines can send (enqueue asserts it). */
+static int pm_queue_bound(const pm *c, int m)
+{
+    const ir_spec *s = c->s;
+    const ir_machine *mm = &s->machines[m];
+    int maxpend = 0, n = 0;
+    for (int st = 0; st < mm->nstates; st++) {
+        int k = 0;
+        for (int cmd = 0; cmd < s->ncmds; cmd++)
+            k += mm->pending[(size_t)st * (size_t)s->ncmds + (size_t)cmd] != 0;
+        maxpend = k > maxpend ? k : maxpend;
+    }
+    for (int e = 0; e < s->nenvs; e++)
+        if (!s->envs[e].silent && s->envs[e].machine == m)
+            n += s->envs[e].limit;
+    for (int k = 0; k < s->nmachines; k++)
+        for (int t = 0; t < s->machines[k].ntrans; t++)
+            for (int a = 0; a < s->machines[k].trans[t].nactions; a++) {
+                const ir_action *ac = &s->machines[k].trans[t].actions[a];
+                n += ac->kind == IR_A_SEND && ac->machine == m;
+            }
+    n += maxpend;
+    return n < 1 ? 1 : n > 255 ? 255 : n;
+}
+
+/* ---- insertion points ---------------------------------------------------- */
+
+static void pm_banner(FILE *out, const void *ctx)
+{
+    const pm *c = ctx;
+    const ir_profile *pr = &c->s->profiles[c->p];
+    fprintf(out, "/* generated from %s by issu-gen for profile %s (family %s); do not edit */",
+            c->s->file, pr->name, c->s->families[pr->family].name);
+    fputc('\n', out);
+}
+
+static void pm_defines(FILE *out, const void *ctx)
+{
+    const pm *c = ctx;
+    const ir_spec *s = c->s;
+    for (int v = 0; v < s->nvars; v++)
+        if (s->vars[v].kind == IR_V_PARAM)
+            fprintf(out, "#define P_%s %ld\n", s->vars[v].name, (long)s->profiles[c->p].param[v]);
+    for (int e = 0; e < s->nenums; e++)
+        for (int k = 0; k < s->enums[e].n; k++)
+            fprintf(out, "#define E_%s_%s %d\n", s->enums[e].name, s->enums[e].members[k], k);
+    for (int m = 0; m < s->nmachines; m++) {
+        const ir_machine *mm = &s->machines[m];
+        for (int st = 0; st < mm->nstates; st++)
+            fprintf(out, "#define S_%s_%s %d\n", mm->name, mm->states[st].name, st);
+        fprintf(out, "#define NI_%s %d      /* instances */\n", mm->name, pm_instances(c, m));
+        fprintf(out, "#define QN_%s %d      /* queue bound */\n", mm->name, pm_queue_bound(c, m));
+    }
+    fputs("/* events: 0 is no event */\n", out);
+    for (int e = 0; e < s->nevents; e++) {
+        fputs("#define ", out);
+        pm_event((pm *)c, e);
+        fprintf(out, " %d\n", e + 1);
+    }
+}
+
+static const char *pm_ctype(const pm *c, const ir_type *t)
+{
+    int32_t lo, hi;
+    if (t->kind == IR_T_BOOL)
+        return "bit";
+    ir_bounds(c->s, t, c->p, &lo, &hi);
+    return lo >= 0 && hi <= 255 ? "byte" : lo >= -32768 && hi <= 32767 ? "short" : "int";
+}
+
+static void pm_globals(FILE *out, const void *ctx)
+{
+    const pm *c = ctx;
+    const ir_spec *s = c->s;
+    for (int i = 0; i < s->nvars; i++) {
+        const ir_var *v = &s->vars[i];
+        if (v->kind == IR_V_PARAM)
+            continue;
+        const char *ty = v->shape == IR_POOL ? (pm_size(c, v) > 255 ? "short" : "byte")
+                                             : pm_ctype(c, &v->elem);
+        fprintf(out, "%s ", ty);
+        pm_var_name((pm *)c, v);
+        if (v->kind == IR_V_CTRL)
+            fprintf(out, "[%ld]", (long)pm_instances(c, v->machine) * (long)pm_size(c, v));
+        else if (v->shape == IR_POOL)
+            fprintf(out, "[%d]", s->enums[v->elem.id].n);
+        else if (v->shape == IR_ARRAY)
+            fprintf(out, "[%ld]", (long)pm_size(c, v));
+        fprintf(out, ";%s%s\n", v->shape == IR_POOL ? "  /* elements per member */" : "",
+                v->kind == IR_V_OPTION ? "  /* chosen at start */" : "");
+    }
+    for (int m = 0; m < s->nmachines; m++) {
+        const char *n = s->machines[m].name;
+        fprintf(out, "typedef Q_%s { byte e[QN_%s]; byte n };\n", n, n);
+        fprintf(out, "Q_%s q_%s[NI_%s];\nbyte st_%s[NI_%s];\n", n, n, n, n, n);
+        for (int cmd = 0; cmd < s->ncmds; cmd++)
+            if (pm_uses(s, m, IR_A_ISSUE, cmd))
+                fprintf(out, "byte pc_%s_%s[NI_%s];\n", n, s->cmds[cmd].name, n);
+    }
+    for (int e = 0; e < s->nenvs; e++)
+        fprintf(out, "byte n_%s;  /* limit %d */\n", s->envs[e].name, s->envs[e].limit);
+    fputs("hidden byte h_i, h_j;  /* scratch inside d_steps */\n", out);
+}
+
+/* "EV_a__x || ... " over the outcome events of a command, on event e. */
+static void pm_outcome_test(pm *c, int cmd, const char *e)
+{
+    const ir_cmd *cm = &c->s->cmds[cmd];
+    for (int o = 0; o < cm->noutcomes; o++) {
+        fprintf(c->out, "%s%s == ", o ? " || " : "", e);
+        pm_event(c, cm->outcomes[o].event);
+    }
+}
+
+static void pm_queue_inlines(pm *c, int m)
+{
+    FILE *out = c->out;
+    const char *n = c->s->machines[m].name;
+    fprintf(out, "inline enq_%s(i, ev) {\n"
+                 "    assert(q_%s[i].n < QN_%s);  /* @A QUEUE %s */\n"
+                 "    q_%s[i].e[q_%s[i].n] = ev; q_%s[i].n++\n}\n", n, n, n, n, n, n, n);
+    fprintf(out, "inline deq_%s(i) {\n"
+                 "    h_i = 1;\n"
+                 "    do\n"
+                 "    :: h_i < q_%s[i].n -> q_%s[i].e[h_i - 1] = q_%s[i].e[h_i]; h_i++\n"
+                 "    :: else -> break\n"
+                 "    od;\n"
+                 "    q_%s[i].n--; q_%s[i].e[q_%s[i].n] = 0; h_i = 0\n}\n", n, n, n, n, n, n, n);
+    /* taking an outcome event, handled or not, ends its command */
+    fprintf(out, "inline consume_%s(i, ev) {\n    if\n", n);
+    for (int cmd = 0; cmd < c->s->ncmds; cmd++) {
+        if (!pm_uses(c->s, m, IR_A_ISSUE, cmd))
+            continue;
+        fputs("    :: ", out);
+        pm_outcome_test(c, cmd, "ev");
+        fprintf(out, " -> pc_%s_%s[i] = 0\n", n, c->s->cmds[cmd].name);
+    }
+    fputs("    :: else -> skip\n    fi\n}\n", out);
+    for (int cmd = 0; cmd < c->s->ncmds; cmd++) {
+        if (!pm_uses(c->s, m, IR_A_CANCEL, cmd))
+            continue;
+        const char *cn = c->s->cmds[cmd].name;
+        fprintf(out, "inline drop_%s_%s(i) {  /* cancel: its queued outcome is dropped */\n"
+                     "    h_i = 0; h_j = 0;\n"
+                     "    do\n"
+                     "    :: h_i < q_%s[i].n ->\n"
+                     "        if\n"
+                     "        :: ", n, cn, n);
+        pm_outcome_test(c, cmd, ar_printf("q_%s[i].e[h_i]", n));
+        fprintf(out, " -> skip\n"
+                     "        :: else -> q_%s[i].e[h_j] = q_%s[i].e[h_i]; h_j++\n"
+                     "        fi;\n"
+                     "        h_i++\n"
+                     "    :: else -> break\n"
+                     "    od;\n"
+                     "    do\n"
+                     "    :: h_j < q_%s[i].n -> q_%s[i].n--; q_%s[i].e[q_%s[i].n] = 0\n"
+                     "    :: else -> break\n"
+                     "    od;\n"
+                     "    h_i = 0; h_j = 0\n}\n", n, n, n, n, n, n);
+    }
+}
+
+static void pm_quiescent(pm *c)
+{
+    const ir_spec *s = c->s;
+    fputs("/* nothing can move: every machine final, its queue empty, no command in flight */\n"
+          "#define QUIESCENT (1", c->out);
+    for (int m = 0; m < s->nmachines; m++) {
+        const ir_machine *mm = &s->machines[m];
+        for (int i = 0; i < pm_instances(c, m); i++) {
+            fprintf(c->out, " \\\n    && q_%s[%d].n == 0 && (0", mm->name, i);
+            for (int st = 0; st < mm->nstates; st++)
+                if (mm->states[st].final)
+                    fprintf(c->out, " || st_%s[%d] == S_%s_%s", mm->name, i, mm->name,
+                            mm->states[st].name);
+            fputc(')', c->out);
+            for (int cmd = 0; cmd < s->ncmds; cmd++)
+                if (pm_uses(s, m, IR_A_ISSUE, cmd))
+                    fprintf(c->out, " && pc_%s_%s[%d] == 0", mm->name, s->cmds[cmd].name, i);
+        }
+    }
+    fputs(")\n", c->out);
+}
+
+static void pm_inlines(FILE *out, const void *ctx)
+{
+    pm *c = (pm *)ctx;
+    for (int m = 0; m < c->s->nmachines; m++)
+        pm_queue_inlines(c, m);
+    fputs("inline check_inv() {\n#ifndef NOINV\n", out);
+    for (int k = 0; k < c->s->nprops; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        if (pr->kind != IR_PROP_INVARIANT || !pm_prop_applies(c, pr))
+            continue;
+        fputs("    assert(", out);
+        pm_expr(c, pr->expr);
+        fprintf(out, ");  /* @A INV %s */\n", pr->id);
+    }
+    fputs("#endif\n    skip\n}\n", out);
+    pm_quiescent(c);
+}
+
+/* ---- machines ------------------------------------------------------------ */
+
+static long pm_trans_variants(pm *c, const ir_trans *t)
+{
+    long k = 1;
+    for (int a = 0; a < t->nactions; a++)
+        if (t->actions[a].kind == IR_A_ISSUE) {
+            const ir_cmd *cm = &c->s->cmds[t->actions[a].cmd];
+            k *= pm_variants(c, cm->issue, cm->nissue);
+        }
+    return k;
+}
+
+static void pm_send(pm *c, const ir_action *a)
+{
+    const char *n = c->s->machines[a->machine].name;
+    int lo = 0, hi = pm_instances(c, a->machine);
+    if (a->index || !c->s->machines[a->machine].count) {
+        fprintf(c->out, "            enq_%s(", n);
+        if (a->index)
+            pm_expr(c, a->index);
+        else
+            fputc('0', c->out);
+        fputs(", ", c->out);
+        pm_event(c, a->event);
+        fputs(");\n", c->out);
+        return;
+    }
+    for (int i = lo; i < hi; i++) {   /* to every instance */
+        fprintf(c->out, "            enq_%s(%d, ", n, i);
+        pm_event(c, a->event);
+        fputs(");\n", c->out);
+    }
+}
+
+static void pm_issue(pm *c, int m, int cmd, pm_choice *ch)
+{
+    const char *n = c->s->machines[m].name, *cn = c->s->cmds[cmd].name;
+    fprintf(c->out, "            assert(pc_%s_%s[self] == 0);  /* @A REISSUE %s */\n", n, cn, cn);
+    fputs("#ifndef NOINV\n", c->out);
+    for (int k = 0; k < c->s->nprops; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        if (pr->kind != IR_PROP_ON_ISSUE || pr->cmd != cmd || !pm_prop_applies(c, pr))
+            continue;
+        fputs("            assert(", c->out);
+        pm_expr(c, pr->expr);
+        fprintf(c->out, ");  /* @A INV %s */\n", pr->id);
+    }
+    fputs("#endif\n", c->out);
+    pm_effects(c, c->s->cmds[cmd].issue, c->s->cmds[cmd].nissue, ch, "            ");
+    fprintf(c->out, "            pc_%s_%s[self] = 1;\n", n, cn);
+}
+
+static void pm_actions(pm *c, int m, const ir_trans *t, long variant)
+{
+    pm_choice ch = { variant, 1 };
+    const char *n = c->s->machines[m].name;
+    for (int k = 0; k < t->nactions; k++) {
+        const ir_action *a = &t->actions[k];
+        switch (a->kind) {
+        case IR_A_CONSOLE:
+            break;              /* the replay prints it from the IR */
+        case IR_A_ISSUE:
+            pm_issue(c, m, a->cmd, &ch);
+            break;
+        case IR_A_CANCEL:
+            fprintf(c->out, "            pc_%s_%s[self] = 0; drop_%s_%s(self);\n", n,
+                    c->s->cmds[a->cmd].name, n, c->s->cmds[a->cmd].name);
+            break;
+        case IR_A_ASSIGN:
+            fputs("            ", c->out);
+            pm_ctrl(c, &c->s->vars[a->var], NULL, NULL);
+            fputs(" = ", c->out);
+            pm_expr(c, a->value);
+            fputs(";\n", c->out);
+            break;
+        case IR_A_SEND:
+            pm_send(c, a);
+            break;
+        }
+    }
+}
+
+/* "(q.e[0] == EV && (guard))" for transition t. */
+static void pm_trans_test(pm *c, int m, const ir_trans *t)
+{
+    fprintf(c->out, "(q_%s[self].e[0] == ", c->s->machines[m].name);
+    pm_event(c, t->event);
+    if (t->xguard) {
+        fputs(" && ", c->out);
+        pm_expr(c, t->xguard);
+    }
+    fputc(')', c->out);
+}
+
+static void pm_transition(pm *c, int m, const ir_trans *t)
+{
+    const ir_machine *mm = &c->s->machines[m];
+    const ir_event *ev = &c->s->events[t->event];
+    long nv = pm_trans_variants(c, t);
+    for (long v = 0; v < nv; v++) {
+        fprintf(c->out, "    :: atomic { (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && ", mm->name,
+                mm->name, mm->name, mm->states[t->from].name);
+        pm_trans_test(c, m, t);
+        fprintf(c->out, ") -> d_step {  /* @T %s %d %ld %s:%d%s */\n", mm->name, t->id, v,
+                c->s->file, t->at.line, t->dead ? " dead" : "");
+        fprintf(c->out, "            printf(\"@T %d %%d %d\\n\", self);\n", m, t->id);
+        fprintf(c->out, "            deq_%s(self);\n", mm->name);
+        if (ev->kind == IR_EV_OUTCOME && pm_uses(c->s, m, IR_A_ISSUE, ev->cmd))
+            fprintf(c->out, "            pc_%s_%s[self] = 0;\n", mm->name, c->s->cmds[ev->cmd].name);
+        pm_actions(c, m, t, v);
+        fprintf(c->out, "            st_%s[self] = S_%s_%s;\n            check_inv()\n        } }\n",
+                mm->name, mm->name, mm->states[t->to].name);
+    }
+}
+
+/* In state st, an event no transition takes is dropped (ignored or
+ * rejected); one the spec gives no policy for is an error. */
+static void pm_unhandled(pm *c, int m, int st)
+{
+    const ir_machine *mm = &c->s->machines[m];
+    const char *n = mm->name;
+    fprintf(c->out, "    :: atomic { (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && !(0", n, n, n,
+            mm->states[st].name);
+    for (int k = 0; k < mm->ntrans; k++)
+        if (mm->trans[k].from == st) {
+            fputs(" || ", c->out);
+            pm_trans_test(c, m, &mm->trans[k]);
+        }
+    fprintf(c->out, ")) -> d_step {  /* @U %s %s */\n", n, mm->states[st].name);
+    fprintf(c->out, "            printf(\"@U %d %%d %d %%d\\n\", self, q_%s[self].e[0]);\n", m, st, n);
+    fprintf(c->out, "            assert(!(0");
+    for (int e = 0; e < c->s->nevents; e++)
+        if (mm->policy[(size_t)st * (size_t)c->s->nevents + (size_t)e] == IR_P_NONE) {
+            fprintf(c->out, " || q_%s[self].e[0] == ", n);
+            pm_event(c, e);
+        }
+    fprintf(c->out, "));  /* @A UNDECLARED %s %s */\n", n, mm->states[st].name);
+    fprintf(c->out, "            consume_%s(self, q_%s[self].e[0]);\n", n, n);
+    fprintf(c->out, "            deq_%s(self);\n            check_inv()\n        } }\n", n);
+}
+
+static void pm_machines(FILE *out, const void *ctx)
+{
+    pm *c = (pm *)ctx;
+    for (int m = 0; m < c->s->nmachines; m++) {
+        const ir_machine *mm = &c->s->machines[m];
+        c->machine = m;
+        c->self = "self";
+        fprintf(out, "proctype m_%s(byte self) {\nend_%s:\n    do\n", mm->name, mm->name);
+        for (int k = 0; k < mm->ntrans; k++)
+            pm_transition(c, m, &mm->trans[k]);
+        for (int st = 0; st < mm->nstates; st++)
+            pm_unhandled(c, m, st);
+        fputs("    od\n}\n\n", out);
+    }
+    c->machine = -1;
+    c->self = "0";
+}
+
+/* ---- the world ------------------------------------------------------------ */
+
+static void pm_outcome(pm *c, int m, int i, int cmd, int o)
+{
+    const ir_cmd *cm = &c->s->cmds[cmd];
+    const ir_outcome *oc = &cm->outcomes[o];
+    const char *n = c->s->machines[m].name;
+    c->machine = m;
+    c->self = ar_printf("%d", i);
+    long nv = pm_variants(c, oc->effects, oc->neffects);
+    for (long v = 0; v < nv; v++) {
+        pm_choice ch = { v, 1 };
+        fprintf(c->out, "    :: atomic { (pc_%s_%s[%d] == 1", n, cm->name, i);
+        if (oc->when) {
+            fputs(" && ", c->out);
+            pm_expr(c, oc->when);
+        }
+        fprintf(c->out, ") -> d_step {  /* @O %s %d %s.%s %ld %s:%d */\n", n, i, cm->name,
+                oc->name, v, c->s->file, oc->at.line);
+        fprintf(c->out, "            printf(\"@O %d %d %d %d\\n\");\n", m, i, cmd, o);
+        pm_effects(c, oc->effects, oc->neffects, &ch, "            ");
+        fprintf(c->out, "            pc_%s_%s[%d] = 2;\n            enq_%s(%d, ", n, cm->name, i, n, i);
+        pm_event(c, oc->event);
+        fputs(");\n            check_inv()\n        } }\n", c->out);
+    }
+}
+
+static void pm_env(pm *c, int e)
+{
+    const ir_env *en = &c->s->envs[e];
+    int ni = en->to_any ? pm_instances(c, en->machine) : 1;
+    for (int i = 0; i < ni; i++) {
+        c->machine = en->to_any ? en->machine : -1;
+        c->self = ar_printf("%d", i);
+        long nv = pm_variants(c, en->effects, en->neffects);
+        for (long v = 0; v < nv; v++) {
+            pm_choice ch = { v, 1 };
+            fprintf(c->out, "    :: atomic { (n_%s < %d", en->name, en->limit);
+            if (en->when) {
+                fputs(" && ", c->out);
+                pm_expr(c, en->when);
+            }
+            fprintf(c->out, ") -> d_step {  /* @E %s %d %ld %s:%d */\n", en->name, i, v,
+                    c->s->file, en->at.line);
+            fprintf(c->out, "            printf(\"@E %d %d\\n\");\n            n_%s++;\n", e, i,
+                    en->name);
+            pm_effects(c, en->effects, en->neffects, &ch, "            ");
+            if (!en->silent) {
+                fprintf(c->out, "            enq_%s(%d, ", c->s->machines[en->machine].name, i);
+                pm_event(c, en->event);
+                fputs(");\n", c->out);
+            }
+            fputs("            check_inv()\n        } }\n", c->out);
+        }
+    }
+}
+
+static void pm_world(FILE *out, const void *ctx)
+{
+    pm *c = (pm *)ctx;
+    const ir_spec *s = c->s;
+    fputs("proctype world() {\nend_world:\n    do\n", out);
+    for (int m = 0; m < s->nmachines; m++)
+        for (int i = 0; i < pm_instances(c, m); i++)
+            for (int cmd = 0; cmd < s->ncmds; cmd++)
+                if (pm_uses(s, m, IR_A_ISSUE, cmd))
+                    for (int o = 0; o < s->cmds[cmd].noutcomes; o++)
+                        pm_outcome(c, m, i, cmd, o);
+    for (int e = 0; e < s->nenvs; e++)
+        pm_env(c, e);
+    fputs("    :: timeout ->\n"
+          "        assert(QUIESCENT);  /* @A DEADLOCK */\n"
+          "        break\n"
+          "    od\n}\n", out);
+    c->machine = -1;
+    c->self = "0";
+}
+
+/* ---- initial states ---------------------------------------------------------- */
+
+/* Each of the members chosen for a pool gets any share of its elements. */
+static void pm_init_pool(pm *c, const ir_var *v, const int32_t *members, int n)
+{
+    fprintf(c->out, "        r = %ld;\n", (long)pm_size(c, v));
+    for (int k = 0; k < n; k++) {
+        if (k + 1 == n) {
+            fputs("        ", c->out);
+            pm_member(c, v, members[k]);
+            fputs(" = r;\n", c->out);
+            break;
+        }
+        fputs("        do\n        :: ", c->out);
+        pm_member(c, v, members[k]);
+        fputs(" < r -> ", c->out);
+        pm_member(c, v, members[k]);
+        fputs("++\n        :: break\n        od;\n        r = r - ", c->out);
+        pm_member(c, v, members[k]);
+        fputs(";\n", c->out);
+    }
+    fputs("        r = 0;\n", c->out);
+}
+
+/* Cell 'cell' (a variable name with its index) gets one of the values. */
+static void pm_init_cell(pm *c, const ir_var *v, const char *cell)
+{
+    int32_t lo, hi;
+    ir_bounds(c->s, &v->elem, c->p, &lo, &hi);
+    if (v->init == IR_I_VALUE) {
+        fprintf(c->out, "        %s = ", cell);
+        pm_expr(c, v->values[0]);
+        fputs(";\n", c->out);
+        return;
+    }
+    fputs("        if\n", c->out);
+    if (v->init == IR_I_SET) {
+        for (int k = 0; k < v->nvalues; k++) {
+            fprintf(c->out, "        :: %s = ", cell);
+            pm_expr(c, v->values[k]);
+            fputc('\n', c->out);
+        }
+    } else {
+        for (long x = lo; x <= hi; x++) {
+            fprintf(c->out, "        :: %s = ", cell);
+            pm_value(c, &v->elem, (int32_t)x);
+            fputc('\n', c->out);
+        }
+    }
+    fputs("        fi;\n", c->out);
+}
+
+static void pm_init_var(pm *c, const ir_var *v)
+{
+    int32_t n = pm_size(c, v);
+    char name[160];
+    snprintf(name, sizeof name, v->kind == IR_V_CTRL ? "c_%s_%s" : "p_%s",
+             v->kind == IR_V_CTRL ? c->s->machines[v->machine].name : v->name, v->name);
+    if (v->shape == IR_POOL) {
+        int32_t *members = ar_array((size_t)c->s->enums[v->elem.id].n, sizeof *members);
+        int k = 0;
+        for (int i = 0; i < (v->init == IR_I_ANY ? c->s->enums[v->elem.id].n : v->nvalues); i++)
+            members[k++] = v->init == IR_I_ANY ? i : ir_const(c->s, v->values[i], c->p);
+        if (v->init == IR_I_LIST) {
+            for (int i = 0; i < v->nvalues; i++)
+                fprintf(c->out, "        %s[%ld]++;\n", name, (long)members[i]);
+            return;
+        }
+        pm_init_pool(c, v, members, v->init == IR_I_VALUE ? 1 : k);
+        return;
+    }
+    int insts = v->kind == IR_V_CTRL ? pm_instances(c, v->machine) : 1;
+    for (int i = 0; i < insts * (v->shape == IR_SCALAR ? 1 : n); i++) {
+        const char *cell = v->shape == IR_SCALAR && v->kind != IR_V_CTRL ? name
+                                                                        : ar_printf("%s[%d]", name, i);
+        if (v->init == IR_I_LIST) {
+            fprintf(c->out, "        %s = ", cell);
+            pm_expr(c, v->values[i % n]);
+            fputs(";\n", c->out);
+        } else {
+            pm_init_cell(c, v, cell);
+        }
+    }
+}
+
+static void pm_init(FILE *out, const void *ctx)
+{
+    pm *c = (pm *)ctx;
+    const ir_spec *s = c->s;
+    fputs("init {\n    byte r;\n    atomic {\n", out);
+    for (int i = 0; i < s->nvars; i++) {
+        const ir_var *v = &s->vars[i];
+        if (v->kind == IR_V_OPTION)
+            fprintf(out, "        if\n        :: o_%s = 0\n        :: o_%s = 1\n        fi;\n", v->name,
+                    v->name);
+        else if (v->kind == IR_V_PLANT || v->kind == IR_V_CTRL)
+            pm_init_var(c, v);
+    }
+    for (int m = 0; m < s->nmachines; m++) {
+        const ir_machine *mm = &s->machines[m];
+        for (int i = 0; i < pm_instances(c, m); i++)
+            fprintf(out, "        st_%s[%d] = S_%s_%s;\n", mm->name, i, mm->name,
+                    mm->states[mm->initial].name);
+    }
+    for (int m = 0; m < s->nmachines; m++)
+        for (int i = 0; i < pm_instances(c, m); i++)
+            fprintf(out, "        run m_%s(%d);\n", s->machines[m].name, i);
+    fputs("        run world();\n        check_inv()\n    }\n}\n", out);
+}
+
+/* ---- claims ------------------------------------------------------------------ */
+
+static int pm_temporal(const ir_expr *e)
+{
+    if (!e)
+        return 0;
+    if (e->kind == IR_E_ALWAYS || e->kind == IR_E_EVENTUALLY || e->kind == IR_E_UNTIL)
+        return 1;
+    return pm_temporal(e->a) || pm_temporal(e->b);
+}
+
+/* The antecedents of the implications at the top of e (under [] and &&):
+ * what a vacuity witness must reach.  Returns how many were written. */
+static int pm_antecedents(pm *c, const ir_prop *pr, const ir_expr *e, int n)
+{
+    if (e->kind == IR_E_ALWAYS)
+        return pm_antecedents(c, pr, e->a, n);
+    if (e->kind == IR_E_AND)
+        return pm_antecedents(c, pr, e->b, pm_antecedents(c, pr, e->a, n));
+    if (e->kind != IR_E_IMPLIES || pm_temporal(e->a))
+        return n;
+    fprintf(c->out, "ltl W_%s_%d { [] !(", pr->id, n + 1);
+    pm_expr(c, e->a);
+    fputs(") }\n", c->out);
+    return n + 1;
+}
+
+/* An on-issue invariant is vacuous unless the command is ever issued. */
+static void pm_issue_witness(pm *c, const ir_prop *pr)
+{
+    fprintf(c->out, "ltl W_%s_1 { [] !(0", pr->id);
+    for (int m = 0; m < c->s->nmachines; m++)
+        if (pm_uses(c->s, m, IR_A_ISSUE, pr->cmd))
+            for (int i = 0; i < pm_instances(c, m); i++)
+                fprintf(c->out, " || pc_%s_%s[%d] != 0", c->s->machines[m].name,
+                        c->s->cmds[pr->cmd].name, i);
+    fputs(") }\n", c->out);
+}
+
+static void pm_claims(FILE *out, const void *ctx)
+{
+    pm *c = (pm *)ctx;
+    for (int k = 0; k < c->s->nprops; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        if (!pm_prop_applies(c, pr))
+            continue;
+        if (pr->kind == IR_PROP_LTL) {
+            c->ltl = 1;
+            fprintf(out, "ltl %s { ", pr->id);
+            pm_expr(c, pr->expr);
+            fputs(" }\n", out);
+            c->ltl = 0;
+        }
+        if (pr->kind == IR_PROP_ON_ISSUE)
+            pm_issue_witness(c, pr);
+        else
+            pm_antecedents(c, pr, pr->expr, 0);
+    }
+}
+
+void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
+{
+    pm c = { out, s, o->profile, -1, "0", 0 };
+    static const tp_hook hooks[] = {
+        { "banner", pm_banner },   { "defines", pm_defines }, { "globals", pm_globals },
+        { "inlines", pm_inlines }, { "machines", pm_machines }, { "world", pm_world },
+        { "init", pm_init },       { "claims", pm_claims },
+    };
+    tp_expand(out, tp_promela, hooks, (int)(sizeof hooks / sizeof hooks[0]), &c);
+}
