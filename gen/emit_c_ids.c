@@ -1,0 +1,271 @@
+/* emit_c_ids.c - the identifiers header (issu_ids.h): X-macro lists of the
+ * spec's states, events, commands, variables, enums, families, profiles,
+ * properties and transitions, and the numbering derived from them, shared
+ * by the runtime, the platforms, the tests and the model tools so that no
+ * numbering can drift (STYLE rule 9).
+ *
+ * Each list is a macro ISSU_NAME(X) that applies X to one entry per line;
+ * the enums of ids (ISSU_ST_x, ISSU_EV_x, ...) are defined from the lists
+ * right below them.  Counts are plain #defines so that #if can use them. */
+#include "emit.h"
+#include "emit_c.h"
+
+static void ec_ids_enum(FILE *out, const char *list, const char *prefix, const char *args,
+                        const char *count)
+{
+    fprintf(out, "#define ISSU_X_(%s) %s##name,\nenum { %s(ISSU_X_) %s_END_ };\n#undef ISSU_X_\n",
+            args, prefix, list, count);
+}
+
+static void ec_ids_states(FILE *out, const ir_spec *s)
+{
+    const ir_machine *m = ec_machine(s);
+    fprintf(out, "\n/* The controller: machine '%s' (%s:%d). */\n#define ISSU_MACHINE_NAME ", m->name,
+            s->file, m->at.line);
+    ec_str(out, m->name);
+    fprintf(out, "\n#define ISSU_NSTATES %d\n#define ISSU_INITIAL_STATE ISSU_ST_%s\n", m->nstates,
+            m->states[m->initial].name);
+    fputs("/* X(name, final, doc) */\n#define ISSU_STATES(X) \\\n", out);
+    for (int i = 0; i < m->nstates; i++) {
+        fprintf(out, "    X(%s, %d, ", m->states[i].name, m->states[i].final);
+        ec_str(out, m->states[i].doc ? m->states[i].doc : "");
+        fprintf(out, ") /* %s:%d */ \\\n", s->file, m->states[i].at.line);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_STATES", "ISSU_ST_", "name, final, doc", "ISSU_ST");
+}
+
+static const char *ec_evkind(ir_evkind k)
+{
+    switch (k) {
+    case IR_EV_OUTCOME: return "ISSU_EVK_OUTCOME";
+    case IR_EV_FAULT: return "ISSU_EVK_FAULT";
+    case IR_EV_OPERATOR: return "ISSU_EVK_OPERATOR";
+    default: return "ISSU_EVK_MACHINE";
+    }
+}
+
+static void ec_ids_events(FILE *out, const ir_spec *s)
+{
+    fprintf(out, "\n/* Events. X(name, kind, \"spec name\", command or -1) */\n"
+            "#define ISSU_EVK_OUTCOME 0\n#define ISSU_EVK_FAULT 1\n#define ISSU_EVK_OPERATOR 2\n"
+            "#define ISSU_EVK_MACHINE 3\n#define ISSU_NEVENTS %d\n#define ISSU_EVENTS(X) \\\n",
+            s->nevents);
+    for (int i = 0; i < s->nevents; i++) {
+        const ir_event *ev = &s->events[i];
+        fprintf(out, "    X(%s, %s, ", ec_event(s, i), ec_evkind(ev->kind));
+        ec_str(out, ev->name);
+        if (ev->kind == IR_EV_OUTCOME)
+            fprintf(out, ", ISSU_CMD_%s) \\\n", s->cmds[ev->cmd].name);
+        else
+            fputs(", -1) \\\n", out);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_EVENTS", "ISSU_EV_", "name, kind, str, cmd", "ISSU_EV");
+}
+
+static void ec_ids_cmds(FILE *out, const ir_spec *s)
+{
+    fprintf(out, "\n/* HAL commands. X(name, timeout ms or -1, timeout event or -1, doc) */\n"
+            "#define ISSU_NCMDS %d\n#define ISSU_CMDS(X) \\\n", s->ncmds);
+    for (int i = 0; i < s->ncmds; i++) {
+        const ir_cmd *c = &s->cmds[i];
+        fprintf(out, "    X(%s, %lld, ", c->name, (long long)c->timeout_ms);
+        if (c->timeout_outcome >= 0)
+            fprintf(out, "ISSU_EV_%s__%s, ", c->name, c->outcomes[c->timeout_outcome].name);
+        else
+            fputs("-1, ", out);
+        ec_str(out, c->doc ? c->doc : "");
+        fprintf(out, ") /* %s:%d */ \\\n", s->file, c->at.line);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_CMDS", "ISSU_CMD_", "name, timeout, tev, doc", "ISSU_CMD");
+}
+
+static void ec_ids_enums(FILE *out, const ir_spec *s)
+{
+    fputs("\n/* Enums of the spec: ISSU_ENUM_name(X) lists X(member); values ISSU_name_member. */\n", out);
+    fprintf(out, "#define ISSU_NENUMS %d\n#define ISSU_ENUMS(X) \\\n", s->nenums);
+    for (int i = 0; i < s->nenums; i++)
+        fprintf(out, "    X(%s, %d) \\\n", s->enums[i].name, s->enums[i].n);
+    fputs("\n", out);
+    for (int i = 0; i < s->nenums; i++) {
+        const ir_enum *e = &s->enums[i];
+        fprintf(out, "#define ISSU_ENUM_%s(X)", e->name);
+        for (int k = 0; k < e->n; k++)
+            fprintf(out, " X(%s)", e->members[k]);
+        fprintf(out, "\nenum {");
+        for (int k = 0; k < e->n; k++)
+            fprintf(out, "%s ISSU_%s_%s", k ? "," : "", e->name, e->members[k]);
+        fprintf(out, " };\n");
+    }
+    fprintf(out, "enum {");
+    for (int i = 0; i < s->nenums; i++)
+        fprintf(out, "%s ISSU_ENUM_ID_%s", i ? "," : "", s->enums[i].name);
+    fprintf(out, "%s ISSU_ENUM_ID_END_ };\n", s->nenums ? "," : "");
+}
+
+/* Element kind and enum of a type, for the variable lists. */
+static void ec_type(FILE *out, const ir_spec *s, const ir_type *t)
+{
+    static const char *const kinds[] = { "ISSU_TK_BOOL", "ISSU_TK_INT", "ISSU_TK_ENUM", "ISSU_TK_STATE" };
+    fprintf(out, "%s, %s%s", kinds[t->kind], t->kind == IR_T_ENUM ? "ISSU_ENUM_ID_" : "",
+            t->kind == IR_T_ENUM ? s->enums[t->id].name : "-1");
+}
+
+static int32_t ec_max_size(const ir_spec *s, const ir_var *v)
+{
+    int32_t max = 1;
+    for (int p = 0; p < s->nprofiles; p++)
+        if (ir_size(s, v, p) > max)
+            max = ir_size(s, v, p);
+    return max;
+}
+
+static void ec_ids_plant(FILE *out, const ir_spec *s)
+{
+    static const char *const shapes[] = { "ISSU_SHAPE_SCALAR", "ISSU_SHAPE_ARRAY", "ISSU_SHAPE_POOL" };
+    fprintf(out, "\n/* Plant variables (what the HAL observes). X(name, shape, kind, enum or -1,\n"
+            " * largest size over the profiles, doc); ISSU_PV_SIZE_name(p): size for params p. */\n"
+            "#define ISSU_SHAPE_SCALAR 0\n#define ISSU_SHAPE_ARRAY 1\n#define ISSU_SHAPE_POOL 2\n"
+            "#define ISSU_TK_BOOL 0\n#define ISSU_TK_INT 1\n#define ISSU_TK_ENUM 2\n#define ISSU_TK_STATE 3\n"
+            "#define ISSU_NPLANT %d\n#define ISSU_PLANT(X) \\\n", ec_count_vars(s, IR_V_PLANT));
+    for (int i = 0; i < s->nvars; i++) {
+        const ir_var *v = &s->vars[i];
+        if (v->kind != IR_V_PLANT)
+            continue;
+        fprintf(out, "    X(%s, %s, ", v->name, shapes[v->shape]);
+        ec_type(out, s, &v->elem);
+        fprintf(out, ", %ld, ", (long)ec_max_size(s, v));
+        ec_str(out, v->doc ? v->doc : "");
+        fprintf(out, ") /* %s:%d */ \\\n", s->file, v->at.line);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_PLANT", "ISSU_PV_", "name, shape, kind, en, size, doc", "ISSU_PV");
+    for (int i = 0; i < s->nvars; i++) {
+        const ir_var *v = &s->vars[i];
+        if (v->kind != IR_V_PLANT)
+            continue;
+        fprintf(out, "#define ISSU_PV_SIZE_%s(p) ((int32_t)", v->name);
+        if (v->shape == IR_SCALAR)
+            fputs("1", out);
+        else
+            ec_expr(out, s, v->size, "(p)");
+        fputs(")\n", out);
+    }
+}
+
+/* Params, options, controller variables. */
+static void ec_ids_vars(FILE *out, const ir_spec *s)
+{
+    fprintf(out, "\n/* Params. X(name, doc) */\n#define ISSU_NPARAMS %d\n#define ISSU_PARAMS(X) \\\n",
+            ec_count_vars(s, IR_V_PARAM));
+    for (int i = 0; i < s->nvars; i++)
+        if (s->vars[i].kind == IR_V_PARAM) {
+            fprintf(out, "    X(%s, ", s->vars[i].name);
+            ec_str(out, s->vars[i].doc ? s->vars[i].doc : "");
+            fputs(") \\\n", out);
+        }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_PARAMS", "ISSU_PARAM_", "name, doc", "ISSU_PARAM");
+    fprintf(out, "\n/* Options. X(name, doc) */\n#define ISSU_NOPTIONS %d\n#define ISSU_OPTIONS(X) \\\n",
+            ec_count_vars(s, IR_V_OPTION));
+    for (int i = 0; i < s->nvars; i++)
+        if (s->vars[i].kind == IR_V_OPTION) {
+            fprintf(out, "    X(%s, ", s->vars[i].name);
+            ec_str(out, s->vars[i].doc ? s->vars[i].doc : "");
+            fputs(") \\\n", out);
+        }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_OPTIONS", "ISSU_OPT_", "name, doc", "ISSU_OPT");
+    fprintf(out, "\n/* Controller variables. X(name, kind, enum or -1, doc) */\n"
+            "#define ISSU_NCTRL %d\n#define ISSU_CTRL(X) \\\n", ec_count_vars(s, IR_V_CTRL));
+    for (int i = 0; i < s->nvars; i++)
+        if (s->vars[i].kind == IR_V_CTRL && ec_var_index(s, i) >= 0) {
+            fprintf(out, "    X(%s, ", s->vars[i].name);
+            ec_type(out, s, &s->vars[i].elem);
+            fputs(", ", out);
+            ec_str(out, s->vars[i].doc ? s->vars[i].doc : "");
+            fprintf(out, ") /* %s:%d */ \\\n", s->file, s->vars[i].at.line);
+        }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_CTRL", "ISSU_CV_", "name, kind, en, doc", "ISSU_CV");
+}
+
+static void ec_ids_profiles(FILE *out, const ir_spec *s)
+{
+    fprintf(out, "\n/* Families. X(name, doc) */\n#define ISSU_NFAMILIES %d\n#define ISSU_FAMILIES(X) \\\n",
+            s->nfamilies);
+    for (int f = 0; f < s->nfamilies; f++) {
+        fprintf(out, "    X(%s, ", s->families[f].name);
+        ec_str(out, s->families[f].doc ? s->families[f].doc : "");
+        fputs(") \\\n", out);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_FAMILIES", "ISSU_FAM_", "name, doc", "ISSU_FAM");
+    fprintf(out, "\n/* Profiles. X(name, family, doc, param values in ISSU_PARAM_ order) */\n"
+            "#define ISSU_NPROFILES %d\n#define ISSU_PROFILES(X) \\\n", s->nprofiles);
+    for (int p = 0; p < s->nprofiles; p++) {
+        fprintf(out, "    X(%s, ISSU_FAM_%s, ", s->profiles[p].name, s->families[s->profiles[p].family].name);
+        ec_str(out, s->profiles[p].doc ? s->profiles[p].doc : "");
+        for (int v = 0; v < s->nvars; v++)
+            if (s->vars[v].kind == IR_V_PARAM)
+                fprintf(out, ", %ld", (long)s->profiles[p].param[v]);
+        fputs(") \\\n", out);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_PROFILES", "ISSU_PROF_", "name, fam, doc, ...", "ISSU_PROF");
+}
+
+static void ec_ids_props(FILE *out, const ir_spec *s)
+{
+    static const char *const kinds[] = { "ISSU_PROPK_INVARIANT", "ISSU_PROPK_ON_ISSUE", "ISSU_PROPK_LTL" };
+    fprintf(out, "\n/* Properties. X(id, kind, command (on issue) or -1, sentence) */\n"
+            "#define ISSU_PROPK_INVARIANT 0\n#define ISSU_PROPK_ON_ISSUE 1\n#define ISSU_PROPK_LTL 2\n"
+            "#define ISSU_NPROPS %d\n#define ISSU_PROPS(X) \\\n", s->nprops);
+    for (int i = 0; i < s->nprops; i++) {
+        const ir_prop *p = &s->props[i];
+        fprintf(out, "    X(%s, %s, ", p->id, kinds[p->kind]);
+        if (p->kind == IR_PROP_ON_ISSUE)
+            fprintf(out, "ISSU_CMD_%s, ", s->cmds[p->cmd].name);
+        else
+            fputs("-1, ", out);
+        ec_str(out, p->text);
+        fprintf(out, ") /* %s:%d */ \\\n", s->file, p->at.line);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_PROPS", "ISSU_PROP_", "name, kind, cmd, text", "ISSU_PROP");
+}
+
+static void ec_ids_trans(FILE *out, const ir_spec *s)
+{
+    const ir_machine *m = ec_machine(s);
+    fprintf(out, "\n/* Transitions of the controller, by id. X(id, from, event, to, \"file:line\") */\n"
+            "#define ISSU_NTRANS %d\n#define ISSU_TRANS(X) \\\n", m->ntrans);
+    for (int i = 0; i < m->ntrans; i++) {
+        const ir_trans *t = &m->trans[i];
+        fprintf(out, "    X(%d, ISSU_ST_%s, ISSU_EV_%s, ISSU_ST_%s, \"%s:%d\") \\\n", t->id,
+                m->states[t->from].name, ec_event(s, t->event), m->states[t->to].name, s->file,
+                t->at.line);
+    }
+    fputs("\n", out);
+}
+
+void em_c_ids(FILE *out, const ir_spec *s, const em_opts *o)
+{
+    (void)o;                    /* every profile: the profiles are a list here */
+    ec_banner(out, s, "issu_ids.h: the identifiers of the spec, as X-macro lists");
+    fputs("#ifndef ISSU_IDS_H\n#define ISSU_IDS_H\n\n#include <stdint.h>\n\n"
+          "/* Array dimension that stays valid when a list is empty. */\n"
+          "#define ISSU_DIM(n) ((n) > 0 ? (n) : 1)\n", out);
+    ec_ids_enums(out, s);
+    ec_ids_states(out, s);
+    ec_ids_cmds(out, s);
+    ec_ids_events(out, s);
+    ec_ids_plant(out, s);
+    ec_ids_vars(out, s);
+    ec_ids_profiles(out, s);
+    ec_ids_props(out, s);
+    ec_ids_trans(out, s);
+    fputs("\n#endif\n", out);
+}

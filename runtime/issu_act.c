@@ -1,0 +1,127 @@
+/* issu_act.c - what the generated guards, actions and monitors call:
+ * observations of the plant through the HAL, and the actions (console,
+ * issue, cancel, assign, send), each also written to the trace line.
+ * While resuming from the journal (m->replay) only assignments run. */
+#include <string.h>
+
+#include "issu_impl.h"
+
+#define ISSU_X_(name, shape, kind, en, size, doc) shape,
+static const uint8_t issu__pv_shape[ISSU_DIM(ISSU_NPLANT)] = { ISSU_PLANT(ISSU_X_) };
+#undef ISSU_X_
+#define ISSU_X_(name, shape, kind, en, size, doc) size,
+static const int32_t issu__pv_max[ISSU_DIM(ISSU_NPLANT)] = { ISSU_PLANT(ISSU_X_) };
+#undef ISSU_X_
+#define ISSU_X_(name, timeout, tev, doc) #name,
+static const char *const issu__cmd_str[ISSU_CMD_SLOTS] = { ISSU_CMDS(ISSU_X_) };
+#undef ISSU_X_
+
+/* Elements of an array in this instance's profile, within the largest size. */
+static int32_t issu__pv_size(const issu *m, int pv)
+{
+    int32_t n = 1;
+    (void)m;                           /* unused when no size depends on a param */
+    switch (pv) {
+#define ISSU_X_(name, shape, kind, en, size, doc) \
+    case ISSU_PV_##name: \
+        n = ISSU_PV_SIZE_##name(m->params); \
+        break;
+        ISSU_PLANT(ISSU_X_)
+#undef ISSU_X_
+    default:
+        break;
+    }
+    return n < 0 ? 0 : n > issu__pv_max[pv] ? issu__pv_max[pv] : n;
+}
+
+int32_t issu__obs(issu *m, int pv, int32_t index)
+{
+    int32_t v = 0;
+    if (m->cfg.hal->observe(m->cfg.hal_ctx, m->cfg.instance, pv, index, &v) != ISSU_HAL_OK) {
+        m->obs_fail = 1;
+        return 0;
+    }
+    return v;
+}
+
+int32_t issu__count(issu *m, int pv, const int32_t *vals, int nvals)
+{
+    int32_t n = 0;
+    if (issu__pv_shape[pv] == ISSU_SHAPE_POOL) {
+        for (int i = 0; i < nvals; i++)                /* bound: members counted */
+            n += issu__obs(m, pv, vals[i]);
+        return n;
+    }
+    int32_t size = issu__pv_size(m, pv);
+    for (int32_t e = 0; e < size; e++) {               /* bound: the array's largest size */
+        int32_t v = issu__obs(m, pv, e);
+        for (int i = 0; i < nvals; i++)
+            if (v == vals[i]) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+void issu__console(issu *m, const char *line)
+{
+    if (m->replay)
+        return;
+    issu__trace_action(m, "console", line);
+    if (m->cfg.hal->console)
+        m->cfg.hal->console(m->cfg.hal_ctx, m->cfg.instance, m->cfg.hal->now(m->cfg.hal_ctx), line);
+}
+
+void issu__issue(issu *m, int cmd)
+{
+    if (m->replay)
+        return;
+    issu__trace_action(m, "issue", issu__cmd_str[cmd]);
+    if (!ISSU__REQUIRE(m, m->cmd[cmd] == ISSU__CMD_IDLE, ISSU_C_ISSUE_PENDING))
+        return;
+    issu__monitors_run(m, cmd);        /* `on issue` invariants: before the issue effect */
+    issu_time_ms now = m->cfg.hal->now(m->cfg.hal_ctx);
+    m->cmd[cmd] = ISSU__CMD_PENDING;   /* first: the HAL may post the outcome at once */
+    issu__timer_arm(m, cmd, now);
+    if (m->cfg.hal->issue(m->cfg.hal_ctx, m->cfg.instance, cmd) != ISSU_HAL_OK) {
+        m->cmd[cmd] = ISSU__CMD_IDLE;
+        issu__queue_drop(m, cmd);
+        issu__contract(m, ISSU_C_ISSUE_REFUSED);
+    }
+}
+
+void issu__cancel(issu *m, int cmd)
+{
+    if (m->replay)
+        return;
+    issu__trace_action(m, "cancel", issu__cmd_str[cmd]);
+    if (m->cmd[cmd] == ISSU__CMD_PENDING)
+        m->cfg.hal->cancel(m->cfg.hal_ctx, m->cfg.instance, cmd);
+    else if (m->cmd[cmd] == ISSU__CMD_QUEUED)
+        issu__queue_drop(m, cmd);      /* an outcome already queued is dropped */
+    m->cmd[cmd] = ISSU__CMD_IDLE;
+}
+
+void issu__assign(issu *m, int cv, int32_t value)
+{
+    if (m->obs_fail) {
+        m->obs_fail = 0;
+        issu__contract(m, ISSU_C_OBSERVE_FAILED);
+    }
+    if (!m->replay)
+        issu__trace_assign(m, cv, value);
+    if (!ISSU__REQUIRE(m, issu__cv_in_range(m, cv, value), ISSU_C_VALUE_RANGE))
+        return;                        /* the variable keeps its value */
+    m->vars[cv] = value;
+}
+
+void issu__send(issu *m, int event, const char *machine, int32_t index)
+{
+    if (m->replay)
+        return;
+    issu__trace_send(m, event, machine, index);
+    if (!ISSU__REQUIRE(m, m->cfg.send != NULL, ISSU_C_SEND_UNROUTED))
+        return;
+    m->cfg.send(m->cfg.send_ctx, m, event, machine, index);
+}

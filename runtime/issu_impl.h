@@ -1,0 +1,106 @@
+/* issu_impl.h - the runtime's internal interface, between the runtime
+ * (runtime/ *.c) and the generated controller (issu_fsm.c from Ragel,
+ * issu_glue.c, issu_monitors.c).  Applications and backends never include
+ * it: they use issu.h and issu_hal.h (QP's qp_pkg.h / QP_IMPL pattern).
+ */
+#ifndef ISSU_IMPL_H
+#define ISSU_IMPL_H
+
+#ifndef ISSU_IMPL
+#define ISSU_IMPL 1
+#endif
+
+#include <stdint.h>
+
+#include "issu.h"
+
+/* Per-command state in issu.cmd[]. */
+#define ISSU__CMD_IDLE 0           /* not pending */
+#define ISSU__CMD_PENDING 1        /* issued, outcome not yet posted */
+#define ISSU__CMD_QUEUED 2         /* its outcome is in the queue */
+
+/* Unhandled-event policies in issu__policy (ir_policy), bit 4: can arrive. */
+#define ISSU__P_NONE 0
+#define ISSU__P_HANDLED 1
+#define ISSU__P_IGNORE 2
+#define ISSU__P_REJECT 3
+#define ISSU__P_MASK 15
+#define ISSU__P_ARRIVES 16
+
+/* Defensive checks (SQLite's ALWAYS): report contract `id` when cond fails. */
+#define ISSU__REQUIRE(m, cond, id) ((cond) ? 1 : (issu__contract((m), (id)), 0))
+
+/* One row per spec transition (generated, issu_glue.c). */
+typedef struct issu__trans_info {
+    int16_t from;                  /* ISSU_ST_x */
+    int16_t event;                 /* ISSU_EV_x */
+    int16_t to;                    /* ISSU_ST_x */
+    uint32_t issues;               /* bit ISSU_CMD_x: commands it issues */
+    uint32_t cancels;              /* bit ISSU_CMD_x: commands it cancels */
+    const char *where;             /* "model/issu.fsm:123" */
+} issu__trans_info;
+
+/* One safety monitor (generated, issu_monitors.c). */
+typedef struct issu__monitor {
+    int prop;                      /* ISSU_PROP_x */
+    int cmd;                       /* on issue of ISSU_CMD_x; -1: after every step */
+    uint32_t families;             /* bit ISSU_FAM_x: applies to the family */
+    int (*holds)(issu *m);         /* 1 holds, 0 violated (see issu.obs_fail) */
+} issu__monitor;
+
+/* --- generated: the Ragel chart (issu_fsm.c) --- */
+void issu__fsm_init(issu_fsm *f);
+/* Feed transition id `trans`; 0 if the chart took it, -1 (error state) if not. */
+int issu__fsm_exec(issu_fsm *f, int trans);
+/* Put the chart in spec state `state` (resume); -1 if out of range. */
+int issu__fsm_enter(issu_fsm *f, int state);
+
+/* --- generated: glue (issu_glue.c) --- */
+extern const issu__trans_info issu__trans[ISSU_DIM(ISSU_NTRANS)];
+extern const uint8_t issu__policy[ISSU_NSTATES][ISSU_DIM(ISSU_NEVENTS)];
+extern const char *const *const issu__enum_names[ISSU_DIM(ISSU_NENUMS)];
+void issu__init_vars(issu *m);
+int issu__cv_in_range(const issu *m, int cv, int32_t v);
+/* The transition whose guard holds for event ev in the current state, or -1;
+ * *held: how many guards held (more than 1 is a contract violation). */
+int issu__select(issu *m, int ev, int *held);
+/* Run transition k's actions, in order. */
+void issu__actions(issu *m, int k);
+
+/* --- generated: monitors (issu_monitors.c) --- */
+extern const int issu__nmonitors;
+extern const issu__monitor issu__monitors[];
+
+/* --- runtime, called by the generated code --- */
+int32_t issu__obs(issu *m, int pv, int32_t index);
+int32_t issu__count(issu *m, int pv, const int32_t *vals, int nvals);
+int32_t issu__pending(const issu *m, int cmd);
+void issu__console(issu *m, const char *line);
+void issu__issue(issu *m, int cmd);
+void issu__cancel(issu *m, int cmd);
+void issu__assign(issu *m, int cv, int32_t value);
+void issu__send(issu *m, int event, const char *machine, int32_t index);
+
+/* --- runtime internals shared between its files --- */
+void issu__contract(issu *m, int id);
+void issu__log(issu *m, int level, const char *a, const char *b, const char *c);
+void issu__monitors_run(issu *m, int cmd);
+void issu__timer_arm(issu *m, int cmd, issu_time_ms from);
+int issu__queue_drop(issu *m, int event);
+
+/* trace (issu_trace.c): a JSON line per transition, built in m->tbuf */
+void issu__trace_begin(issu *m, int trans, int from, int event);
+void issu__trace_action(issu *m, const char *key, const char *value);
+void issu__trace_assign(issu *m, int cv, int32_t value);
+void issu__trace_send(issu *m, int event, const char *machine, int32_t index);
+void issu__trace_end(issu *m, int to, const char *unhandled);
+/* Decimal text of v into buf (at least 12 bytes); returns buf. */
+char *issu__itoa(char *buf, int64_t v);
+/* Name of a controller variable's value ("NONE", "true", "3") */
+const char *issu__value_name(int cv, int32_t v, char *buf);
+
+/* journal (issu_journal.c) */
+void issu__journal_write(issu *m, int trans);
+int issu__journal_last(issu *m, uint8_t *rec, int *skipped);
+
+#endif

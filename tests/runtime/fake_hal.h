@@ -1,0 +1,46 @@
+/* fake_hal.h - a small scripted HAL for the runtime tests: a plant held in
+ * arrays that a test sets directly (also to deliberately bad values), a
+ * virtual clock the test advances, journal storage in memory that a test
+ * can tear, and records of everything the runtime asked or reported. */
+#ifndef FAKE_HAL_H
+#define FAKE_HAL_H
+
+#include "issu.h"
+
+#define FH_MAX_ELEMS 16            /* array elements / pool members per plant variable */
+#define FH_MAX_RECORDS 64          /* errors, traces and console lines remembered */
+#define FH_LINE 1600               /* bytes of one remembered line */
+
+typedef struct fh_ctx {
+    issu *m;                                   /* the instance outcomes are posted to */
+    issu_time_ms now;                          /* virtual clock */
+    int32_t plant[ISSU_NPLANT][FH_MAX_ELEMS];  /* values; pools: count per member */
+    int unavailable[ISSU_NPLANT];              /* observe() fails for these */
+    int refuse_issue;                          /* issue() returns ISSU_HAL_ERROR */
+    int issued[ISSU_NCMDS];                    /* issue() calls per command */
+    int cancelled[ISSU_NCMDS];                 /* cancel() calls per command */
+    int expired[ISSU_NCMDS];                   /* expired() calls per command */
+    uint8_t journal[ISSU_JOURNAL_BYTES];       /* journal storage */
+    int journal_writes;                        /* journal_write() calls */
+    int nerrors;                               /* error hook calls */
+    issu_error errors[FH_MAX_RECORDS];         /* the first ones */
+    int ntraces;                               /* trace lines */
+    char traces[FH_MAX_RECORDS][FH_LINE];      /* the first ones */
+    int nconsole;                              /* console lines */
+    char console[FH_MAX_RECORDS][FH_LINE];     /* the first ones */
+    int nlogs;                                 /* log lines */
+    char last_log[FH_LINE];                    /* the last one */
+} fh_ctx;
+
+extern const issu_hal fh_hal;
+
+/* A healthy mx480 chassis before an upgrade: every precondition holds. */
+void fh_plant_healthy(fh_ctx *c);
+/* cfg for instance `instance` on c, with the trace and error hooks recording into c. */
+void fh_cfg(fh_ctx *c, issu_cfg *cfg, int instance);
+/* Set up c (zeroed, healthy plant) and init m on it. */
+void fh_start(fh_ctx *c, issu *m, int instance);
+/* Number of errors recorded with this kind and id. */
+int fh_errors(const fh_ctx *c, issu_error_kind kind, int id);
+
+#endif

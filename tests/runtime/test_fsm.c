@@ -1,0 +1,45 @@
+/* test_fsm.c - the Ragel-generated chart implements exactly the IR's
+ * transition relation: from every state, each transition id of that state
+ * lands in the IR's target, and every other id drives the chart into its
+ * error state (so no symbol can run a transition of another state). */
+#include <CUnit/CUnit.h>
+
+#include "issu_impl.h"
+#include "suites.h"
+
+static void test_chart_equals_table(void)
+{
+    for (int st = 0; st < ISSU_NSTATES; st++) {
+        for (int k = 0; k < ISSU_NTRANS; k++) {
+            issu_fsm f;
+            issu__fsm_init(&f);
+            CU_ASSERT_EQUAL_FATAL(issu__fsm_enter(&f, st), 0);
+            int rc = issu__fsm_exec(&f, k);
+            if (issu__trans[k].from == st) {
+                CU_ASSERT_EQUAL(rc, 0);
+                CU_ASSERT_EQUAL(f.fired, k);
+                CU_ASSERT_EQUAL(f.state, issu__trans[k].to);
+            } else {
+                CU_ASSERT_EQUAL(rc, -1);
+            }
+        }
+    }
+}
+
+static void test_initial_and_entries(void)
+{
+    issu_fsm f;
+    issu__fsm_init(&f);
+    CU_ASSERT_EQUAL(f.state, ISSU_INITIAL_STATE);
+    CU_ASSERT_EQUAL(issu__fsm_enter(&f, ISSU_NSTATES), -1);
+    CU_ASSERT_EQUAL(issu__fsm_enter(&f, -1), -1);
+}
+
+int register_fsm(void)
+{
+    CU_pSuite s = CU_add_suite("fsm", NULL, NULL);
+    if (!s || !CU_add_test(s, "chart equals the IR table", test_chart_equals_table)
+        || !CU_add_test(s, "initial state and entry points", test_initial_and_entries))
+        return -1;
+    return 0;
+}

@@ -1,0 +1,93 @@
+/* test_instances.c - several instances side by side share nothing; the
+ * contract violations of the HAL and of the configuration go to the one
+ * error hook with their stable IDs. */
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "fake_hal.h"
+#include "issu_impl.h"
+#include "suites.h"
+
+static fh_ctx c0, c1;
+static issu m0, m1;
+
+static void test_side_by_side(void)
+{
+    fh_start(&c0, &m0, 0);
+    fh_start(&c1, &m1, 1);
+    issu_post(&m0, ISSU_EV_start);
+    issu_post(&m1, ISSU_EV_abort);
+    issu_run(&m0, 10);
+    issu_run(&m1, 10);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_VALIDATING);
+    CU_ASSERT_EQUAL(m1.fsm.state, ISSU_ST_IDLE);
+    CU_ASSERT_EQUAL(c0.issued[ISSU_CMD_validate_image], 1);
+    CU_ASSERT_EQUAL(c1.issued[ISSU_CMD_validate_image], 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c1.traces[0], "\"instance\":1,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c0.traces[0], "\"instance\":0,"));
+    issu_post(&m1, ISSU_EV_start);
+    issu_run(&m1, 10);
+    issu_post(&m0, ISSU_EV_abort);
+    issu_run(&m0, 10);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_IDLE);
+    CU_ASSERT_EQUAL(m1.fsm.state, ISSU_ST_VALIDATING);
+}
+
+static void test_issue_refused(void)
+{
+    fh_start(&c0, &m0, 0);
+    c0.refuse_issue = 1;
+    issu_post(&m0, ISSU_EV_start);
+    issu_step(&m0);
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_ISSUE_REFUSED), 1);
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, 109), 1);
+    issu_status st;
+    issu_get_status(&m0, &st);
+    CU_ASSERT_EQUAL(st.pending, 0u);               /* no timer, no outcome expected */
+}
+
+static void test_guard_unobservable(void)
+{
+    fh_start(&c0, &m0, 0);
+    c0.unavailable[ISSU_PV_gres_configured] = 1;
+    issu_post(&m0, ISSU_EV_start);
+    issu_step(&m0);
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_OBSERVE_FAILED), 1);
+}
+
+static void test_bad_config(void)
+{
+    issu_cfg cfg;
+    fh_cfg(&c0, &cfg, 0);
+    cfg.profile = ISSU_NPROFILES;
+    CU_ASSERT_EQUAL(issu_init(&m0, &cfg), ISSU_RC_BAD_ARG);
+    fh_cfg(&c0, &cfg, 0);
+    cfg.hal = NULL;
+    CU_ASSERT_EQUAL(issu_init(&m0, &cfg), ISSU_RC_BAD_ARG);
+    CU_ASSERT_EQUAL(issu_init(NULL, &cfg), ISSU_RC_BAD_ARG);
+}
+
+static void test_params_from_profile(void)
+{
+    issu_cfg cfg;
+    fh_cfg(&c0, &cfg, 0);
+    cfg.profile = ISSU_PROF_mx960;
+    cfg.options = 1u << ISSU_OPT_reboot;
+    CU_ASSERT_EQUAL(issu_init(&m0, &cfg), ISSU_RC_OK);
+    CU_ASSERT_EQUAL(m0.params[ISSU_PARAM_slots], 12);
+    CU_ASSERT_EQUAL(m0.options[ISSU_OPT_reboot], 1);
+    CU_ASSERT_EQUAL(m0.options[ISSU_OPT_no_old_master_upgrade], 0);
+}
+
+int register_instances(void)
+{
+    CU_pSuite s = CU_add_suite("instances", NULL, NULL);
+    if (!s || !CU_add_test(s, "instances run side by side", test_side_by_side)
+        || !CU_add_test(s, "a refused issue is contract 109", test_issue_refused)
+        || !CU_add_test(s, "an unobservable guard is contract 110", test_guard_unobservable)
+        || !CU_add_test(s, "bad configurations are refused", test_bad_config)
+        || !CU_add_test(s, "params and options from the configuration", test_params_from_profile))
+        return -1;
+    return 0;
+}
