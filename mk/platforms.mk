@@ -1,0 +1,88 @@
+# mk/platforms.mk: the platform backends and the issu CLI (platforms/).
+#
+#   $(PF_LIB), $(PF_SAN_LIB)   simulation core (platforms/sim) + MX backend
+#                              (platforms/mx) + CLI modules, release / sanitizer
+#   $(PF_BIN)                  build/bin/issu, linked with $(RT_LIB) (mk/runtime.mk)
+#   $(PF_SAN_BIN)              the same with the sanitizers, driven by the tests
+#   $(PF_TEST_BIN)             CUnit tests (tests/platforms/), in 'make check'
+#   make run                   also runs 'issu upgrade --platform mx480 --yes'
+#
+# Everything here is plain C99 (no POSIX) except the tests, which fork the
+# CLI; the objects depend on $(RT_IDS) because mx_hal.c and the CLI include
+# the generated identifiers.
+#
+# mk/runtime.mk is read after this file (mk/*.mk in name order), so its
+# variables are referenced as $$(RT_...) in prerequisites (second expansion,
+# after every makefile is read) and with '=' in variables.
+
+.SECONDEXPANSION:
+
+PF_SIM_SRC := $(sort $(wildcard platforms/sim/*.c))
+PF_MX_SRC := $(sort $(wildcard platforms/mx/*.c))
+PF_CLI_SRC := $(sort $(wildcard platforms/cli/*.c))
+PF_MAIN := platforms/cli/issu.c
+PF_LIB_SRC := $(PF_SIM_SRC) $(PF_MX_SRC) $(filter-out $(PF_MAIN),$(PF_CLI_SRC))
+PF_CPPFLAGS = -I platforms/sim -I platforms/mx -I platforms/cli $(RT_CPPFLAGS)
+
+PF_OBJ := $(PF_LIB_SRC:%.c=$(O)/%.o)
+PF_SAN_OBJ := $(PF_LIB_SRC:%.c=$(O)/asan/%.o)
+PF_LIB := $(O)/lib/libissu-platforms.a
+PF_SAN_LIB := $(O)/asan/lib/libissu-platforms.a
+PF_BIN := $(O)/bin/issu
+PF_SAN_BIN := $(O)/asan/bin/issu
+PF_LIST := $(O)/.platform-sources
+
+PF_TEST_SRC := $(sort $(wildcard tests/platforms/*.c))
+PF_TEST_OBJ := $(PF_TEST_SRC:%.c=$(O)/asan/%.o)
+PF_TEST_BIN := $(O)/asan/tests/platform-tests
+
+$(PF_LIST): FORCE
+	$(call write-stamp,$(PF_LIB_SRC) $(PF_TEST_SRC),list of platforms/ and tests/platforms/ sources)
+
+$(O)/platforms/%.o: platforms/%.c $$(RT_IDS) $(REL_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(REL_CFLAGS) $(PF_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/asan/platforms/%.o: platforms/%.c $$(RT_IDS) $(SAN_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(PF_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(PF_LIB): $(PF_OBJ) $(PF_LIST)
+	@mkdir -p $(@D)
+	$(call quiet,AR,$@)rm -f $@ && $(AR) rcs $@ $(PF_OBJ)
+
+$(PF_SAN_LIB): $(PF_SAN_OBJ) $(PF_LIST)
+	@mkdir -p $(@D)
+	$(call quiet,AR,$@)rm -f $@ && $(AR) rcs $@ $(PF_SAN_OBJ)
+
+$(PF_BIN): $(O)/platforms/cli/issu.o $(PF_LIB) $$(RT_LIB)
+	@mkdir -p $(@D)
+	$(call quiet,LINK,$@)$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_LIB) $(RT_LIB) $(LDLIBS)
+
+$(PF_SAN_BIN): $(O)/asan/platforms/cli/issu.o $(PF_SAN_LIB) $$(RT_SAN_LIB)
+	@mkdir -p $(@D)
+	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_SAN_LIB) $(RT_SAN_LIB) $(LDLIBS)
+
+$(O)/asan/tests/platforms/%.o: tests/platforms/%.c $$(RT_IDS) $(SAN_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(GEN_CPPFLAGS) $(PF_CPPFLAGS) -I tests/platforms -MMD -MP -c -o $@ $<
+
+$(PF_TEST_BIN): $(PF_TEST_OBJ) $(PF_SAN_LIB) $$(RT_SAN_LIB) $(PF_LIST)
+	@mkdir -p $(@D)
+	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(PF_TEST_OBJ) $(PF_SAN_LIB) $(RT_SAN_LIB) $(TEST_LDLIBS) $(LDLIBS)
+
+.PHONY: platforms check-platforms run-platforms
+platforms: $(PF_BIN) $(PF_SAN_BIN)
+all: $(PF_BIN)
+
+check-platforms: $(PF_TEST_BIN) $(PF_BIN) $(PF_SAN_BIN) | deps
+	$(call quiet,TEST,$(PF_TEST_BIN))$(CHECK_ENV) ISSU_CLI='$(abspath $(PF_SAN_BIN))' $(PF_TEST_BIN)
+
+run-platforms: $(PF_BIN) | deps
+	$(call quiet,RUN,issu upgrade --platform mx480 --yes)$(PF_BIN) upgrade --platform mx480 --yes
+
+CHECK_STEPS += check-platforms
+RUN_STEPS += run-platforms
+
+-include $(PF_OBJ:.o=.d) $(PF_SAN_OBJ:.o=.d) $(PF_TEST_OBJ:.o=.d) \
+	$(O)/platforms/cli/issu.d $(O)/asan/platforms/cli/issu.d

@@ -1,0 +1,238 @@
+/* cli_args.c - command-line parsing of the issu subcommands (cli_args.h).
+ * Flags take their value as the next word or after '='; no flag changes
+ * anything before the whole line has been read and checked. */
+#include "cli_args.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* The router settings of --config, and what each one turns off or on. */
+static int apply_config_word(mx_config *c, const char *w)
+{
+    if (strcmp(w, "no-gres") == 0) c->gres = 0;
+    else if (strcmp(w, "no-nsr") == 0) c->nsr = 0;
+    else if (strcmp(w, "no-disk-space") == 0) c->disk_space = 0;
+    else if (strcmp(w, "sdk-packages") == 0) c->sdk_packages = 1;
+    else if (strcmp(w, "unsupported-config") == 0) c->config_supported = 0;
+    else if (strcmp(w, "config-conflict") == 0) c->config_compatible = 0;
+    else if (strcmp(w, "bad-signature") == 0) c->image_signed = 0;
+    else if (strcmp(w, "backup-not-ready") == 0) c->backup_ready = 0;
+    else if (strcmp(w, "nsr-not-synced") == 0) c->nsr_synced = 0;
+    else return -1;
+    return 0;
+}
+
+static int apply_config(mx_config *c, const char *list, char *err, size_t errlen)
+{
+    char buf[128];
+    if (strlen(list) >= sizeof buf || list[0] == '\0')
+        return fail(err, errlen, "--config: bad list '%s'", list);
+    memcpy(buf, list, strlen(list) + 1);
+    for (char *w = buf, *next; w != NULL; w = next) {
+        next = strchr(w, ',');
+        if (next != NULL)
+            *next++ = '\0';
+        if (apply_config_word(c, w) != 0)
+            return fail(err, errlen, "--config: unknown setting '%s' (see issu help upgrade)", w);
+    }
+    return 0;
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (*s == '\0')
+        return -1;
+    for (; *s != '\0'; s++) {
+        if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9u) / 10u)
+            return -1;
+        v = v * 10u + (uint64_t)(*s - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+/* "N" or "N/P": an FPC slot and optionally a PIC. */
+static int parse_slot(const char *s, int want_pic, uint32_t *slot, uint32_t *pic)
+{
+    uint64_t a = 0, b = 0;
+    char buf[16];
+    if (strlen(s) >= sizeof buf)
+        return -1;
+    memcpy(buf, s, strlen(s) + 1);
+    char *slash = strchr(buf, '/');
+    if ((slash != NULL) != (want_pic != 0))
+        return -1;
+    if (slash != NULL) {
+        *slash = '\0';
+        if (parse_u64(slash + 1, &b) != 0 || b >= MX_PICS)
+            return -1;
+    }
+    if (parse_u64(buf, &a) != 0 || a >= MX_SLOTS_MAX)
+        return -1;
+    *slot = (uint32_t)a;
+    *pic = (uint32_t)b;
+    return 0;
+}
+
+/* Flags that take a value. */
+static const char *const value_flags[] = {
+    "--platform", "--package", "--target", "--running", "--backup-running", "--fault",
+    "--seed", "--trace", "--config", "--unsupported-fpc", "--unsupported-pic", "--at",
+};
+
+/* Split argv[*i] into flag and value (next word or after '='). */
+static int flag_value(int argc, char **argv, int *i, char *flag, size_t flen,
+                      const char **value, char *err, size_t errlen)
+{
+    const char *w = argv[*i];
+    const char *eq = strchr(w, '=');
+    size_t n = eq != NULL ? (size_t)(eq - w) : strlen(w);
+    if (n >= flen)
+        return fail(err, errlen, "unknown option '%s' (see issu help)", w);
+    memcpy(flag, w, n);
+    flag[n] = '\0';
+    *value = NULL;
+    int takes = 0;
+    for (size_t k = 0; k < sizeof value_flags / sizeof value_flags[0]; k++)
+        takes |= strcmp(value_flags[k], flag) == 0;
+    if (!takes)
+        return eq != NULL ? fail(err, errlen, "option '%s' takes no value", flag) : 0;
+    if (eq != NULL)
+        *value = eq + 1;
+    else if (*i + 1 < argc)
+        *value = argv[++*i];
+    else
+        return fail(err, errlen, "option '%s' needs a value", flag);
+    return 0;
+}
+
+/* Versions, kept as text until every flag is read. */
+typedef struct vers {
+    const char *running, *backup, *target;   /* --running, --backup-running, --target */
+} vers;
+
+static int flag_router(cli_args *a, vers *v, const char *f, const char *val, char *err, size_t errlen)
+{
+    mx_config *c = &a->run.cfg;
+    uint32_t slot, pic;
+    if (strcmp(f, "--running") == 0) v->running = val;
+    else if (strcmp(f, "--backup-running") == 0) v->backup = val;
+    else if (strcmp(f, "--target") == 0) v->target = val;
+    else if (strcmp(f, "--config") == 0) return apply_config(c, val, err, errlen);
+    else if (strcmp(f, "--unsupported-fpc") == 0) {
+        if (parse_slot(val, 0, &slot, &pic) != 0)
+            return fail(err, errlen, "--unsupported-fpc: bad slot '%s' (0..%u)", val, MX_SLOTS_MAX - 1u);
+        c->unsupported_pics[slot] = (1u << MX_PICS) - 1u;
+    } else if (strcmp(f, "--unsupported-pic") == 0) {
+        if (parse_slot(val, 1, &slot, &pic) != 0)
+            return fail(err, errlen, "--unsupported-pic: expected FPC/PIC, e.g. 2/1, not '%s'", val);
+        c->unsupported_pics[slot] |= 1u << pic;
+    } else return 1;
+    return 0;
+}
+
+static int flag_run(cli_args *a, const char *f, const char *val, char *err, size_t errlen)
+{
+    mx_run_opts *o = &a->run;
+    if (strcmp(f, "--platform") == 0) a->platform = val;
+    else if (strcmp(f, "--package") == 0) a->package = val;
+    else if (strcmp(f, "--trace") == 0) a->trace_path = val;
+    else if (strcmp(f, "--at") == 0 && a->cmd == CLI_STATUS) o->stop_at = val;
+    else if (strcmp(f, "--seed") == 0) {
+        if (parse_u64(val, &o->cfg.seed) != 0)
+            return fail(err, errlen, "--seed: expected a non-negative integer, not '%s'", val);
+    } else if (strcmp(f, "--fault") == 0) {
+        if (o->nfaults == SIM_FAULT_MAX)
+            return fail(err, errlen, "--fault: at most %u faults", SIM_FAULT_MAX);
+        o->faults[o->nfaults++] = val;
+    } else if (strcmp(f, "--reboot") == 0) o->cfg.opt_reboot = 1;
+    else if (strcmp(f, "--no-old-master-upgrade") == 0) o->cfg.opt_no_old_master_upgrade = 1;
+    else if (strcmp(f, "--yes") == 0) o->yes = 1;
+    else if (strcmp(f, "--verbose") == 0) a->verbose = 1;
+    else if (strcmp(f, "--quiet") == 0) a->quiet = 1;
+    else return 1;
+    return 0;
+}
+
+static int version(const char *flag, const char *text, mx_version *out, char *err, size_t errlen)
+{
+    if (text != NULL && mx_version_parse(text, out) != 0)
+        return fail(err, errlen, "%s: bad release '%s' (expected e.g. 24.2R1.17)", flag, text);
+    return 0;
+}
+
+/* After every flag: the platform, the releases, the package, the slots. */
+static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
+{
+    mx_config *c = &a->run.cfg;
+    if (a->platform == NULL)
+        return fail(err, errlen, "--platform is required (see issu platforms)");
+    c->model = mx_model_find(a->platform);
+    if (c->model == NULL)
+        return fail(err, errlen, "unknown platform '%s' (see issu platforms)", a->platform);
+    if (a->package != NULL && v->target != NULL)
+        return fail(err, errlen, "--package and --target cannot be used together");
+    if (version("--running", v->running, &c->running, err, errlen) != 0)
+        return -1;
+    c->backup_running = c->running;
+    if (version("--backup-running", v->backup, &c->backup_running, err, errlen) != 0
+        || version("--target", v->target, &c->target, err, errlen) != 0)
+        return -1;
+    a->target_given = v->target != NULL;
+    for (uint32_t s = c->model->slots; s < MX_SLOTS_MAX; s++)
+        if (c->unsupported_pics[s] != 0)
+            return fail(err, errlen, "FPC %u: the %s has slots 0..%u", s, c->model->chassis,
+                        c->model->slots - 1u);
+    for (uint32_t s = 0; s < c->model->slots; s++)
+        if ((c->unsupported_pics[s] >> c->pics[s]) != 0 && c->unsupported_pics[s] != (1u << MX_PICS) - 1u)
+            return fail(err, errlen, "FPC %u has PICs 0..%u", s, c->pics[s] - 1u);
+    if (a->package != NULL) {
+        if (cli_pkg_load(a->package, &a->pkg, err, errlen) != 0)
+            return -1;
+        if (a->pkg.family[0] != '\0' && strcmp(a->pkg.family, "mx") != 0)
+            return fail(err, errlen, "package '%s' is for the %s family, not mx", a->package, a->pkg.family);
+        c->target = a->pkg.version;
+        c->image_signed = c->image_signed && a->pkg.signed_ok;
+    }
+    return 0;
+}
+
+int cli_args_parse(cli_cmd cmd, int argc, char **argv, cli_args *a, char *err, size_t errlen)
+{
+    assert(a != NULL && err != NULL && argc >= 0);
+    memset(a, 0, sizeof *a);
+    a->cmd = cmd;
+    mx_config_default(&a->run.cfg);
+    vers v = { NULL, NULL, NULL };
+    for (int i = 0; i < argc; i++) {
+        char f[32];
+        const char *val;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return CLI_HELP;
+        if (strncmp(argv[i], "--", 2) != 0)
+            return fail(err, errlen, "unexpected argument '%s' (see issu help)", argv[i]);
+        if (flag_value(argc, argv, &i, f, sizeof f, &val, err, errlen) != 0)
+            return -1;
+        int rc = flag_run(a, f, val, err, errlen);
+        if (rc == 1)
+            rc = flag_router(a, &v, f, val, err, errlen);
+        if (rc == 1)
+            return fail(err, errlen, "unknown option '%s' (see issu help %s)", f,
+                        cmd == CLI_UPGRADE ? "upgrade" : cmd == CLI_VALIDATE ? "validate" : "status");
+        if (rc != 0)
+            return -1;
+    }
+    return finish(a, &v, err, errlen);
+}

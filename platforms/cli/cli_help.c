@@ -1,0 +1,163 @@
+/* cli_help.c - help texts of the issu CLI (cli_help.h).  Kept as data so
+ * that the pages and the parser can be read side by side. */
+#include "cli_help.h"
+
+#include <string.h>
+
+static const char overview[] =
+"usage: issu COMMAND [OPTIONS]\n"
+"\n"
+"Unified ISSU of a simulated router with two Routing Engines, run by the\n"
+"controller generated from model/issu.fsm, in virtual time.\n"
+"\n"
+"commands:\n"
+"  upgrade     request system software in-service-upgrade: the whole upgrade\n"
+"  validate    request system software validate in-service-upgrade: checks only\n"
+"  status      show chassis in-service-upgrade: the per-FPC state table\n"
+"  platforms   the chassis families and models the simulator knows\n"
+"  help [CMD]  this text, or the manual of CMD (also: issu CMD --help);\n"
+"              'issu help faults' describes --fault\n"
+"\n"
+"example:\n"
+"  issu upgrade --platform mx480 --yes\n"
+"\n"
+"Exit status: 0 success, 1 the upgrade did not succeed (rejected, aborted,\n"
+"degraded), 2 bad command line or package (nothing was run), 3 the run\n"
+"broke a monitor or a runtime contract, or could not finish.\n";
+
+static const char router_opts[] =
+"ROUTER (the simulated router's state, read by the phase-1 checks)\n"
+"  --platform NAME        mx240, mx480 or mx960 (required; see issu platforms)\n"
+"  --package FILE         package manifest naming the target release\n"
+"                         (format: platforms/README.md); unreadable or\n"
+"                         malformed: message, exit 2\n"
+"  --target REL           target release without a package (default 24.2R1.17)\n"
+"  --running REL          release both REs run (default 23.4R1.9)\n"
+"  --backup-running REL   release of RE1 only (differs: version mismatch, P5)\n"
+"  --config LIST          comma-separated settings, each a check that fails:\n"
+"                           no-gres             graceful-switchover not configured (P2)\n"
+"                           no-nsr              nonstop-routing not configured (P3)\n"
+"                           no-disk-space       /var full (P10)\n"
+"                           sdk-packages        SDK extension packages installed (P9)\n"
+"                           unsupported-config  features ISSU does not support (P11)\n"
+"                           config-conflict     image conflicts with the configuration (P8)\n"
+"                           bad-signature       package signature does not verify\n"
+"                           backup-not-ready    backup RE not GRES-ready (P13/P14)\n"
+"                           nsr-not-synced      NSR replication not running (P12)\n"
+"  --unsupported-fpc N    FPC N does not support ISSU (offlined after 'yes')\n"
+"  --unsupported-pic N/P  PIC P of FPC N does not support ISSU (its FPC is offlined)\n"
+"  A downgrade (--target older than --running) or a target more than three\n"
+"  releases ahead (24.2 from 23.2) is rejected by the checks (P6, P7).\n";
+
+static const char run_opts[] =
+"RUN\n"
+"  --reboot               option reboot: reboot the old master onto the new release\n"
+"  --no-old-master-upgrade  option no-old-master-upgrade: leave the old master alone\n"
+"  --yes                  answer yes at the unsupported-hardware prompt (without it the\n"
+"                         prompt times out after 5 min and the answer is no: REJECTED)\n"
+"  --fault SPEC           inject a fault, operator action or command outcome; repeat\n"
+"                         for several (see issu help faults)\n"
+"  --seed N               seed of the simulator's random durations (default 1)\n"
+"  --trace FILE           write the controller's transitions as JSON lines\n"
+"  --verbose              also print hardware detail and the runtime's log lines\n"
+"  --quiet                print only the summary\n";
+
+static const char upgrade_page[] =
+"NAME\n"
+"  issu upgrade - request system software in-service-upgrade, simulated\n"
+"\n"
+"SYNOPSIS\n"
+"  issu upgrade --platform NAME [--package FILE | --target REL] [--reboot]\n"
+"               [--no-old-master-upgrade] [--yes] [--fault SPEC]... [--seed N]\n"
+"               [--trace FILE] [--config LIST] [--unsupported-fpc N]...\n"
+"\n"
+"DESCRIPTION\n"
+"  Types the upgrade request on RE0 (master, old release) of a simulated\n"
+"  chassis and runs the generated controller against it until the\n"
+"  controller is idle again.  Prints each console line with its virtual\n"
+"  time, then a summary: outcome, virtual duration, control-plane outage\n"
+"  (must be zero), switchovers, monitors, releases on each RE and FPC, and\n"
+"  each FPC's forwarding loss (its warm-boot dark window, or the time it was\n"
+"  offline or down).\n"
+"\n";
+
+static const char validate_page[] =
+"NAME\n"
+"  issu validate - request system software validate in-service-upgrade, simulated\n"
+"\n"
+"SYNOPSIS\n"
+"  issu validate --platform NAME [--package FILE | --target REL] [ROUTER OPTIONS]\n"
+"\n"
+"DESCRIPTION\n"
+"  Runs the controller's phase 1 (the configuration checks and the image\n"
+"  validation) and stops before anything would change.  Reports whether the\n"
+"  upgrade would start and lists the FPCs that would be offlined.\n"
+"  Exit status 0 when the upgrade would start, 1 when it would be rejected.\n"
+"\n";
+
+static const char status_page[] =
+"NAME\n"
+"  issu status - show chassis in-service-upgrade, simulated\n"
+"\n"
+"SYNOPSIS\n"
+"  issu status --platform NAME [--at STATE] [UPGRADE OPTIONS]\n"
+"\n"
+"DESCRIPTION\n"
+"  Runs the upgrade silently and prints the status table (Item, Status,\n"
+"  Release, Reason per FPC and ISSU-unsupported PIC, then the REs) after it,\n"
+"  or at the moment the controller enters STATE with --at (e.g. --at\n"
+"  FRU_WARM_BOOT: the first FPC warm-booting).\n"
+"\n";
+
+static const char faults_page[] =
+"NAME\n"
+"  issu faults - the --fault SPEC syntax\n"
+"\n"
+"SYNTAX\n"
+"  SPEC  = EVENT [@POINT]\n"
+"  EVENT = a fault or operator action of the spec:\n"
+"            backup_crash gres_lost fpc_crash abort abort_own_session\n"
+"            pic_offline user_gres start answer_yes answer_no\n"
+"        | COMMAND.OUTCOME, an outcome of a HAL command of the spec:\n"
+"            fru_warm_boot.fail, switchover_check.timeout, backup_install.fail,\n"
+"            re_switchover.fail, old_master_upgrade.fail, rollback_backup.fail ...\n"
+"  POINT = STATE       a controller state: BACKUP_PREPARE, FRU_WARM_BOOT, ...\n"
+"        | N           outcome: the Nth issue of COMMAND (fru_warm_boot.fail@2 is\n"
+"                      the second warm boot); fault or operator action: once N\n"
+"                      HAL commands have been issued\n"
+"        | t=DURATION  virtual time since the start: 90s, 25min, 1500ms, 1h\n"
+"\n"
+"  Without a point an outcome applies to the command's first issue, and a\n"
+"  fault or operator action happens at the first chance.  A fault happens\n"
+"  1 s after its point (an answer 3 s after), and only when the spec allows\n"
+"  it then (backup_crash needs a running backup RE, fpc_crash an FPC on the\n"
+"  new release, at most one crash per run); an outcome only when the plant\n"
+"  allows it.  What never happened is listed in the summary.\n"
+"\n"
+"EXAMPLES\n"
+"  --fault backup_crash@BACKUP_PREPARE   --fault fru_warm_boot.fail@2\n"
+"  --fault switchover_check.timeout      --fault abort@t=20min\n";
+
+int cli_help_page(FILE *out, const char *topic)
+{
+    if (strcmp(topic, "upgrade") == 0)
+        fprintf(out, "%sOPTIONS\n%s\n%s", upgrade_page, router_opts, run_opts);
+    else if (strcmp(topic, "validate") == 0)
+        fprintf(out, "%sOPTIONS\n%s", validate_page, router_opts);
+    else if (strcmp(topic, "status") == 0)
+        fprintf(out, "%sOPTIONS\n  --at STATE             stop when the controller enters STATE\n%s\n%s",
+                status_page, router_opts, run_opts);
+    else if (strcmp(topic, "faults") == 0)
+        fputs(faults_page, out);
+    else if (strcmp(topic, "platforms") == 0)
+        fputs("NAME\n  issu platforms - the families and models the simulator knows\n\n"
+              "SYNOPSIS\n  issu platforms\n", out);
+    else
+        return -1;
+    return 0;
+}
+
+void cli_help_overview(FILE *out)
+{
+    fputs(overview, out);
+}

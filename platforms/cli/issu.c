@@ -1,0 +1,179 @@
+/* issu.c - the `issu` command: an operator's view of the unified ISSU on a
+ * simulated chassis.  Subcommands upgrade, validate, status, platforms and
+ * help; parsing in cli_args.c, reports in cli_report.c, the run itself in
+ * platforms/mx/mx_hal.c.  The controller's transitions all come from the
+ * generated C: this file only types commands and prints what comes back. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_args.h"
+#include "cli_help.h"
+#include "cli_report.h"
+
+#define EXIT_NOT_SUCCESS 1             /* the upgrade did not succeed */
+#define EXIT_USAGE 2                   /* bad command line or package */
+#define EXIT_BROKEN 3                  /* monitor, contract, or a run that could not finish */
+
+static void print_console(void *ctx, sim_ms t, const char *line)
+{
+    char c[32];
+    (void)ctx;
+    cli_report_clock(c, sizeof c, t);
+    printf("[%s] %s\n", c, line);
+}
+
+static void print_log(void *ctx, sim_ms t, int level, const char *line)
+{
+    const cli_args *a = ctx;
+    char c[32];
+    if (level != ISSU_LOG_ERROR && !a->verbose)
+        return;
+    cli_report_clock(c, sizeof c, t);
+    fprintf(level == ISSU_LOG_ERROR ? stderr : stdout, "[%s]   (runtime) %s\n", c, line);
+}
+
+static void print_detail(void *ctx, sim_ms t, const char *line)
+{
+    char c[32];
+    (void)ctx;
+    cli_report_clock(c, sizeof c, t);
+    printf("[%s]   (chassis) %s\n", c, line);
+}
+
+/* The operator's command line, as typed on RE0. */
+static void print_request(const cli_args *a)
+{
+    const mx_config *c = &a->run.cfg;
+    char pkg[CLI_PKG_LINE_MAX + 16];
+    if (a->package != NULL)
+        snprintf(pkg, sizeof pkg, "%s", a->pkg.package[0] != '\0' ? a->pkg.package : a->package);
+    else
+        snprintf(pkg, sizeof pkg, "junos-install-mx-x86-64-%s.tgz", c->target.text);
+    printf("user@re0> request system software %sin-service-upgrade /var/tmp/%s%s%s\n",
+           a->cmd == CLI_VALIDATE ? "validate " : "", pkg, c->opt_reboot ? " reboot" : "",
+           c->opt_no_old_master_upgrade ? " no-old-master-upgrade" : "");
+}
+
+/* Set the sinks, open the trace, initialise the run.  0 or an exit status. */
+static int prepare(mx_run *r, cli_args *a, FILE **trace)
+{
+    char err[MX_MSG_MAX];
+    int loud = !a->quiet && a->cmd != CLI_STATUS;
+    a->run.console = loud ? print_console : NULL;
+    a->run.environment = loud ? print_console : NULL;
+    a->run.log = print_log;
+    a->run.detail = a->verbose ? print_detail : NULL;
+    a->run.ctx = a;
+    *trace = NULL;
+    if (a->trace_path != NULL && (*trace = fopen(a->trace_path, "w")) == NULL) {
+        fprintf(stderr, "issu: cannot write trace file '%s'\n", a->trace_path);
+        return EXIT_USAGE;
+    }
+    a->run.trace = *trace;
+    if (mx_run_init(r, &a->run, err, sizeof err) != 0) {
+        fprintf(stderr, "issu: %s\n", err);
+        if (*trace != NULL)
+            fclose(*trace);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* Exit status of a finished run. */
+static int verdict(const mx_run *r, int validate)
+{
+    if (r->monitor_violations + r->contract_violations != 0)
+        return EXIT_BROKEN;
+    if (validate)
+        return r->end == MX_END_STOPPED ? 0 : r->end == MX_END_DONE ? EXIT_NOT_SUCCESS : EXIT_BROKEN;
+    if (r->end != MX_END_DONE && r->end != MX_END_STOPPED)
+        return EXIT_BROKEN;
+    return strcmp(mx_run_result(r), "SUCCESS") == 0 || r->end == MX_END_STOPPED ? 0 : EXIT_NOT_SUCCESS;
+}
+
+static void report(const mx_run *r, const cli_args *a)
+{
+    if (a->cmd == CLI_STATUS) {
+        cli_report_status(stdout, r);
+    } else if (a->cmd == CLI_VALIDATE) {
+        int ok = r->end == MX_END_STOPPED;
+        printf("\nvalidation: %s\n", ok ? "passed, the upgrade would start (stopped before its first change: nothing was installed or offlined)" : "failed, the upgrade would be rejected");
+        for (uint32_t s = 0; ok && s < r->plant.slots; s++)
+            if (r->plant.fpc[s] == MX_UNSUPPORTED)
+                printf("  FPC %u would be offlined (In-Service-Upgrade not supported)\n", s);
+    } else {
+        cli_report_summary(stdout, r, a);
+    }
+}
+
+static int run(cli_args *a)
+{
+    static mx_run r;                   /* large (journal, controller): not on the stack */
+    FILE *trace;
+    a->run.validate_only = a->cmd == CLI_VALIDATE;
+    int rc = prepare(&r, a, &trace);
+    if (rc != 0)
+        return rc;
+    if (a->cmd != CLI_STATUS && !a->quiet)
+        print_request(a);
+    mx_end end = mx_run_go(&r);
+    if (trace != NULL && fclose(trace) != 0)
+        fprintf(stderr, "issu: error writing trace file '%s'\n", a->trace_path);
+    report(&r, a);
+    if (end == MX_END_STUCK || end == MX_END_LIMIT)
+        fprintf(stderr, "issu: the run could not finish (%s)\n", end == MX_END_STUCK ? "stuck" : "limit");
+    return verdict(&r, a->cmd == CLI_VALIDATE);
+}
+
+static int subcommand(int argc, char **argv, cli_cmd cmd, const char *name)
+{
+    static cli_args a;
+    char err[MX_MSG_MAX];
+    int rc = cli_args_parse(cmd, argc, argv, &a, err, sizeof err);
+    if (rc == CLI_HELP)
+        return cli_help_page(stdout, name) == 0 ? 0 : EXIT_USAGE;
+    if (rc != 0) {
+        fprintf(stderr, "issu %s: %s\n", name, err);
+        return EXIT_USAGE;
+    }
+    return run(&a);
+}
+
+static int help(int argc, char **argv)
+{
+    if (argc == 0) {
+        cli_help_overview(stdout);
+        return 0;
+    }
+    if (argc > 1 || cli_help_page(stdout, argv[0]) != 0) {
+        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, platforms, faults)\n", argv[0]);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cli_help_overview(stderr);
+        return EXIT_USAGE;
+    }
+    const char *c = argv[1];
+    if (strcmp(c, "help") == 0 || strcmp(c, "--help") == 0 || strcmp(c, "-h") == 0)
+        return help(argc - 2, argv + 2);
+    if (strcmp(c, "upgrade") == 0)
+        return subcommand(argc - 2, argv + 2, CLI_UPGRADE, c);
+    if (strcmp(c, "validate") == 0)
+        return subcommand(argc - 2, argv + 2, CLI_VALIDATE, c);
+    if (strcmp(c, "status") == 0)
+        return subcommand(argc - 2, argv + 2, CLI_STATUS, c);
+    if (strcmp(c, "platforms") == 0) {
+        if (argc > 2)
+            return strcmp(argv[2], "--help") == 0 ? help(1, argv + 1)
+                : (fprintf(stderr, "issu platforms: unexpected argument '%s'\n", argv[2]), EXIT_USAGE);
+        cli_report_platforms(stdout);
+        return 0;
+    }
+    fprintf(stderr, "issu: unknown command '%s' (see issu --help)\n", c);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,66 @@
+/* sim_traffic.c - forwarding-loss and control-plane-outage integrals
+ * (sim_traffic.h). */
+#include "sim_traffic.h"
+
+#include <assert.h>
+#include <stddef.h>
+#include <string.h>
+
+void sim_traffic_init(sim_traffic *t, uint32_t n, sim_ms now)
+{
+    assert(t != NULL && n <= SIM_TRAFFIC_UNITS);
+    memset(t, 0, sizeof *t);
+    t->n = n;
+    for (uint32_t i = 0; i < n; i++) {
+        t->u[i].forwarding = 1;
+        t->u[i].since = now;
+    }
+    t->master = 1;
+    t->master_since = now;
+}
+
+void sim_traffic_set(sim_traffic *t, uint32_t unit, int forwarding, sim_ms now)
+{
+    assert(t != NULL && unit < t->n);
+    sim_traffic_unit *u = &t->u[unit];
+    forwarding = forwarding != 0;
+    if (u->forwarding == forwarding)
+        return;
+    assert(now >= u->since);
+    if (!u->forwarding) {
+        sim_ms d = now - u->since;
+        u->lost += d;
+        u->outages++;
+        if (d > u->longest)
+            u->longest = d;
+    }
+    u->forwarding = forwarding;
+    u->since = now;
+}
+
+void sim_traffic_set_master(sim_traffic *t, int present, sim_ms now)
+{
+    assert(t != NULL && now >= t->master_since);
+    present = present != 0;
+    if (t->master == present)
+        return;
+    if (!t->master) {
+        t->cp_outage += now - t->master_since;
+        t->cp_outages++;
+    }
+    t->master = present;
+    t->master_since = now;
+}
+
+sim_ms sim_traffic_lost(const sim_traffic *t, uint32_t unit, sim_ms now)
+{
+    assert(t != NULL && unit < t->n);
+    const sim_traffic_unit *u = &t->u[unit];
+    return u->lost + (!u->forwarding && now > u->since ? now - u->since : 0);
+}
+
+sim_ms sim_traffic_cp_outage(const sim_traffic *t, sim_ms now)
+{
+    assert(t != NULL);
+    return t->cp_outage + (!t->master && now > t->master_since ? now - t->master_since : 0);
+}

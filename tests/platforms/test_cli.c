@@ -1,0 +1,215 @@
+/* test_cli.c - the issu CLI as a user runs it ($ISSU_CLI, the sanitizer
+ * build): bad flags, unknown platforms, unreadable and malformed packages
+ * give a message and exit status 2 and run nothing; the help pages; the
+ * package reader; validate, status and trace output. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <CUnit/CUnit.h>
+
+#include "cli_pkg.h"
+#include "suites.h"
+
+#define OUT_MAX 65536
+
+static char dir[64];
+static char out_text[OUT_MAX], err_text[OUT_MAX];
+
+static int setup(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/issu-cli-XXXXXX");
+    return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int cleanup(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void slurp(const char *path, char *buf)
+{
+    FILE *f = fopen(path, "r");
+    size_t n = f != NULL ? fread(buf, 1, OUT_MAX - 1, f) : 0;
+    buf[n] = '\0';
+    if (f != NULL)
+        fclose(f);
+}
+
+/* Run $ISSU_CLI with the words of 'args'; its exit status, or -1. */
+static int cli(const char *args)
+{
+    const char *bin = getenv("ISSU_CLI");
+    static char buf[1024];
+    char *argv[32] = { (char *)"issu" };
+    int argc = 1;
+    char o[96], e[96];
+    if (bin == NULL) {
+        PT_CHECK(0, "ISSU_CLI is not set (run through make check)");
+        return -1;
+    }
+    snprintf(buf, sizeof buf, "%s", args);
+    for (char *w = strtok(buf, " "); w != NULL && argc < 31; w = strtok(NULL, " "))
+        argv[argc++] = w;
+    argv[argc] = NULL;
+    snprintf(o, sizeof o, "%s/out", dir);
+    snprintf(e, sizeof e, "%s/err", dir);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int fo = open(o, O_WRONLY | O_CREAT | O_TRUNC, 0600), fe = open(e, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fo < 0 || fe < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0)
+            _exit(127);
+        execv(bin, argv);
+        _exit(127);
+    }
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+        return -1;
+    slurp(o, out_text);
+    slurp(e, err_text);
+    return WEXITSTATUS(status);
+}
+
+static void write_file(const char *name, const char *text, char *path, size_t len)
+{
+    snprintf(path, len, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f != NULL) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static void bad_input_exit_2(void)
+{
+    static const struct { const char *args, *msg; } bad[] = {
+        { "", "usage: issu" },
+        { "frobnicate", "unknown command 'frobnicate'" },
+        { "upgrade", "--platform is required" },
+        { "upgrade --platform mx999", "unknown platform 'mx999'" },
+        { "upgrade --platform mx480 --frob", "unknown option '--frob'" },
+        { "upgrade --platform mx480 --seed abc", "--seed" },
+        { "upgrade --platform mx480 --seed", "needs a value" },
+        { "upgrade --platform mx480 --reboot=yes", "takes no value" },
+        { "upgrade --platform mx480 --fault meteor_strike", "no fault, operator action or command 'meteor_strike'" },
+        { "upgrade --platform mx480 --fault fru_warm_boot.fail@NOWHERE", "not a state" },
+        { "upgrade --platform mx480 --config no-coffee", "unknown setting 'no-coffee'" },
+        { "upgrade --platform mx240 --unsupported-fpc 7", "slots 0..2" },
+        { "upgrade --platform mx480 --unsupported-pic 9", "expected FPC/PIC" },
+        { "upgrade --platform mx480 --target 24.x", "bad release" },
+        { "upgrade --platform mx480 --package /nonexistent/pkg.tgz", "cannot read package" },
+        { "upgrade --platform mx480 --package /tmp", "cannot read package" },
+        { "upgrade --platform mx480 --trace /nonexistent/dir/t.json", "cannot write trace" },
+        { "upgrade --platform mx480 stray", "unexpected argument 'stray'" },
+        { "validate --platform mx480 --at IDLE", "unknown option '--at'" },
+        { "help nothing", "no manual for 'nothing'" },
+        { "platforms extra", "unexpected argument" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int rc = cli(bad[i].args);
+        PT_CHECK(rc == 2, "issu %s: exit %d, expected 2", bad[i].args, rc);
+        PT_CHECK(strstr(err_text, bad[i].msg) != NULL, "issu %s: stderr '%s' lacks '%s'",
+                 bad[i].args, err_text, bad[i].msg);
+        PT_CHECK(strstr(out_text, "ISSU:") == NULL, "issu %s: something ran", bad[i].args);
+    }
+}
+
+static void packages(void)
+{
+    char path[128], cmd[256];
+    write_file("bad.tgz", "format issu-package-1\nversion 24.2R1\nbogus 1\n", path, sizeof path);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --package %s", path);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "malformed package") && strstr(err_text, "line 3: unknown key 'bogus'"),
+             "malformed package: %s", err_text);
+    write_file("other.tgz", "format issu-package-1\nfamily qfx\nversion 24.2R1\nsigned-by PackageProduction_1\n",
+               path, sizeof path);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --package %s", path);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "qfx family"), "wrong family: %s", err_text);
+    write_file("good.tgz", "# manifest\nformat issu-package-1\npackage junos-install-mx-x86-64-24.3R1.5.tgz\n"
+               "family mx\nversion 24.3R1.5\nsigned-by PackageProduction_24_3_0\n", path, sizeof path);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --package %s --quiet", path);
+    PT_CHECK(cli(cmd) == 0 && strstr(out_text, "SUCCESS") && strstr(out_text, "re1  master     running 24.3R1.5"),
+             "good package: %s", out_text);
+    write_file("unsigned.tgz", "format issu-package-1\nversion 24.2R1\nsigned-by Mallory\n", path, sizeof path);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --package %s", path);
+    PT_CHECK(cli(cmd) == 1 && strstr(out_text, "package signature verification failed")
+             && strstr(out_text, "REJECTED"), "unsigned package: %s", out_text);
+}
+
+static void pkg_parser(void)
+{
+    cli_pkg p;
+    char err[200];
+    static const struct { const char *text, *why; } bad[] = {
+        { "", "no 'format issu-package-1'" },
+        { "version 24.2R1\n", "first line must be" },
+        { "format issu-package-2\n", "unknown format" },
+        { "format issu-package-1\nversion 24.2R1\n", "missing key 'signed-by'" },
+        { "format issu-package-1\nversion 24.2\nsigned-by x\n", "bad version" },
+        { "format issu-package-1\nversion 24.2R1\nversion 24.3R1\n", "duplicate key" },
+        { "format issu-package-1\nsha256 abc\n", "64 lower-case hex" },
+        { "format issu-package-1\nversion\n", "expected 'key value'" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int rc = cli_pkg_parse(bad[i].text, strlen(bad[i].text), &p, err, sizeof err);
+        PT_CHECK(rc == -1 && strstr(err, bad[i].why) != NULL, "case %zu: '%s'", i, err);
+    }
+    const char *ok = "format issu-package-1\r\nversion 24.2R1.17\r\nsigned-by PackageProduction_24_2_0\r\n";
+    CU_ASSERT_EQUAL(cli_pkg_parse(ok, strlen(ok), &p, err, sizeof err), 0);
+    CU_ASSERT_STRING_EQUAL(p.version.text, "24.2R1.17");
+    CU_ASSERT_TRUE(p.signed_ok);
+}
+
+static void help_pages(void)
+{
+    PT_CHECK(cli("--help") == 0 && strstr(out_text, "usage: issu"), "--help");
+    PT_CHECK(cli("help upgrade") == 0 && strstr(out_text, "SYNOPSIS") && strstr(out_text, "--no-old-master-upgrade"),
+             "help upgrade");
+    PT_CHECK(cli("upgrade --help") == 0 && strstr(out_text, "issu upgrade - "), "upgrade --help");
+    PT_CHECK(cli("help faults") == 0 && strstr(out_text, "t=DURATION"), "help faults");
+    PT_CHECK(cli("status --help") == 0 && strstr(out_text, "--at STATE"), "status --help");
+    PT_CHECK(cli("platforms") == 0 && strstr(out_text, "mx480") && strstr(out_text, "mx960"), "platforms");
+}
+
+static void subcommands(void)
+{
+    char cmd[256];
+    PT_CHECK(cli("validate --platform mx480 --unsupported-fpc 2") == 0 && strstr(out_text, "passed")
+             && strstr(out_text, "FPC 2 would be offlined") && !strstr(out_text, "Preparing Backup RE"),
+             "validate: %s", out_text);
+    PT_CHECK(cli("validate --platform mx480 --config no-nsr") == 1 && strstr(out_text, "nonstop-routing"),
+             "validate no-nsr: %s", out_text);
+    PT_CHECK(cli("status --platform mx480 --at FRU_WARM_BOOT") == 0 && strstr(out_text, "Warm booting")
+             && strstr(out_text, "ISSU state FRU_WARM_BOOT"), "status --at: %s", out_text);
+    PT_CHECK(cli("upgrade --platform mx480") == 0 && strstr(out_text, "[00:00:00.000] ISSU: Validating Image")
+             && strstr(out_text, "ISSU: IDLE") && strstr(out_text, "control-plane outage:  0 ms"),
+             "upgrade: %s", out_text);
+    PT_CHECK(cli("upgrade --platform mx480 --unsupported-fpc 1") == 1 && strstr(out_text, "REJECTED")
+             && strstr(out_text, "[yes,no] (no)"), "prompt without --yes: %s", out_text);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --quiet --trace %s/t.json", dir);
+    PT_CHECK(cli(cmd) == 0, "trace run");
+    char path[128];
+    snprintf(path, sizeof path, "%s/t.json", dir);
+    slurp(path, out_text);
+    PT_CHECK(out_text[0] == '{' && strstr(out_text, "\"to\":\"VALIDATING\"") != NULL, "trace: %.200s", out_text);
+    PT_CHECK(cli("upgrade --platform mx480 --fault fru_warm_boot.fail@2 --quiet") == 1
+             && strstr(out_text, "COMPLETED_DEGRADED") && strstr(out_text, "still down"), "degraded: %s", out_text);
+}
+
+int register_cli(void)
+{
+    CU_pSuite s = CU_add_suite("issu cli", setup, cleanup);
+    if (s == NULL)
+        return -1;
+    CU_add_test(s, "bad input: message, exit 2, nothing run", bad_input_exit_2);
+    CU_add_test(s, "package files", packages);
+    CU_add_test(s, "package reader", pkg_parser);
+    CU_add_test(s, "help pages", help_pages);
+    CU_add_test(s, "validate, status, trace, outcomes", subcommands);
+    return 0;
+}
