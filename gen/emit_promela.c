@@ -396,6 +396,47 @@ static void pm_effects(pm *c, const ir_effect *fx, int n, pm_choice *ch, const c
         pm_effect(c, &fx[i], ch, ind);
 }
 
+/* ---- values for the replay ---------------------------------------------- */
+
+/* Mark the variables an effect list may write. */
+static void pm_mark(const ir_effect *fx, int n, unsigned char *w)
+{
+    for (int i = 0; i < n; i++) {
+        w[fx[i].var >= 0 ? fx[i].var : 0] |= fx[i].kind != IR_F_IF;
+        if (fx[i].kind == IR_F_IF) {
+            pm_mark(fx[i].then_, fx[i].nthen, w);
+            pm_mark(fx[i].else_, fx[i].nelse, w);
+        }
+    }
+}
+
+/* After a step, print "@V var cell value" for every cell of the marked
+ * variables, so that a replay (spin -t) shows the plant as it changes.
+ * Cells: array element, pool member, or machine instance (controller). */
+static void pm_dump(pm *c, const unsigned char *w)
+{
+    for (int i = 0; i < c->s->nvars; i++) {
+        const ir_var *v = &c->s->vars[i];
+        if (!w[i] || v->kind == IR_V_PARAM)
+            continue;
+        long cells = v->shape == IR_POOL ? c->s->enums[v->elem.id].n
+                   : v->shape == IR_ARRAY ? (long)pm_size(c, v) : 1;
+        if (v->kind == IR_V_CTRL) {
+            fprintf(c->out, "            printf(\"@V %d %%d %%d\\n\", %s, ", i, c->self);
+            pm_ctrl(c, v, NULL, NULL);
+            fputs(");\n", c->out);
+            continue;
+        }
+        for (long k = 0; k < cells; k++) {
+            fprintf(c->out, "            printf(\"@V %d %ld %%d\\n\", ", i, k);
+            pm_var_name(c, v);
+            if (v->shape != IR_SCALAR)
+                fprintf(c->out, "[%ld]", k);
+            fputs(");\n", c->out);
+        }
+    }
+}
+
 /* ---- what each machine does with each command --------------------------- */
 
 /* 1 if machine m has an action of kind k on command cmd. */
@@ -701,6 +742,19 @@ static void pm_actions(pm *c, int m, const ir_trans *t, long variant)
     }
 }
 
+static void pm_dump_trans(pm *c, const ir_trans *t)
+{
+    unsigned char *w = ar_array((size_t)c->s->nvars + 1, 1);
+    for (int k = 0; k < t->nactions; k++) {
+        const ir_action *a = &t->actions[k];
+        if (a->kind == IR_A_ASSIGN)
+            w[a->var] = 1;
+        else if (a->kind == IR_A_ISSUE)
+            pm_mark(c->s->cmds[a->cmd].issue, c->s->cmds[a->cmd].nissue, w);
+    }
+    pm_dump(c, w);
+}
+
 /* "(q.e[0] == EV && (guard))" for transition t. */
 static void pm_trans_test(pm *c, int m, const ir_trans *t)
 {
@@ -729,6 +783,7 @@ static void pm_transition(pm *c, int m, const ir_trans *t)
         if (ev->kind == IR_EV_OUTCOME && pm_uses(c->s, m, IR_A_ISSUE, ev->cmd))
             fprintf(c->out, "            pc_%s_%s[self] = 0;\n", mm->name, c->s->cmds[ev->cmd].name);
         pm_actions(c, m, t, v);
+        pm_dump_trans(c, t);
         fprintf(c->out, "            st_%s[self] = S_%s_%s;\n            check_inv()\n        } }\n",
                 mm->name, mm->name, mm->states[t->to].name);
     }
@@ -799,6 +854,9 @@ static void pm_outcome(pm *c, int m, int i, int cmd, int o)
                 oc->name, v, c->s->file, oc->at.line);
         fprintf(c->out, "            printf(\"@O %d %d %d %d\\n\");\n", m, i, cmd, o);
         pm_effects(c, oc->effects, oc->neffects, &ch, "            ");
+        unsigned char *w = ar_array((size_t)c->s->nvars + 1, 1);
+        pm_mark(oc->effects, oc->neffects, w);
+        pm_dump(c, w);
         fprintf(c->out, "            pc_%s_%s[%d] = 2;\n            enq_%s(%d, ", n, cm->name, i, n, i);
         pm_event(c, oc->event);
         fputs(");\n            check_inv()\n        } }\n", c->out);
@@ -825,6 +883,9 @@ static void pm_env(pm *c, int e)
             fprintf(c->out, "            printf(\"@E %d %d\\n\");\n            n_%s++;\n", e, i,
                     en->name);
             pm_effects(c, en->effects, en->neffects, &ch, "            ");
+            unsigned char *w = ar_array((size_t)c->s->nvars + 1, 1);
+            pm_mark(en->effects, en->neffects, w);
+            pm_dump(c, w);
             if (!en->silent) {
                 fprintf(c->out, "            enq_%s(%d, ", c->s->machines[en->machine].name, i);
                 pm_event(c, en->event);
@@ -960,6 +1021,22 @@ static void pm_init(FILE *out, const void *ctx)
             fprintf(out, "        st_%s[%d] = S_%s_%s;\n", mm->name, i, mm->name,
                     mm->states[mm->initial].name);
     }
+    unsigned char *w = ar_array((size_t)s->nvars + 1, 1);
+    memset(w, 1, (size_t)s->nvars);
+    for (int m = 0; m < s->nmachines; m++)
+        for (int i = 0; i < pm_instances(c, m); i++) {
+            c->machine = m;
+            c->self = ar_printf("%d", i);
+            for (int v = 0; v < s->nvars; v++)
+                w[v] = s->vars[v].kind != IR_V_CTRL || s->vars[v].machine == m;
+            pm_dump(c, w);
+        }
+    for (int v = 0; v < s->nvars; v++)
+        w[v] = s->vars[v].kind != IR_V_CTRL;
+    if (!s->nmachines)
+        pm_dump(c, w);
+    c->machine = -1;
+    c->self = "0";
     for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++)
             fprintf(out, "        run m_%s(%d);\n", s->machines[m].name, i);
@@ -1005,9 +1082,48 @@ static void pm_issue_witness(pm *c, const ir_prop *pr)
     fputs(") }\n", c->out);
 }
 
+/* "@P ID KIND sentence": the properties of this profile, for the proof tools. */
+static void pm_prop_list(pm *c)
+{
+    static const char *const kinds[] = { [IR_PROP_INVARIANT] = "invariant",
+                                         [IR_PROP_ON_ISSUE] = "on-issue", [IR_PROP_LTL] = "ltl" };
+    for (int k = 0; k < c->s->nprops; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        if (!pm_prop_applies(c, pr))
+            continue;
+        fprintf(c->out, "/* @P %s %s %s:%d ", pr->id, kinds[pr->kind], c->s->file, pr->at.line);
+        for (const char *t = pr->text; *t; t++)
+            if (!(t[0] == '*' && t[1] == '/'))   /* cannot end the comment */
+                fputc(*t == '\n' ? ' ' : *t, c->out);
+        fputs(" */\n", c->out);
+    }
+}
+
+/* Every LTL property of the profile in one claim: one acceptance-cycle
+ * search proves them all; the proof tools run them one by one only to name
+ * the one that fails. */
+static void pm_all_ltl(pm *c)
+{
+    int n = 0;
+    c->ltl = 1;
+    for (int k = 0; k < c->s->nprops; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        if (pr->kind != IR_PROP_LTL || !pm_prop_applies(c, pr))
+            continue;
+        fputs(n++ ? " && (" : "ltl ALL_LTL { (", c->out);
+        pm_expr(c, pr->expr);
+        fputc(')', c->out);
+    }
+    if (n)
+        fputs(" }\n", c->out);
+    c->ltl = 0;
+}
+
 static void pm_claims(FILE *out, const void *ctx)
 {
     pm *c = (pm *)ctx;
+    pm_prop_list(c);
+    pm_all_ltl(c);
     for (int k = 0; k < c->s->nprops; k++) {
         const ir_prop *pr = &c->s->props[k];
         if (!pm_prop_applies(c, pr))

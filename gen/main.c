@@ -48,6 +48,7 @@ static const gen_output gen_outputs[] = {
 typedef struct gen_args {
     int summary;                           /* --summary */
     int list_mutants;                      /* --mutants */
+    int list_profiles;                     /* --profiles */
     long mutant;                           /* --mutant N, or -1 */
     const char *profile;                   /* --profile NAME or NULL */
     int nreq;                              /* requested file outputs */
@@ -64,6 +65,7 @@ static void gen_usage(FILE *f)
           "  --summary        also print its size, families, machines, requirements\n"
           "  --profile NAME   the family profile for per-profile outputs\n"
           "  --mutants        list the mutants of SPEC (one per line: number, operator, where)\n"
+          "  --profiles       list the family profiles of SPEC, one name per line\n"
           "  --mutant N       apply mutant N to SPEC before the analyses and the outputs\n"
           "  --help           this text\n"
           "  --version        the generator's version\n"
@@ -110,6 +112,8 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             a->summary = 1;
         } else if (strcmp(arg, "--mutants") == 0) {
             a->list_mutants = 1;
+        } else if (strcmp(arg, "--profiles") == 0) {
+            a->list_profiles = 1;
         } else if (strcmp(arg, "--profile") == 0) {
             if (!(v = gen_value(argc, argv, &i, "a profile name")))
                 return -1;
@@ -292,7 +296,11 @@ int main(int argc, char **argv)
     } else if (buf) {
         ir = gen_front(a.spec, buf, len, a.mutant);
     }
-    if (ir && !a.list_mutants) {
+    if (ir && a.list_profiles) {
+        for (int p = 0; p < ir->nprofiles; p++)
+            puts(ir->profiles[p].name);
+        rc = 0;
+    } else if (ir && !a.list_mutants) {
         em_opts o = { -1 };
         rc = 0;
         if (a.profile && (o.profile = gen_profile(ir, a.profile)) < 0)

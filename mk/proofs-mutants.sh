@@ -1,0 +1,65 @@
+#!/bin/bash
+# mk/proofs-mutants.sh -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] SPEC
+# Mutation adequacy of the properties: every mutant of SPEC (issu-gen
+# --mutants) is checked on PROFILE and must be killed:
+#   - statically, by issu-gen's checks (the mutant is not a valid spec), or
+#   - by a property: an invariant, deadlock or assertion (safety search) or
+#     an LTL property (acceptance-cycle search), or a vacuity witness or the
+#     transition coverage failing (mk/proofs.sh on the mutant).
+# A surviving mutant must be listed in EQUIV (lines "operator<TAB>where<TAB>
+# reason", matched on the description issu-gen prints) with the reason it is
+# equivalent; otherwise the target fails.  Writes WORK/mutants.tsv and
+# WORK/summary.txt, prints the score.
+set -u
+GEN= WORK= PROFILE= JOBS=2 EQUIV=/dev/null
+while getopts g:w:p:j:e: o; do
+    case $o in
+    g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; p) PROFILE=$OPTARG ;; j) JOBS=$OPTARG ;; e) EQUIV=$OPTARG ;;
+    *) echo "usage: $0 -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] SPEC" >&2; exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$WORK" ] && [ -n "$PROFILE" ] || { echo "usage: $0 -g GEN -w WORK -p PROFILE SPEC" >&2; exit 2; }
+SPEC=$1
+here=$(dirname "$0")
+mkdir -p "$WORK"
+"$GEN" --mutants "$SPEC" >"$WORK/catalogue.tsv" || exit 1
+n=$(wc -l <"$WORK/catalogue.tsv")
+echo "mutants: $n mutants of $SPEC on $PROFILE, $JOBS at a time"
+
+# one mutant: prints "N<TAB>verdict<TAB>by<TAB>operator<TAB>where<TAB>what"
+one() {
+    local num=$1 op=$2 where=$3 what=$4 d=$WORK/m$1 by
+    rm -rf "$d"; mkdir -p "$d"
+    if ! "$GEN" --mutant "$num" --check "$SPEC" >"$d/gen.out" 2>&1; then
+        by="checker: $(head -1 "$d/gen.out" | sed 's/^[^ ]*: error: //')"
+    else
+        bash "$here/proofs.sh" -q -g "$GEN" -w "$d" -p "$PROFILE" -m "$num" -j 1 "$SPEC" >/dev/null 2>&1
+        by=$(awk -F'\t' '$3 == "FAIL" || $3 == "VACUOUS" { print ($1 == "witness" ? "vacuity of " $11 : $1 == "coverage" ? "transition coverage" : $2 == "DEADLOCK" ? "assertion " $11 : $1 == "gen" ? "issu-gen" : $2); exit }' "$d/$PROFILE/results.tsv" 2>/dev/null)
+    fi
+    rm -rf "$d/$PROFILE/safety/pan" "$d/$PROFILE/liveness/pan" "$d/$PROFILE"/*/pan.c "$d/$PROFILE"/*/pan.[bhmpt]
+    if [ -n "$by" ]; then
+        printf '%s\tkilled\t%s\t%s\t%s\t%s\n' "$num" "$by" "$op" "$where" "$what"
+    elif grep -qF "$what" "$EQUIV" 2>/dev/null; then
+        printf '%s\tequivalent\t%s\t%s\t%s\t%s\n' "$num" "$(grep -F "$what" "$EQUIV" | head -1 | cut -f3)" "$op" "$where" "$what"
+    else
+        printf '%s\tSURVIVED\t-\t%s\t%s\t%s\n' "$num" "$op" "$where" "$what"
+    fi
+}
+export -f one
+export GEN WORK PROFILE SPEC EQUIV here
+: >"$WORK/mutants.tsv"
+# xargs runs JOBS at a time; each line of output is one mutant
+tr '\t' '\037' <"$WORK/catalogue.tsv" |
+    xargs -P "$JOBS" -I{} bash -c 'IFS=$(printf "\037") read -r a b c d <<<"$1"; one "$a" "$b" "$c" "$d"' _ {} |
+    tee -a "$WORK/mutants.tsv" | awk -F'\t' '{ printf "mutants: #%s %s (%s) %s: %s\n", $1, $2, $3, $4, $6 }'
+sort -n -o "$WORK/mutants.tsv" "$WORK/mutants.tsv"
+killed=$(grep -c $'\tkilled\t' "$WORK/mutants.tsv")
+equiv=$(grep -c $'\tequivalent\t' "$WORK/mutants.tsv")
+surv=$(grep -c $'\tSURVIVED\t' "$WORK/mutants.tsv")
+static=$(grep -c $'\tkilled\tchecker: ' "$WORK/mutants.tsv")
+{
+    echo "mutation score on $PROFILE: $killed killed of $n ($static by the checker, $((killed - static)) by SPIN), $equiv equivalent, $surv survived"
+    grep $'\tSURVIVED\t' "$WORK/mutants.tsv" | awk -F'\t' '{ printf "  survived #%s %s at %s: %s\n", $1, $4, $5, $6 }'
+} | tee "$WORK/summary.txt"
+[ "$surv" = 0 ]

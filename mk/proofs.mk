@@ -1,0 +1,52 @@
+# mk/proofs.mk: the SPIN proofs (issue 3).  mk/proofs.sh does the work; the
+# record it writes under proofs/ is the one generated file that is committed.
+#
+#   make proofs            every profile of $(SPEC); writes proofs/record.{md,json}
+#   make proofs-mutants    every mutant of $(MUTANT_PROFILE), each must be killed
+#   make check             also re-runs the proofs of model/issu.fsm and fails if
+#                          the verdicts or hashes differ from proofs/record.json
+
+PROOF_WORK := $(O)/proofs
+PROOF_JOBS ?= 2
+MUTANT_PROFILE ?= mx240
+PROOF_CFILES = $(RT_CTRL_C) $(RT_IDS)
+
+.PHONY: proofs proofs-mutants check-proofs
+
+proofs: $(REL_BIN) $(PROOF_CFILES) | deps
+	$(call quiet,PROVE,$(SPEC))bash mk/proofs.sh -g $(REL_BIN) -w $(PROOF_WORK) \
+		-r proofs -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' $(SPEC)
+
+proofs-mutants: $(REL_BIN) | deps
+	$(call quiet,MUTANTS,$(SPEC) on $(MUTANT_PROFILE))bash mk/proofs-mutants.sh \
+		-g $(REL_BIN) -w $(O)/mutants -p $(MUTANT_PROFILE) -j $(PROOF_JOBS) \
+		-e proofs/equivalent-mutants.txt $(SPEC)
+
+# A fresh run of the proofs of model/issu.fsm into the build directory,
+# compared with the committed record: the spec, model and generated-C hashes
+# and every verdict must be the same.
+check-proofs: $(REL_BIN) $(PROOF_CFILES) | deps
+	$(call quiet,PROVE,model/issu.fsm)bash mk/proofs.sh -q -g $(REL_BIN) -w $(O)/proofs-check \
+		-r $(O)/proofs-check -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' model/issu.fsm
+	$(call quiet,COMPARE,proofs/record.json)sh mk/proofs-compare.sh proofs/record.json \
+		$(O)/proofs-check/record.json
+
+CHECK_STEPS += check-proofs
+
+# The counterexample regression: without the guard that waits for GRES
+# readiness before the switchover, S3 must fail with a readable scenario.
+check-proofs-regress: $(REL_BIN) | deps
+	$(call quiet,TEST,tests/proofs/gres-guard.sh)sh tests/proofs/gres-guard.sh \
+		$(REL_BIN) $(O)/proofs-regress
+
+.PHONY: check-proofs-regress
+CHECK_STEPS += check-proofs-regress
+
+# 'make run' verifies the spec on the default chassis before simulating it.
+RUN_PROFILE ?= mx480
+run-proofs: $(REL_BIN) | deps
+	$(call quiet,PROVE,$(SPEC) on $(RUN_PROFILE))bash mk/proofs.sh -g $(REL_BIN) \
+		-w $(O)/proofs-run -p $(RUN_PROFILE) -j 1 $(SPEC)
+
+.PHONY: run-proofs
+RUN_STEPS := run-proofs $(RUN_STEPS)

@@ -1,0 +1,262 @@
+#!/bin/bash
+# mk/proofs.sh: model-check a spec with SPIN, profile by profile, and write
+# the proof record.  Run by 'make proofs' (see mk/proofs.mk); by hand:
+#
+#   mk/proofs.sh -g build/bin/issu-gen -w build/proofs [-r proofs] [-j 2]
+#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] SPEC
+#
+# Per profile, in WORK/PROFILE/:
+#   safety/    every invariant (also on-issue) and deadlock freedom, one
+#              exhaustive search (-DSAFETY); pan's unreached-code report gives
+#              the transition coverage;
+#   liveness/  every LTL property in one acceptance-cycle search (the claim
+#              ALL_LTL, their conjunction), first over every run (pan -a): if
+#              that passes, the properties hold under any fairness, weak
+#              fairness included; else again under weak fairness (pan -a -f);
+#              if that fails too, each property alone under weak fairness, to
+#              name the failing one with its scenario.  Then each vacuity
+#              witness W_* (a claim violation is the witness that an
+#              antecedent is reachable).
+# Each counterexample or witness is replayed (spin -t) and turned into
+# NAME.scenario.txt and NAME.trace.jsonl by issu-gen.  The results of a
+# profile are lines of WORK/PROFILE/results.tsv; -r DIR writes the record
+# DIR/record.md and DIR/record.json from them.
+#
+# Exit status: 0 every proof passed, 1 any failure, 2 bad usage.
+set -u
+
+GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0
+usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-q] SPEC" >&2; exit 2; }
+while getopts g:w:r:j:p:m:c:q o; do
+    case $o in
+    g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; r) RECORD=$OPTARG ;; j) JOBS=$OPTARG ;;
+    p) PROFILES=$OPTARG ;; m) MUTANT=$OPTARG ;; c) CFILES=$OPTARG ;; q) QUIET=1 ;;
+    *) usage ;;
+    esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$WORK" ] || usage
+SPEC=$1
+[ -r "$SPEC" ] || { echo "proofs: cannot read '$SPEC'" >&2; exit 2; }
+GEN=$(cd "$(dirname "$GEN")" && pwd)/$(basename "$GEN")
+for t in spin cc sha256sum; do
+    command -v $t >/dev/null || { echo "proofs: '$t' is not installed (make deps)" >&2; exit 2; }
+done
+
+# --- search settings (recorded in the proof record) -----------------------------
+CC_FLAGS="-O2 -w -DNOREDUCE -DMEMLIM=16384"   # POR is off: with only global data it prunes
+                                              # nothing here, and coverage stays exact
+SAFETY_CC="$CC_FLAGS -DSAFETY -DNOCLAIM"
+SAFETY_RUN="-m2000000 -w26"
+LIVE_RUN="-a -m2000000 -w27"        # every run: a stronger result than under fairness
+FAIR_RUN="-a -f -m2000000 -w27"      # weak fairness, if some property needs it
+WITNESS_RUN="-m2000000 -w24"
+[ -n "$MUTANT" ] && { CC_FLAGS="-O0 -w -DNOREDUCE -DMEMLIM=16384"; SAFETY_CC="$CC_FLAGS -DSAFETY -DNOCLAIM"; }
+
+say() { [ $QUIET = 1 ] || printf 'proofs: %s\n' "$*"; }
+
+# pan_field FILE: "stored matched transitions depth memMB time errors complete"
+pan_fields() {
+    awk '
+        /states, stored/ { stored = $1 }
+        /states, matched/ { matched = $1 }
+        /transitions \(= / { trans = $1 }
+        /depth reached/ { for (i = 1; i <= NF; i++) if ($i == "reached") { d = $(i+1); sub(",", "", d) } 
+                          for (i = 1; i <= NF; i++) if ($i == "errors:") err = $(i+1) }
+        /total actual memory usage/ { mem = $1 }
+        /elapsed time/ { t = $(NF-1) }
+        /max search depth too small|Search not completed|out of memory|aborted|MEMLIM/ { inc = 1 }
+        END { printf "%s %s %s %s %s %s %s %s\n", stored+0, matched+0, trans+0, d+0, mem+0, t+0, err+0, inc ? "no" : "yes" }' "$1"
+}
+
+# replay DIR TRAIL NAME TITLE: scenario and trace of a trail
+replay() {
+    local dir=$1 trail=$2 name=$3 title=$4
+    (cd "$dir" && spin -t -k "$trail" model.pml >"$name.replay.txt" 2>&1)
+    "$GEN" ${MUTANT:+--mutant $MUTANT} --profile "$P" --replay "$dir/$name.replay.txt" \
+        --model "$dir/model.pml" --title "$title" \
+        --scenario "$dir/$name.scenario.txt" --trace "$dir/$name.trace.jsonl" "$SPEC" \
+        >/dev/null 2>"$dir/$name.replay.err" || true
+}
+
+# result KIND ID VERDICT MODE FIELDS... EXTRA: one line of results.tsv
+result() { printf '%s\n' "$*" | tr ' ' '\t' | sed 's/\t\t*$//' >>"$R"; }
+
+# The safety search: invariants, on-issue invariants, deadlock; coverage.
+prove_safety() {
+    local d=$PD/safety
+    mkdir -p "$d" && cp "$PD/model.pml" "$d/"
+    say "$P safety: every invariant and deadlock freedom, exhaustive search ..."
+    (cd "$d" && spin -a model.pml >spin.log 2>&1 && cc $SAFETY_CC -o pan pan.c >cc.log 2>&1) ||
+        { say "$P safety: FAIL: spin -a or cc failed (see $d)"; echo "fail" >"$d/verdict"; return 1; }
+    (cd "$d" && ./pan $SAFETY_RUN >pan.out 2>&1)
+    set -- $(pan_fields "$d/pan.out")
+    local stored=$1 matched=$2 trans=$3 depth=$4 mem=$5 t=$6 err=$7 complete=$8 failed="" v=PASS
+    if [ "$err" != 0 ] && ls "$d"/*.trail >/dev/null 2>&1; then
+        replay "$d" model.pml.trail counterexample "counterexample"
+        local line; line=$(sed -n 's/^spin: .*model.pml:\([0-9]*\), Error: assertion violated.*/\1/p' "$d/counterexample.replay.txt" | head -1)
+        failed=$(sed -n "${line:-0}p" "$d/model.pml" | sed -n 's/.*\/\* @A \([A-Z]*\) *\([^ ]*\).*\*\/.*/\1 \2/p')
+        [ -n "$failed" ] || failed="ASSERT ?"
+        v=FAIL
+    elif [ "$err" != 0 ] || [ "$complete" != yes ]; then
+        v=FAIL; failed="INCOMPLETE search"
+    fi
+    echo "$v $failed" >"$d/verdict"
+    # every invariant of the profile gets the verdict of the one search
+    local fkind=${failed%% *} fid=${failed#* }
+    grep -o '/\* @P [^ ]* \(invariant\|on-issue\) ' "$d/model.pml" | awk '{print $3}' | while read -r id; do
+        local pv=PASS
+        if [ $v = FAIL ]; then
+            if [ "$fkind" = INV ] && [ "$fid" = "$id" ]; then pv=FAIL; else pv=UNDECIDED; fi
+        fi
+        result prop "$id" "$pv" "exhaustive,safety" "$stored" "$matched" "$trans" "$depth" "$mem" "$t"
+    done
+    local dv=PASS
+    [ $v = FAIL ] && { [ "$fkind" = INV ] && dv=UNDECIDED || dv=FAIL; }
+    result prop DEADLOCK "$dv" "exhaustive,safety" "$stored" "$matched" "$trans" "$depth" "$mem" "$t" "${failed}"
+    coverage "$d"
+    say "$P safety: $v${failed:+ ($failed)}: $stored states, $matched matched, depth $depth, ${mem} MB, ${t} s"
+    [ $v = PASS ]
+}
+
+# Transition coverage from pan's unreached-code report: a transition whose
+# d_step never ran did not fire; one marked dead must not fire.
+coverage() {
+    local d=$1 lines
+    lines=$(sed -n 's/^\s*model.pml:\([0-9]*\), state [0-9]*, "D_STEP.*/\1/p' "$d/pan.out" | sort -u)
+    awk -v unreached="$lines" -v spec="$SPEC" '
+        BEGIN { n = split(unreached, u, "\n"); for (i = 1; i <= n; i++) un[u[i]] = 1 }
+        match($0, /\/\* @T [^ ]+ [0-9]+ [0-9]+ [^ ]+( dead)? \*\//) {
+            split(substr($0, RSTART + 6, RLENGTH - 9), f, " ")
+            key = f[1] " " f[2]; loc[key] = f[4]; dead[key] = (f[5] == "dead")
+            if (!(NR in un)) fired[key] = 1
+        }
+        END {
+            for (k in loc) {
+                total++
+                if (dead[k]) { deadn++; if (k in fired) printf "FIRES_DEAD %s %s\n", k, loc[k]; continue }
+                if (k in fired) ok++; else printf "NEVER %s %s\n", k, loc[k]
+            }
+            printf "COVERAGE %d %d %d\n", ok, total - deadn, deadn
+        }' "$d/model.pml" >"$d/coverage.txt"
+    set -- $(grep '^COVERAGE' "$d/coverage.txt")
+    local bad; bad=$(grep -c -v '^COVERAGE' "$d/coverage.txt")
+    result coverage transitions "$([ "$bad" = 0 ] && echo PASS || echo FAIL)" exhaustive "$2" "$3" "$4"
+    grep -v '^COVERAGE' "$d/coverage.txt" | while read -r what m k loc; do
+        if [ "$what" = NEVER ]; then say "$P coverage: FAIL: transition $m#$k at $loc never fires"
+        else say "$P coverage: FAIL: transition $m#$k at $loc is marked dead but fires"; fi
+    done
+    say "$P coverage: $2 of $3 transitions fire, $4 marked dead"
+}
+
+# The liveness search and the vacuity witnesses.
+prove_liveness() {
+    local d=$PD/liveness ok=0
+    mkdir -p "$d" && cp "$PD/model.pml" "$d/"
+    (cd "$d" && spin -DNOINV -a model.pml >spin.log 2>&1 && cc $CC_FLAGS -o pan pan.c >cc.log 2>&1) ||
+        { say "$P liveness: FAIL: spin -a or cc failed (see $d)"; return 1; }
+    local ltls; ltls=$(grep -o '/\* @P [^ ]* ltl ' "$d/model.pml" | awk '{print $3}')
+    if [ -n "$ltls" ]; then
+        say "$P liveness: $(echo $ltls | tr ' ' ','): acceptance cycles over every run ..."
+        local mode
+        for mode in all-runs weak-fairness; do
+            rm -f "$d"/*.trail
+            (cd "$d" && ./pan $([ $mode = all-runs ] && echo "$LIVE_RUN" || echo "$FAIR_RUN") \
+                -N ALL_LTL >"all-$mode.out" 2>&1)
+            set -- $(pan_fields "$d/all-$mode.out")
+            [ "$7" = 0 ] && [ "$8" = yes ] && break
+            mode=
+            say "$P liveness: a run violates the conjunction; again under weak fairness ..."
+        done
+        if [ -n "$mode" ]; then
+            for id in $ltls; do
+                result prop "$id" PASS "exhaustive,acceptance,$mode,conjunction" "$1" "$2" "$3" "$4" "$5" "$6"
+            done
+            say "$P liveness: PASS ($mode): $1 states, $2 matched, depth $4, $5 MB, $6 s"
+        else
+            ok=1
+            for id in $ltls; do prove_one_ltl "$d" "$id" || true; done
+        fi
+    fi
+    witnesses "$d" || ok=1
+    return $ok
+}
+
+prove_one_ltl() {
+    local d=$1 id=$2
+    rm -f "$d"/*.trail
+    (cd "$d" && ./pan $FAIR_RUN -N "$id" >"$id.out" 2>&1)
+    set -- $(pan_fields "$d/$id.out")
+    local v=PASS
+    if [ "$7" != 0 ] || [ "$8" != yes ]; then
+        v=FAIL
+        ls "$d"/*.trail >/dev/null 2>&1 && replay "$d" model.pml.trail "$id" "$id violated"
+    fi
+    result prop "$id" "$v" "exhaustive,acceptance,weak-fairness" "$1" "$2" "$3" "$4" "$5" "$6"
+    say "$P liveness $id: $v: $1 states, depth $4, $6 s${v:+}$( [ $v = FAIL ] && echo " (scenario: $d/$id.scenario.txt)")"
+    [ $v = PASS ]
+}
+
+# W_ID_k: a claim "[] !antecedent"; its violation is the witness.
+witnesses() {
+    local d=$1 bad=0
+    for w in $(grep -o '^ltl W_[A-Za-z0-9_]* ' "$d/model.pml" | awk '{print $2}'); do
+        rm -f "$d"/*.trail
+        (cd "$d" && ./pan $WITNESS_RUN -N "$w" >"$w.out" 2>&1)
+        set -- $(pan_fields "$d/$w.out")
+        local depth; depth=$(sed -n 's/.*(at depth \([0-9]*\)).*/\1/p' "$d/$w.out" | head -1)
+        local id=${w#W_}; id=${id%_*}
+        if [ "$7" != 0 ]; then
+            ls "$d"/*.trail >/dev/null 2>&1 && replay "$d" model.pml.trail "$w" "witness: the antecedent of $id is reachable"
+            result witness "$w" FOUND "claim" "$1" "$2" "$3" "${depth:-$4}" "$5" "$6" "$id"
+        else
+            bad=1
+            result witness "$w" VACUOUS "exhaustive,claim" "$1" "$2" "$3" "$4" "$5" "$6" "$id"
+            say "$P vacuity: FAIL: the antecedent of $id ($w) is never reachable: the property holds vacuously"
+        fi
+    done
+    say "$P vacuity: $(grep -c '^witness.*FOUND' "$R") witnesses found, $(grep -c '^witness.*VACUOUS' "$R") vacuous"
+    return $bad
+}
+
+prove_profile() {
+    P=$1 PD=$WORK/$1 R=$WORK/$1/results.tsv
+    rm -rf "$PD" && mkdir -p "$PD" && : >"$R"
+    if ! "$GEN" ${MUTANT:+--mutant $MUTANT} --promela "$PD/model.pml" --profile "$P" "$SPEC" 2>"$PD/gen.err"; then
+        say "$P: FAIL: issu-gen rejects the spec: $(head -1 "$PD/gen.err")"
+        result gen issu-gen FAIL static "$(head -1 "$PD/gen.err")"
+        return 1
+    fi
+    local rc=0
+    prove_safety || rc=1
+    if [ -z "$MUTANT" ] || [ $rc = 0 ]; then prove_liveness || rc=1; fi
+    [ $rc = 0 ] && say "$P: PASS" || say "$P: FAIL (details under $PD)"
+    return $rc
+}
+
+# --- main -----------------------------------------------------------------------
+mkdir -p "$WORK"
+[ -n "$PROFILES" ] || PROFILES=$("$GEN" --profiles "$SPEC") || exit 1
+# the largest profiles first, so that the last job to finish is a small one
+ORDER=$PROFILES
+PROFILES=$(for p in $PROFILES; do echo "$p"; done | tac)
+rc=0 running=0
+declare -A pid_of
+for p in $PROFILES; do
+    if [ "$running" -ge "$JOBS" ]; then
+        wait -n || rc=1
+        running=$((running - 1))
+    fi
+    prove_profile "$p" &
+    running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do wait -n || rc=1; running=$((running - 1)); done
+
+if [ -n "$RECORD" ]; then
+    mkdir -p "$RECORD"
+    sh "$(dirname "$0")/proofs-record.sh" "$GEN" "$SPEC" "$WORK" "$RECORD" "$CFILES" \
+        "$CC_FLAGS" "$SAFETY_CC" "$SAFETY_RUN" "$LIVE_RUN" "$FAIR_RUN" "$WITNESS_RUN" $ORDER || rc=1
+    say "record: $RECORD/record.md, $RECORD/record.json"
+fi
+[ $rc = 0 ] && say "all proofs passed" || say "FAILED: see the lines above"
+exit $rc
