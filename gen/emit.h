@@ -11,6 +11,13 @@
 
 typedef struct em_opts {
     int profile;                /* --profile: index in ir_spec.profiles, or -1 */
+    const char *replay;         /* --replay: path of a trail replay (spin -t output), or NULL */
+    const char *replay_text;    /* its contents, read by main.c before any output */
+    size_t replay_len;
+    const char *model;          /* --model: the .pml the trail is of, or NULL */
+    const char *model_text;     /* its contents (the "@A" markers), or NULL */
+    size_t model_len;
+    const char *title;          /* --title: what the run found ("S3 violated"), or NULL */
 } em_opts;
 
 typedef void (*em_fn)(FILE *out, const ir_spec *s, const em_opts *o);
@@ -22,5 +29,7 @@ void em_ragel(FILE *out, const ir_spec *s, const em_opts *o);    /* Ragel state 
 void em_c_ids(FILE *out, const ir_spec *s, const em_opts *o);   /* C identifiers header (X-macros) */
 void em_c_glue(FILE *out, const ir_spec *s, const em_opts *o);  /* C guards, actions, tables */
 void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o); /* C safety monitors */
+void em_scenario(FILE *out, const ir_spec *s, const em_opts *o); /* o->replay as a readable scenario */
+void em_trace(FILE *out, const ir_spec *s, const em_opts *o);    /* o->replay as JSON lines */
 
 #endif

@@ -41,6 +41,8 @@ static const gen_output gen_outputs[] = {
     { "--c-ids", em_c_ids, 0, "the C identifiers header (X-macro lists)" },
     { "--c-glue", em_c_glue, 0, "the C guards, actions and tables around the chart" },
     { "--c-monitors", em_c_monitors, 0, "the safety invariants as C monitors" },
+    { "--scenario", em_scenario, 1, "the --replay of a trail as a readable scenario" },
+    { "--trace", em_trace, 1, "the --replay of a trail as JSON lines (the runtime's trace)" },
 };
 #define GEN_NOUTPUTS ((int)(sizeof gen_outputs / sizeof gen_outputs[0]))
 #define GEN_MAX_REQUESTS 16
@@ -51,6 +53,9 @@ typedef struct gen_args {
     int list_profiles;                     /* --profiles */
     long mutant;                           /* --mutant N, or -1 */
     const char *profile;                   /* --profile NAME or NULL */
+    const char *replay;                    /* --replay FILE or NULL */
+    const char *model;                     /* --model FILE or NULL */
+    const char *title;                     /* --title TEXT or NULL */
     int nreq;                              /* requested file outputs */
     struct { int out; const char *path; } req[GEN_MAX_REQUESTS];
     const char *spec;                      /* input file */
@@ -67,6 +72,9 @@ static void gen_usage(FILE *f)
           "  --mutants        list the mutants of SPEC (one per line: number, operator, where)\n"
           "  --profiles       list the family profiles of SPEC, one name per line\n"
           "  --mutant N       apply mutant N to SPEC before the analyses and the outputs\n"
+          "  --replay FILE    a SPIN trail replayed by 'spin -t' (for --scenario, --trace)\n"
+          "  --model FILE     the Promela model of that trail (names the failed assertion)\n"
+          "  --title TEXT     the scenario's title (\"S3 violated\")\n"
           "  --help           this text\n"
           "  --version        the generator's version\n"
           "\n"
@@ -99,6 +107,12 @@ static const char *gen_value(int argc, char **argv, int *i, const char *what)
     return argv[*i];
 }
 
+/* The outputs made from a replayed trail. */
+static int gen_needs_replay(em_fn fn)
+{
+    return fn == em_scenario || fn == em_trace;
+}
+
 static int gen_parse_args(int argc, char **argv, gen_args *a)
 {
     memset(a, 0, sizeof *a);
@@ -118,6 +132,11 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             if (!(v = gen_value(argc, argv, &i, "a profile name")))
                 return -1;
             a->profile = v;
+        } else if (strcmp(arg, "--replay") == 0 || strcmp(arg, "--model") == 0 ||
+                   strcmp(arg, "--title") == 0) {
+            if (!(v = gen_value(argc, argv, &i, arg[2] == 't' ? "a text" : "a file")))
+                return -1;
+            *(arg[2] == 'r' ? &a->replay : arg[2] == 'm' ? &a->model : &a->title) = v;
         } else if (strcmp(arg, "--mutant") == 0) {
             if (!(v = gen_value(argc, argv, &i, "a mutant number")))
                 return -1;
@@ -156,6 +175,12 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
     for (int r = 0; r < a->nreq; r++)
         if (gen_outputs[a->req[r].out].per_profile && !a->profile) {
             fprintf(stderr, "issu-gen: error: '%s' needs '--profile NAME'\n",
+                    gen_outputs[a->req[r].out].opt);
+            return -1;
+        }
+    for (int r = 0; r < a->nreq; r++)
+        if (gen_needs_replay(gen_outputs[a->req[r].out].fn) && !a->replay) {
+            fprintf(stderr, "issu-gen: error: '%s' needs '--replay FILE'\n",
                     gen_outputs[a->req[r].out].opt);
             return -1;
         }
@@ -266,6 +291,21 @@ static int gen_profile(const ir_spec *s, const char *name)
     return -1;
 }
 
+/* Read --replay and --model before any output is written; -1 after reporting. */
+static int gen_read_replay(const gen_args *a, em_opts *o, char **replay, char **model)
+{
+    o->replay = a->replay;
+    o->model = a->model;
+    o->title = a->title;
+    if (a->replay && !(*replay = gen_read(a->replay, &o->replay_len)))
+        return -1;
+    if (a->model && !(*model = gen_read(a->model, &o->model_len)))
+        return -1;
+    o->replay_text = *replay;
+    o->model_text = *model;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     gen_args a;
@@ -286,6 +326,7 @@ int main(int argc, char **argv)
     char *buf = gen_read(a.spec, &len);
     int rc = 1;
     ir_spec *ir = NULL;
+    char *replay = NULL, *model = NULL;
     if (buf && a.list_mutants) {
         /* the catalogue reads only what the checker built, which is what --mutant changes */
         ir = gen_front(a.spec, buf, len, -1);
@@ -301,10 +342,12 @@ int main(int argc, char **argv)
             puts(ir->profiles[p].name);
         rc = 0;
     } else if (ir && !a.list_mutants) {
-        em_opts o = { -1 };
+        em_opts o = { .profile = -1 };
         rc = 0;
         if (a.profile && (o.profile = gen_profile(ir, a.profile)) < 0)
             rc = 2;
+        if (!rc && gen_read_replay(&a, &o, &replay, &model))
+            rc = 1;
         if (!rc && a.summary)
             em_summary(stdout, ir, &o);
         for (int r = 0; !rc && r < a.nreq; r++)
@@ -313,6 +356,8 @@ int main(int argc, char **argv)
     if (fflush(stdout) != 0)
         rc = 1;
     free(buf);
+    free(replay);
+    free(model);
     ar_free_all();
     return rc;
 }

@@ -3,7 +3,10 @@
 # the proof record.  Run by 'make proofs' (see mk/proofs.mk); by hand:
 #
 #   mk/proofs.sh -g build/bin/issu-gen -w build/proofs [-r proofs] [-j 2]
-#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] SPEC
+#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] [-q] [-x] SPEC
+#
+# -q prints only failures; -x stops a profile at its first failing search
+# (a mutant always stops there).
 #
 # Per profile, in WORK/PROFILE/:
 #   safety/    every invariant (also on-issue) and deadlock freedom, one
@@ -25,12 +28,12 @@
 # Exit status: 0 every proof passed, 1 any failure, 2 bad usage.
 set -u
 
-GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0
-usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-q] SPEC" >&2; exit 2; }
-while getopts g:w:r:j:p:m:c:q o; do
+GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0 FIRST=0
+usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-q] [-x] SPEC" >&2; exit 2; }
+while getopts g:w:r:j:p:m:c:qx o; do
     case $o in
     g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; r) RECORD=$OPTARG ;; j) JOBS=$OPTARG ;;
-    p) PROFILES=$OPTARG ;; m) MUTANT=$OPTARG ;; c) CFILES=$OPTARG ;; q) QUIET=1 ;;
+    p) PROFILES=$OPTARG ;; m) MUTANT=$OPTARG ;; c) CFILES=$OPTARG ;; q) QUIET=1 ;; x) FIRST=1 ;;
     *) usage ;;
     esac
 done
@@ -229,7 +232,7 @@ prove_profile() {
     fi
     local rc=0
     prove_safety || rc=1
-    if [ -z "$MUTANT" ] || [ $rc = 0 ]; then prove_liveness || rc=1; fi
+    if [ -z "$MUTANT" ] && [ $FIRST = 0 ] || [ $rc = 0 ]; then prove_liveness || rc=1; fi
     [ $rc = 0 ] && say "$P: PASS" || say "$P: FAIL (details under $PD)"
     return $rc
 }

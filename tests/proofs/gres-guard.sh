@@ -14,7 +14,7 @@ sed '/on switchover_check.ok when re_role\[1\] == BACKUP/s/ && gres_ready//' "$h
 if cmp -s "$spec" "$here/model/issu.fsm"; then
     echo "gres-guard: FAIL: the guard to remove was not found in model/issu.fsm" >&2; exit 1
 fi
-if bash "$here/mk/proofs.sh" -q -g "$GEN" -w "$WORK/proofs" -p mx240 -j 1 "$spec" >"$WORK/log" 2>&1; then
+if bash "$here/mk/proofs.sh" -q -x -g "$GEN" -w "$WORK/proofs" -p mx240 -j 1 "$spec" >"$WORK/log" 2>&1; then
     echo "gres-guard: FAIL: the proofs pass without the GRES-readiness guard" >&2; exit 1
 fi
 r=$WORK/proofs/mx240/results.tsv

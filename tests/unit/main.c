@@ -11,7 +11,7 @@
 int main(void)
 {
     static int (*const reg[])(void) = {
-        register_lex, register_check, register_golden, register_robust,
+        register_lex, register_check, register_golden, register_robust, register_scenario,
     };
     if (CU_initialize_registry() != CUE_SUCCESS) {
         fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());

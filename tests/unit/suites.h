@@ -7,5 +7,6 @@ int register_lex(void);          /* test_lex.c: the lexer on buffers */
 int register_check(void);        /* test_check.c: checker and analyses on inline specs */
 int register_golden(void);       /* test_golden.c: issu-gen on tests/golden/ */
 int register_robust(void);       /* test_robust.c: hostile input never crashes issu-gen */
+int register_scenario(void);     /* test_scenario.c: --scenario and --trace on SPIN replays */
 
 #endif
