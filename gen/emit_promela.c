@@ -16,8 +16,9 @@
  * line of its d_step (pan's unreached-code report gives that line), and
  * every assertion a comment "@A KIND [ID]" on its own line.  Replayed
  * trails (spin -t) print "@T machine instance trans", "@U machine instance
- * state event", "@O cmd outcome instance", "@E env"; proofs.sh turns them
- * into scenarios with the IR's names (issu-gen --scenario).
+ * state event", "@O machine instance cmd outcome", "@E env instance" and
+ * "@V var cell value" for the values a step wrote; issu-gen --scenario turns
+ * them into scenarios with the IR's names.
  */
 #include "emit.h"
 

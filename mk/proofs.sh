@@ -75,7 +75,9 @@ pan_fields() {
 # replay DIR TRAIL NAME TITLE: scenario and trace of a trail
 replay() {
     local dir=$1 trail=$2 name=$3 title=$4
-    (cd "$dir" && spin -t -k "$trail" model.pml >"$name.replay.txt" 2>&1)
+    # the liveness model was built with -DNOINV: replay the same model
+    local flags=; case $dir in */liveness) flags=-DNOINV ;; esac
+    (cd "$dir" && spin $flags -t -k "$trail" model.pml >"$name.replay.txt" 2>&1)
     "$GEN" ${MUTANT:+--mutant $MUTANT} --profile "$P" --replay "$dir/$name.replay.txt" \
         --model "$dir/model.pml" --title "$title" \
         --scenario "$dir/$name.scenario.txt" --trace "$dir/$name.trace.jsonl" "$SPEC" \
