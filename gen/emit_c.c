@@ -142,23 +142,6 @@ static void ec_count(FILE *out, const ir_spec *s, const ir_expr *e, const char *
     fprintf(out, " }, %d)", e->nvals);
 }
 
-static const char *ec_op(ir_ekind k)
-{
-    switch (k) {
-    case IR_E_AND: return "&&";
-    case IR_E_OR: return "||";
-    case IR_E_EQ: return "==";
-    case IR_E_NE: return "!=";
-    case IR_E_LT: return "<";
-    case IR_E_LE: return "<=";
-    case IR_E_GT: return ">";
-    case IR_E_GE: return ">=";
-    case IR_E_ADD: return "+";
-    case IR_E_SUB: return "-";
-    default: return NULL;
-    }
-}
-
 static void ec_binary(FILE *out, const ir_spec *s, const ir_expr *e, const char *params)
 {
     fputs("(", out);
@@ -170,7 +153,7 @@ static void ec_binary(FILE *out, const ir_spec *s, const ir_expr *e, const char 
     else if (e->kind == IR_E_IFF)
         fputs(" == !", out);
     else
-        fprintf(out, " %s ", ec_op(e->kind) ? ec_op(e->kind) : "/* LTL */ &&");
+        fprintf(out, " %s ", ir_binop(e->kind));   /* never LTL: monitors are invariants */
     ec_expr(out, s, e->b, params);
     fputs(")", out);
 }

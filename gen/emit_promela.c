@@ -158,18 +158,12 @@ static void pm_logic(pm *c, const ir_expr *e)
         pm_expr(c, e->b);
         fputs("))", c->out);
     } else {
-        static const char *const ops[] = { [IR_E_AND] = "&&", [IR_E_OR] = "||",
-                                           [IR_E_IMPLIES] = "->", [IR_E_IFF] = "<->",
-                                           [IR_E_UNTIL] = "U" };
-        pm_binary(c, ops[e->kind], e);
+        pm_binary(c, ir_binop(e->kind), e);
     }
 }
 
 static void pm_expr(pm *c, const ir_expr *e)
 {
-    static const char *const cmp[] = { [IR_E_EQ] = "==", [IR_E_NE] = "!=", [IR_E_LT] = "<",
-                                       [IR_E_LE] = "<=", [IR_E_GT] = ">", [IR_E_GE] = ">=",
-                                       [IR_E_ADD] = "+", [IR_E_SUB] = "-" };
     const ir_var *v = e->var >= 0 ? &c->s->vars[e->var] : NULL;
     switch (e->kind) {
     case IR_E_CONST:
@@ -235,7 +229,7 @@ static void pm_expr(pm *c, const ir_expr *e)
         break;
     case IR_E_EQ: case IR_E_NE: case IR_E_LT: case IR_E_LE: case IR_E_GT: case IR_E_GE:
     case IR_E_ADD: case IR_E_SUB:
-        pm_binary(c, cmp[e->kind], e);
+        pm_binary(c, ir_binop(e->kind), e);
         break;
     case IR_E_ALWAYS:
     case IR_E_EVENTUALLY:
@@ -676,7 +670,7 @@ static long pm_trans_variants(pm *c, const ir_trans *t)
 static void pm_send(pm *c, const ir_action *a)
 {
     const char *n = c->s->machines[a->machine].name;
-    int lo = 0, hi = pm_instances(c, a->machine);
+    int ni = pm_instances(c, a->machine);
     if (a->index || !c->s->machines[a->machine].count) {
         fprintf(c->out, "            enq_%s(", n);
         if (a->index)
@@ -688,7 +682,7 @@ static void pm_send(pm *c, const ir_action *a)
         fputs(");\n", c->out);
         return;
     }
-    for (int i = lo; i < hi; i++) {   /* to every instance */
+    for (int i = 0; i < ni; i++) {   /* to every instance */
         fprintf(c->out, "            enq_%s(%d, ", n, i);
         pm_event(c, a->event);
         fputs(");\n", c->out);

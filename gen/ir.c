@@ -82,7 +82,7 @@ const char *ir_value_name(const ir_spec *s, const ir_type *t, int32_t v)
 
 #include "arena.h"
 
-static const char *ir_binop(ir_ekind k)
+const char *ir_binop(ir_ekind k)
 {
     switch (k) {
     case IR_E_AND: return "&&";

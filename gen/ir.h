@@ -305,6 +305,11 @@ int32_t ir_instances(const ir_spec *s, const ir_machine *m, int profile);
 /* Name of a value of type t ("MASTER", "true", "12"), in a static buffer for ints. */
 const char *ir_value_name(const ir_spec *s, const ir_type *t, int32_t v);
 
+/* The spelling of a binary operator in the spec ("&&", "<=", "->", "U"),
+ * which is also C's and Promela's for the boolean, comparison and additive
+ * ones, and SPIN's LTL syntax for "->", "<->" and "U". */
+const char *ir_binop(ir_ekind k);
+
 /* The expression in the spec's own syntax, in the arena ("gres_ready && count(fpc, READY) > 0"). */
 const char *ir_expr_str(const ir_spec *s, const ir_expr *e);
 

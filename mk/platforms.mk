@@ -33,7 +33,7 @@ PF_SAN_BIN := $(O)/asan/bin/issu
 PF_LIST := $(O)/.platform-sources
 
 PF_TEST_SRC := $(sort $(wildcard tests/platforms/*.c))
-PF_TEST_OBJ := $(PF_TEST_SRC:%.c=$(O)/asan/%.o)
+PF_TEST_OBJ := $(PF_TEST_SRC:%.c=$(O)/asan/%.o) $(CU_OBJ)
 PF_TEST_BIN := $(O)/asan/tests/platform-tests
 
 $(PF_LIST): FORCE
@@ -65,7 +65,7 @@ $(PF_SAN_BIN): $(O)/asan/platforms/cli/issu.o $(PF_SAN_LIB) $$(RT_SAN_LIB)
 
 $(O)/asan/tests/platforms/%.o: tests/platforms/%.c $$(RT_IDS) $(SAN_FLAGS)
 	@mkdir -p $(@D)
-	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(GEN_CPPFLAGS) $(PF_CPPFLAGS) -I tests/platforms -MMD -MP -c -o $@ $<
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(GEN_CPPFLAGS) $(PF_CPPFLAGS) -I tests/platforms -I tests/common -MMD -MP -c -o $@ $<
 
 $(PF_TEST_BIN): $(PF_TEST_OBJ) $(PF_SAN_LIB) $$(RT_SAN_LIB) $(PF_LIST)
 	@mkdir -p $(@D)

@@ -12,6 +12,24 @@ FRUN=$1 WRUN=$2
 shift 2
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
+# verdict_of RESULTS: PASS unless some search failed, was vacuous or undecided
+verdict_of() {
+    awk -F'\t' '$3 == "FAIL" || $3 == "VACUOUS" || $3 == "UNDECIDED" { bad = 1 } END { print bad ? "FAIL" : "PASS" }' "$1"
+}
+# The awk prelude that reads the property list ("@P ID KIND FILE:LINE
+# sentence") of the model named by the awk variable 'model'.
+PROPS_AWK='
+    BEGIN {
+        while ((getline line < model) > 0)
+            if (match(line, /^\/\* @P [^ ]+ [^ ]+ [^ ]+ /)) {
+                split(substr(line, 7), f, " ")
+                kind[f[1]] = f[2]; at[f[1]] = f[3]
+                t = substr(line, RLENGTH + 1); sub(/ \*\/$/, "", t); text[f[1]] = t
+            }
+        kind["DEADLOCK"] = "deadlock"
+        text["DEADLOCK"] = "no reachable state where nothing can move, except every machine final and idle"
+    }'
+
 jstr() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 
 spin_v=$(spin -V 2>&1 | head -1)
@@ -43,7 +61,7 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
         r=$WORK/$p/results.tsv
         m=$WORK/$p/model.pml
         msha=$([ -f "$m" ] && sha "$m" || echo none)
-        v=$(awk -F'\t' '$3 == "FAIL" || $3 == "VACUOUS" || $3 == "UNDECIDED" { bad = 1 } END { print bad ? "FAIL" : "PASS" }' "$r")
+        v=$(verdict_of "$r")
         cov=$(awk -F'\t' '$1 == "coverage" { printf "{\"fired\": %d, \"total\": %d, \"dead\": %d, \"verdict\": \"%s\"}", $5, $6, $7, $3 }' "$r")
         printf '%s\n    {"profile": "%s", "verdict": "%s", "model_sha256": "%s", "coverage": %s}' \
             "$sep" "$p" "$v" "$msha" "${cov:-null}"
@@ -54,15 +72,7 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     for p in "$@"; do
         awk -F'\t' -v p="$p" -v sep="$sep" -v model="$WORK/$p/model.pml" '
             function js(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
-            BEGIN {
-                while ((getline line < model) > 0)
-                    if (match(line, /^\/\* @P [^ ]+ [^ ]+ [^ ]+ /)) {
-                        split(substr(line, 7), f, " ")
-                        kind[f[1]] = f[2]; at[f[1]] = f[3]
-                        t = substr(line, RLENGTH + 1); sub(/ \*\/$/, "", t); text[f[1]] = t
-                    }
-                kind["DEADLOCK"] = "deadlock"; text["DEADLOCK"] = "no reachable state where nothing can move, except every machine final and idle"
-            }
+'"$PROPS_AWK"'
             $1 == "witness" { w[$11] = w[$11] (w[$11] ? ", " : "") $2 ($3 == "FOUND" ? " at depth " $8 : " VACUOUS") }
             $1 == "prop" { n++; id[n] = $2; v[n] = $3; mode[n] = $4; st[n] = $5; ma[n] = $6; tr[n] = $7; de[n] = $8; me[n] = $9; ti[n] = $10 }
             END {
@@ -105,20 +115,15 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf '  request, the configurations of unsupported FPCs); see their justification there.\n'
     for p in "$@"; do
         r=$WORK/$p/results.tsv
-        v=$(awk -F'\t' '$3 == "FAIL" || $3 == "VACUOUS" || $3 == "UNDECIDED" { bad = 1 } END { print bad ? "FAIL" : "PASS" }' "$r")
+        v=$(verdict_of "$r")
         printf '\n## Profile %s: %s\n\n' "$p" "$v"
         printf 'Model SHA-256 `%s`.\n' "$([ -f "$WORK/$p/model.pml" ] && sha "$WORK/$p/model.pml" || echo none)"
         awk -F'\t' '$1 == "coverage" { printf "Coverage: %d of %d transitions fire; %d marked dead, none of which fires (%s).\n", $5, $6, $7, $3 }' "$r"
         printf '\n| ID | requirement | verdict | search | states stored | matched | transitions | depth | memory MB | time s | vacuity witness |\n'
         printf '|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n'
         awk -F'\t' -v model="$WORK/$p/model.pml" '
-            BEGIN {
-                while ((getline line < model) > 0)
-                    if (match(line, /^\/\* @P [^ ]+ [^ ]+ [^ ]+ /)) {
-                        split(substr(line, 7), f, " "); t = substr(line, RLENGTH + 1); sub(/ \*\/$/, "", t); text[f[1]] = t
-                    }
-                text["DEADLOCK"] = "deadlock freedom"
-            }
+'"$PROPS_AWK"'
+            BEGIN { text["DEADLOCK"] = "deadlock freedom" }
             $1 == "witness" { w[$11] = w[$11] (w[$11] ? "; " : "") ($3 == "FOUND" ? "depth " $8 : "**VACUOUS**") }
             $1 == "prop" { n++; rows[n] = $0 }
             END {

@@ -114,12 +114,12 @@ size: $(RT_ARM_LIB)
 # --- tests ------------------------------------------------------------------------------------
 
 RT_TEST_SRC := $(sort $(wildcard tests/runtime/*.c))
-RT_TEST_OBJ := $(RT_TEST_SRC:%.c=$(O)/asan/%.o)
+RT_TEST_OBJ := $(RT_TEST_SRC:%.c=$(O)/asan/%.o) $(CU_OBJ)
 RT_TEST_BIN := $(O)/asan/tests/runtime-tests
 
 $(O)/asan/tests/runtime/%.o: tests/runtime/%.c $(RT_IDS) $(SAN_FLAGS)
 	@mkdir -p $(@D)
-	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(RT_CPPFLAGS) -I tests/runtime -MMD -MP -c -o $@ $<
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(RT_CPPFLAGS) -I tests/runtime -I tests/common -MMD -MP -c -o $@ $<
 
 $(RT_TEST_BIN): $(RT_TEST_OBJ) $(RT_SAN_LIB)
 	@mkdir -p $(@D)

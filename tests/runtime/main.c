@@ -1,9 +1,6 @@
 /* main.c - the runtime test program: registers every suite and runs them
  * with CUnit's basic interface; exit status 0 only if every test passed. */
-#include <stdio.h>
-
-#include <CUnit/Basic.h>
-
+#include "cu_main.h"
 #include "suites.h"
 
 int main(void)
@@ -12,22 +9,5 @@ int main(void)
         register_fsm, register_run, register_queue, register_timer,
         register_journal, register_monitor, register_instances,
     };
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        fprintf(stderr, "runtime-tests: %s\n", CU_get_error_msg());
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof reg / sizeof reg[0]; i++) {
-        if (reg[i]() != 0 || CU_get_error() != CUE_SUCCESS) {
-            fprintf(stderr, "runtime-tests: cannot register suite %zu: %s\n", i, CU_get_error_msg());
-            CU_cleanup_registry();
-            return 1;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_ErrorCode rc = CU_basic_run_tests();
-    unsigned failed = CU_get_number_of_failures();
-    unsigned tests_failed = CU_get_number_of_tests_failed();
-    unsigned suites_failed = CU_get_number_of_suites_failed();
-    CU_cleanup_registry();
-    return rc != CUE_SUCCESS || failed || tests_failed || suites_failed ? 1 : 0;
+    return cu_main("runtime-tests", reg, sizeof reg / sizeof reg[0]);
 }

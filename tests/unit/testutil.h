@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "cu_main.h"
 #include "ir.h"
 #include "lex.h"
 
@@ -22,9 +23,9 @@
 
 /* ---- assertions ------------------------------------------------------- */
 
-/* A CUnit assertion whose failure message is formatted (CUnit copies it). */
-int tu_check(int ok, unsigned line, const char *file, const char *fmt, ...) TU_PRINTF(4, 5);
-#define TU_CHECK(cond, ...) tu_check((cond) ? 1 : 0, __LINE__, __FILE__, __VA_ARGS__)
+/* A CUnit assertion whose failure message is formatted (cu_main.h). */
+#define tu_check cu_check
+#define TU_CHECK(cond, ...) cu_check((cond) ? 1 : 0, __LINE__, __FILE__, __VA_ARGS__)
 
 /* ---- environment ------------------------------------------------------ */
 
