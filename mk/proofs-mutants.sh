@@ -35,7 +35,7 @@ one() {
         by="checker: $(head -1 "$d/gen.out" | sed 's/^[^ ]*: error: //')"
     else
         bash "$here/proofs.sh" -q -g "$GEN" -w "$d" -p "$PROFILE" -m "$num" -j 1 "$SPEC" >/dev/null 2>&1
-        by=$(awk -F'\t' '$3 == "FAIL" || $3 == "VACUOUS" { print ($1 == "witness" ? "vacuity of " $11 : $1 == "coverage" ? "transition coverage" : $2 == "DEADLOCK" ? "assertion " $11 : $1 == "gen" ? "issu-gen" : $2); exit }' "$d/$PROFILE/results.tsv" 2>/dev/null)
+        by=$(awk -F'\t' '$3 == "FAIL" || $3 == "VACUOUS" { print ($4 ~ /^incomplete/ || $11 == "INCOMPLETE" ? "incomplete search" : $1 == "witness" ? "vacuity of " $11 : $1 == "coverage" ? "transition coverage" : $2 == "DEADLOCK" ? "assertion " $11 : $1 == "gen" ? "issu-gen" : $2); exit }' "$d/$PROFILE/results.tsv" 2>/dev/null)
     fi
     rm -rf "$d/$PROFILE/safety/pan" "$d/$PROFILE/liveness/pan" "$d/$PROFILE"/*/pan.c "$d/$PROFILE"/*/pan.[bhmpt]
     if [ -n "$by" ]; then
@@ -52,7 +52,7 @@ export GEN WORK PROFILE SPEC EQUIV here
 # xargs runs JOBS at a time; each line of output is one mutant
 tr '\t' '\037' <"$WORK/catalogue.tsv" |
     xargs -P "$JOBS" -I{} bash -c 'IFS=$(printf "\037") read -r a b c d <<<"$1"; one "$a" "$b" "$c" "$d"' _ {} |
-    tee -a "$WORK/mutants.tsv" | awk -F'\t' '{ printf "mutants: #%s %s (%s) %s: %s\n", $1, $2, $3, $4, $6 }'
+    tee -a "$WORK/mutants.tsv" | awk -F'\t' '{ printf "mutants: #%s %s (%s) %s: %s\n", $1, $2, $3, $4, $6; fflush() }'
 sort -n -o "$WORK/mutants.tsv" "$WORK/mutants.tsv"
 killed=$(grep -c $'\tkilled\t' "$WORK/mutants.tsv")
 equiv=$(grep -c $'\tequivalent\t' "$WORK/mutants.tsv")

@@ -41,8 +41,11 @@ $(RT_GENERATED) &: $(SPEC) $(REL_BIN)
 		--c-ids $(RT_IDS) --ragel $(RT_GEN)/issu.rl --c-glue $(RT_GEN)/issu_glue.c \
 		--c-monitors $(RT_GEN)/issu_monitors.c $(SPEC)
 
+# Ragel runs in the output directory, so that its #line directives name
+# "issu.rl" and not a path: the generated C (and its hash in the proof
+# record) is the same whatever the build directory O is.
 $(RT_GEN)/issu_fsm.c: $(RT_GEN)/issu.rl mk/runtime.mk | deps
-	$(call quiet,RAGEL,$@)$(RAGEL) $(RAGEL_FLAGS) -o $@ $(RT_GEN)/issu.rl
+	$(call quiet,RAGEL,$@)cd $(RT_GEN) && $(RAGEL) $(RAGEL_FLAGS) -o issu_fsm.c issu.rl
 
 # --- host: release and sanitizer -----------------------------------------------------
 
@@ -137,7 +140,7 @@ check-runtime-specs: $(REL_BIN) $(REL_FLAGS) | deps
 		d=$(O)/gen-c-specs/`basename $$f .fsm`; mkdir -p $$d; \
 		$(REL_BIN) --c-ids $$d/issu_ids.h --ragel $$d/issu.rl --c-glue $$d/issu_glue.c \
 			--c-monitors $$d/issu_monitors.c $$f; \
-		$(RAGEL) $(RAGEL_FLAGS) -o $$d/issu_fsm.c $$d/issu.rl; \
+		(cd $$d && $(RAGEL) $(RAGEL_FLAGS) -o issu_fsm.c issu.rl); \
 		for c in $(RT_SRC) $$d/issu_glue.c $$d/issu_monitors.c $$d/issu_fsm.c; do \
 			$(CC) $(REL_CFLAGS) -I runtime -I $$d \
 				`case $$c in */issu_fsm.c) echo '$(RT_FSM_RELAX)';; esac` \
