@@ -552,7 +552,10 @@ static void pm_globals(FILE *out, const void *ctx)
     }
     for (int e = 0; e < s->nenvs; e++)
         fprintf(out, "byte n_%s;  /* limit %d */\n", s->envs[e].name, s->envs[e].limit);
-    fputs("hidden byte h_i, h_j;  /* scratch inside d_steps */\n", out);
+    fputs("hidden byte h_i, h_j;  /* scratch inside d_steps */\n"
+          "bit w_quiet;  /* the environment stopped acting (see the world) */\n"
+          "#ifdef SIM\nbit w_over;  /* the run ended: the machines stop (random simulation) */\n"
+          "#define SIM_OVER w_over = 1;\n#else\n#define SIM_OVER\n#endif\n", out);
 }
 
 /* "EV_a__x || ... " over the outcome events of a command, on event e. */
@@ -768,10 +771,10 @@ static void pm_transition(pm *c, int m, const ir_trans *t)
     const ir_event *ev = &c->s->events[t->event];
     long nv = pm_trans_variants(c, t);
     for (long v = 0; v < nv; v++) {
-        fprintf(c->out, "    :: atomic { (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && ", mm->name,
+        fprintf(c->out, "    :: STEP_BEGIN (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && ", mm->name,
                 mm->name, mm->name, mm->states[t->from].name);
         pm_trans_test(c, m, t);
-        fprintf(c->out, ") -> d_step {  /* @T %s %d %ld %s:%d%s */\n", mm->name, t->id, v,
+        fprintf(c->out, ") -> STEP_BODY  /* @T %s %d %ld %s:%d%s */\n", mm->name, t->id, v,
                 c->s->file, t->at.line, t->dead ? " dead" : "");
         fprintf(c->out, "            printf(\"@T %d %%d %d\\n\", self);\n", m, t->id);
         fprintf(c->out, "            deq_%s(self);\n", mm->name);
@@ -779,7 +782,7 @@ static void pm_transition(pm *c, int m, const ir_trans *t)
             fprintf(c->out, "            pc_%s_%s[self] = 0;\n", mm->name, c->s->cmds[ev->cmd].name);
         pm_actions(c, m, t, v);
         pm_dump_trans(c, t);
-        fprintf(c->out, "            st_%s[self] = S_%s_%s;\n            check_inv()\n        } }\n",
+        fprintf(c->out, "            st_%s[self] = S_%s_%s;\n            check_inv()\n        STEP_END\n",
                 mm->name, mm->name, mm->states[t->to].name);
     }
 }
@@ -790,14 +793,14 @@ static void pm_unhandled(pm *c, int m, int st)
 {
     const ir_machine *mm = &c->s->machines[m];
     const char *n = mm->name;
-    fprintf(c->out, "    :: atomic { (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && !(0", n, n, n,
+    fprintf(c->out, "    :: STEP_BEGIN (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && !(0", n, n, n,
             mm->states[st].name);
     for (int k = 0; k < mm->ntrans; k++)
         if (mm->trans[k].from == st) {
             fputs(" || ", c->out);
             pm_trans_test(c, m, &mm->trans[k]);
         }
-    fprintf(c->out, ")) -> d_step {  /* @U %s %s */\n", n, mm->states[st].name);
+    fprintf(c->out, ")) -> STEP_BODY  /* @U %s %s */\n", n, mm->states[st].name);
     fprintf(c->out, "            printf(\"@U %d %%d %d %%d\\n\", self, q_%s[self].e[0]);\n", m, st, n);
     fprintf(c->out, "            assert(!(0");
     for (int e = 0; e < c->s->nevents; e++)
@@ -807,7 +810,7 @@ static void pm_unhandled(pm *c, int m, int st)
         }
     fprintf(c->out, "));  /* @A UNDECLARED %s %s */\n", n, mm->states[st].name);
     fprintf(c->out, "            consume_%s(self, q_%s[self].e[0]);\n", n, n);
-    fprintf(c->out, "            deq_%s(self);\n            check_inv()\n        } }\n", n);
+    fprintf(c->out, "            deq_%s(self);\n            check_inv()\n        STEP_END\n", n);
 }
 
 static void pm_machines(FILE *out, const void *ctx)
@@ -818,6 +821,7 @@ static void pm_machines(FILE *out, const void *ctx)
         c->machine = m;
         c->self = "self";
         fprintf(out, "proctype m_%s(byte self) {\nend_%s:\n    do\n", mm->name, mm->name);
+        fputs("#ifdef SIM\n    :: w_over -> break  /* the run is over: the next one starts */\n#endif\n", out);
         for (int k = 0; k < mm->ntrans; k++)
             pm_transition(c, m, &mm->trans[k]);
         for (int st = 0; st < mm->nstates; st++)
@@ -838,15 +842,22 @@ static void pm_outcome(pm *c, int m, int i, int cmd, int o)
     c->machine = m;
     c->self = ar_printf("%d", i);
     long nv = pm_variants(c, oc->effects, oc->neffects);
-    for (long v = 0; v < nv; v++) {
-        pm_choice ch = { v, 1 };
-        fprintf(c->out, "    :: atomic { (pc_%s_%s[%d] == 1", n, cm->name, i);
+    /* A random simulation (SIM) takes a command's first outcome (its usual
+     * one) 8 times, each other outcome twice, as often as a fault or an
+     * operator action: its runs then get deep into the procedure instead of
+     * ending at the first abort.  A search sees each branch once. */
+    int weight = o == 0 ? 8 : 2;
+    for (long v = 0; v < nv * weight; v++) {
+        if (v == nv)
+            fputs("#ifdef SIM\n", c->out);
+        pm_choice ch = { v % nv, 1 };
+        fprintf(c->out, "    :: STEP_BEGIN (pc_%s_%s[%d] == 1", n, cm->name, i);
         if (oc->when) {
             fputs(" && ", c->out);
             pm_expr(c, oc->when);
         }
-        fprintf(c->out, ") -> d_step {  /* @O %s %d %s.%s %ld %s:%d */\n", n, i, cm->name,
-                oc->name, v, c->s->file, oc->at.line);
+        fprintf(c->out, ") -> STEP_BODY  /* @O %s %d %s.%s %ld %s:%d */\n", n, i, cm->name,
+                oc->name, v % nv, c->s->file, oc->at.line);
         fprintf(c->out, "            printf(\"@O %d %d %d %d\\n\");\n", m, i, cmd, o);
         pm_effects(c, oc->effects, oc->neffects, &ch, "            ");
         unsigned char *w = ar_array((size_t)c->s->nvars + 1, 1);
@@ -854,7 +865,9 @@ static void pm_outcome(pm *c, int m, int i, int cmd, int o)
         pm_dump(c, w);
         fprintf(c->out, "            pc_%s_%s[%d] = 2;\n            enq_%s(%d, ", n, cm->name, i, n, i);
         pm_event(c, oc->event);
-        fputs(");\n            check_inv()\n        } }\n", c->out);
+        fputs(");\n            check_inv()\n        STEP_END\n", c->out);
+        if (v + 1 == nv * weight && weight > 1)
+            fputs("#endif\n", c->out);
     }
 }
 
@@ -868,12 +881,12 @@ static void pm_env(pm *c, int e)
         long nv = pm_variants(c, en->effects, en->neffects);
         for (long v = 0; v < nv; v++) {
             pm_choice ch = { v, 1 };
-            fprintf(c->out, "    :: atomic { (n_%s < %d", en->name, en->limit);
+            fprintf(c->out, "    :: STEP_BEGIN (!w_quiet && n_%s < %d", en->name, en->limit);
             if (en->when) {
                 fputs(" && ", c->out);
                 pm_expr(c, en->when);
             }
-            fprintf(c->out, ") -> d_step {  /* @E %s %d %ld %s:%d */\n", en->name, i, v,
+            fprintf(c->out, ") -> STEP_BODY  /* @E %s %d %ld %s:%d */\n", en->name, i, v,
                     c->s->file, en->at.line);
             fprintf(c->out, "            printf(\"@E %d %d\\n\");\n            n_%s++;\n", e, i,
                     en->name);
@@ -886,7 +899,7 @@ static void pm_env(pm *c, int e)
                 pm_event(c, en->event);
                 fputs(");\n", c->out);
             }
-            fputs("            check_inv()\n        } }\n", c->out);
+            fputs("            check_inv()\n        STEP_END\n", c->out);
         }
     }
 }
@@ -895,6 +908,12 @@ static void pm_world(FILE *out, const void *ctx)
 {
     pm *c = (pm *)ctx;
     const ir_spec *s = c->s;
+    /* The environment may stop acting at any point (w_quiet): no fault and
+     * no operator action from then on, only the outcomes of the commands in
+     * flight.  Otherwise a run could only end once every fault and operator
+     * budget is spent, and a wait that nothing but an abort or a crash ends
+     * would pass L1/L2 and the deadlock check: the world would be forced to
+     * take the one move left. */
     fputs("proctype world() {\nend_world:\n    do\n", out);
     for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++)
@@ -904,8 +923,10 @@ static void pm_world(FILE *out, const void *ctx)
                         pm_outcome(c, m, i, cmd, o);
     for (int e = 0; e < s->nenvs; e++)
         pm_env(c, e);
-    fputs("    :: timeout ->\n"
+    fputs("#ifndef SIM\n    :: atomic { !w_quiet -> w_quiet = 1 }  /* (a random run would stop too early) */\n#endif\n"
+          "    :: timeout ->\n"
           "        assert(QUIESCENT);  /* @A DEADLOCK */\n"
+          "        SIM_OVER\n"
           "        break\n"
           "    od\n}\n", out);
     c->machine = -1;
@@ -950,9 +971,14 @@ static void pm_init_cell(pm *c, const ir_var *v, const char *cell)
     fputs("        if\n", c->out);
     if (v->init == IR_I_SET) {
         for (int k = 0; k < v->nvalues; k++) {
-            fprintf(c->out, "        :: %s = ", cell);
-            pm_expr(c, v->values[k]);
-            fputc('\n', c->out);
+            /* a random simulation picks the first value (the spec's usual
+             * case) 8 times as often as each other one, so that runs get
+             * past the start checks; a search sees each value once */
+            for (int w = 0; w < (k ? 1 : 8); w++) {
+                fprintf(c->out, "%s        :: %s = ", w == 1 ? "#ifdef SIM\n" : "", cell);
+                pm_expr(c, v->values[k]);
+                fprintf(c->out, "\n%s", w == 7 ? "#endif\n" : "");
+            }
         }
     } else {
         for (long x = lo; x <= hi; x++) {
@@ -997,11 +1023,49 @@ static void pm_init_var(pm *c, const ir_var *v)
     }
 }
 
+/* A random simulation (spin -DSIM -DSIM_RUNS=N -nSEED) makes N runs in
+ * one SPIN process, each after a line "@R k": SPIN parses the model once.
+ * Between runs everything the initial choices do not set goes back to 0,
+ * and each environment action is armed for the next run or not. */
+static void pm_sim_reset(pm *c)
+{
+    FILE *out = c->out;
+    const ir_spec *s = c->s;
+    fputs("#ifdef SIM\n#ifndef SIM_RUNS\n#define SIM_RUNS 1\n#endif\ninline sim_reset() {\n", out);
+    for (int m = 0; m < s->nmachines; m++) {
+        const char *n = s->machines[m].name;
+        for (int i = 0; i < pm_instances(c, m); i++) {
+            fprintf(out, "    q_%s[%d].n = 0;\n    h_i = 0;\n    do\n    :: h_i < QN_%s -> q_%s[%d].e[h_i] = 0; h_i++\n"
+                         "    :: else -> break\n    od;\n", n, i, n, n, i);
+            for (int cmd = 0; cmd < s->ncmds; cmd++)
+                if (pm_uses(s, m, IR_A_ISSUE, cmd))
+                    fprintf(out, "    pc_%s_%s[%d] = 0;\n", n, s->cmds[cmd].name, i);
+        }
+    }
+    for (int i = 0; i < s->nvars; i++) {     /* the initial choices fill only some members */
+        const ir_var *v = &s->vars[i];
+        if (v->kind == IR_V_PLANT && v->shape == IR_POOL)
+            for (int k = 0; k < s->enums[v->elem.id].n; k++)
+                fprintf(out, "    p_%s[%d] = 0;\n", v->name, k);
+    }
+    /* each fault and operator action is armed for the run or not, at even
+     * odds: a random run meets a few of them, at random moments, instead of
+     * almost always an abort or a crash in its first steps */
+    for (int e = 0; e < s->nenvs; e++)
+        fprintf(out, "    if\n    :: n_%s = 0\n    :: n_%s = %d\n    fi;\n", s->envs[e].name,
+                s->envs[e].name, s->envs[e].limit);
+    fputs("    h_i = 0; w_quiet = 0; w_over = 0\n}\n#endif\n\n", out);
+}
+
 static void pm_init(FILE *out, const void *ctx)
 {
     pm *c = (pm *)ctx;
     const ir_spec *s = c->s;
-    fputs("init {\n    byte r;\n    atomic {\n", out);
+    pm_sim_reset(c);
+    fputs("init {\n    byte r;\n"
+          "#ifdef SIM\n    int sim_run;\n    do\n    :: sim_run < SIM_RUNS ->\n"
+          "        printf(\"@R %d\\n\", sim_run);\n        sim_reset();\n#endif\n"
+          "    atomic {\n", out);
     for (int i = 0; i < s->nvars; i++) {
         const ir_var *v = &s->vars[i];
         if (v->kind == IR_V_OPTION)
@@ -1035,7 +1099,9 @@ static void pm_init(FILE *out, const void *ctx)
     for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++)
             fprintf(out, "        run m_%s(%d);\n", s->machines[m].name, i);
-    fputs("        run world();\n        check_inv()\n    }\n}\n", out);
+    fputs("        run world();\n        check_inv()\n    }\n"
+          "#ifdef SIM\n        (_nr_pr == 1);  /* the machines and the world ended */\n        sim_run++\n"
+          "    :: else -> break\n    od\n#endif\n}\n", out);
 }
 
 /* ---- claims ------------------------------------------------------------------ */
