@@ -31,5 +31,6 @@ void em_c_glue(FILE *out, const ir_spec *s, const em_opts *o);  /* C guards, act
 void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o); /* C safety monitors */
 void em_scenario(FILE *out, const ir_spec *s, const em_opts *o); /* o->replay as a readable scenario */
 void em_trace(FILE *out, const ir_spec *s, const em_opts *o);    /* o->replay as JSON lines */
+void em_relation(FILE *out, const ir_spec *s, const em_opts *o); /* transition relation of o->profile */
 
 #endif

@@ -14,6 +14,7 @@
  * is ignored with a note, so that no replay can crash the emitter.
  */
 #include "emit.h"
+#include "json.h"
 
 #include <string.h>
 
@@ -717,57 +718,22 @@ void em_scenario(FILE *out, const ir_spec *s, const em_opts *o)
 
 /* ---- the JSON-lines trace ----------------------------------------------- */
 
-static void sc_json_str(FILE *out, const char *s)
+/* The values of the actions of a replayed step, for js_machine_tail. */
+typedef struct sc_vals {
+    const sc_run *r;
+    int self;
+} sc_vals;
+
+static const char *sc_vals_assigned(void *ctx, const ir_action *a)
 {
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
+    const sc_vals *v = ctx;
+    return sc_assigned(v->r, a, v->self);
 }
 
-/* {"key":"value"} as the runtime writes an action. */
-static void sc_json_pair(FILE *out, const char *key, const char *value)
+static long sc_vals_sent_to(void *ctx, const ir_action *a)
 {
-    fputc('{', out);
-    sc_json_str(out, key);
-    fputc(':', out);
-    sc_json_str(out, value);
-    fputc('}', out);
-}
-
-static void sc_json_action(FILE *out, const sc_run *r, const ir_action *a, int self)
-{
-    const ir_spec *s = r->s;
-    switch (a->kind) {
-    case IR_A_CONSOLE:
-        sc_json_pair(out, "console", a->text);
-        break;
-    case IR_A_ISSUE:
-    case IR_A_CANCEL:
-        sc_json_pair(out, a->kind == IR_A_ISSUE ? "issue" : "cancel", s->cmds[a->cmd].name);
-        break;
-    case IR_A_ASSIGN:
-        fputs("{\"assign\":", out);
-        sc_json_str(out, s->vars[a->var].name);
-        fputs(",\"value\":", out);
-        sc_json_str(out, sc_assigned(r, a, self));
-        fputc('}', out);
-        break;
-    case IR_A_SEND:
-        fputs("{\"send\":", out);
-        sc_json_str(out, s->events[a->event].name);
-        fputs(",\"to\":", out);
-        sc_json_str(out, s->machines[a->machine].name);
-        fprintf(out, ",\"instance\":%ld}", sc_send_to(r, a, self));
-        break;
-    }
+    const sc_vals *v = ctx;
+    return sc_send_to(v->r, a, v->self);
 }
 
 /* A machine line: a transition, or (t NULL) an unhandled event. */
@@ -775,30 +741,43 @@ static void sc_json_machine(FILE *out, const sc_run *r, const sc_step *st, long 
 {
     const ir_machine *m = &r->s->machines[st->a];
     const ir_trans *t = st->kind == SC_TRANS ? &m->trans[st->c] : NULL;
+    sc_vals sv = { r, st->b };
+    js_values v = { &sv, sc_vals_assigned, sc_vals_sent_to };
     fprintf(out, "{\"seq\":%ld,\"time\":null,\"machine\":", seq);
-    sc_json_str(out, m->name);
-    fprintf(out, ",\"instance\":%d,\"trans\":", st->b);
-    if (t)
-        fprintf(out, "%d", st->c);
+    js_str(out, m->name);
+    fprintf(out, ",\"instance\":%d,", st->b);
+    js_machine_tail(out, r->s, st->a, t, st->c, t ? t->event : st->d - 1, t ? NULL : sc_policy(r, st), &v);
+    fputc('\n', out);
+}
+
+/* A world line: what the world did (kind "outcome", "fault", "operator", or
+ * "effect" for a command's issue effect in a machine step), the event it
+ * raised (NULL: none, a silent action), and the plant cells it changed. */
+static void sc_json_change_line(FILE *out, const sc_run *r, long seq, const char *kind,
+                                const char *event, const char *silent, int inst,
+                                const sc_chg *c, int nc)
+{
+    const ir_spec *s = r->s;
+    fprintf(out, "{\"seq\":%ld,\"time\":null,\"world\":\"%s\",\"event\":", seq, kind);
+    if (event)
+        js_str(out, event);
     else
         fputs("null", out);
-    fputs(",\"from\":", out);
-    sc_json_str(out, m->states[t ? t->from : st->c].name);
-    fputs(",\"event\":", out);
-    sc_json_str(out, r->s->events[t ? t->event : st->d - 1].name);
-    fputs(",\"to\":", out);
-    sc_json_str(out, m->states[t ? t->to : st->c].name);
-    fputs(",\"actions\":[", out);
-    for (int k = 0; t && k < t->nactions; k++) {
-        fputs(k ? "," : "", out);
-        sc_json_action(out, r, &t->actions[k], st->b);
+    if (silent) {
+        fputs(",\"silent\":", out);
+        js_str(out, silent);
     }
-    fputc(']', out);
-    if (!t) {
-        fputs(",\"unhandled\":", out);
-        sc_json_str(out, sc_policy(r, st));
+    fprintf(out, ",\"instance\":%d,\"changes\":{", inst);
+    int n = 0;
+    for (int i = 0; i < nc; i++) {
+        if (s->vars[c[i].x->var].kind == IR_V_CTRL)
+            continue;                   /* the machine line says it */
+        fputs(n++ ? "," : "", out);
+        js_str(out, sc_cell_name(r, c[i].x->var, c[i].x->cell));
+        fputc(':', out);
+        js_str(out, sc_value(r, c[i].x->var, c[i].x->value));
     }
-    fputs("}\n", out);
+    fputs("}}\n", out);
 }
 
 static void sc_json_world(FILE *out, const sc_run *r, const sc_step *st, long seq,
@@ -806,17 +785,45 @@ static void sc_json_world(FILE *out, const sc_run *r, const sc_step *st, long se
 {
     const ir_spec *s = r->s;
     const ir_env *en = st->kind == SC_ENV ? &s->envs[st->a] : NULL;
-    fprintf(out, "{\"seq\":%ld,\"time\":null,\"world\":\"%s\",\"event\":", seq,
-            !en ? "outcome" : en->is_fault ? "fault" : "operator");
-    sc_json_str(out, en ? en->name : s->events[s->cmds[st->c].outcomes[st->d].event].name);
-    fprintf(out, ",\"instance\":%d,\"changes\":{", st->b);
-    for (int i = 0; i < nc; i++) {
-        fputs(i ? "," : "", out);
-        sc_json_str(out, sc_cell_name(r, c[i].x->var, c[i].x->cell));
-        fputc(':', out);
-        sc_json_str(out, sc_value(r, c[i].x->var, c[i].x->value));
+    const char *ev = en ? (en->silent ? NULL : en->name)
+                        : s->events[s->cmds[st->c].outcomes[st->d].event].name;
+    sc_json_change_line(out, r, seq, !en ? "outcome" : en->is_fault ? "fault" : "operator", ev,
+                        en && en->silent ? en->name : NULL, st->b, c, nc);
+}
+
+/* The plant cells a machine step changed (its commands' issue effects), if any. */
+static int sc_plant_changes(const sc_run *r, const sc_chg *c, int nc)
+{
+    for (int i = 0; i < nc; i++)
+        if (r->s->vars[c[i].x->var].kind != IR_V_CTRL)
+            return 1;
+    return 0;
+}
+
+/* Line 0: the profile, the options and the plant cells at the start, so
+ * that a replay (issu replay) can answer the controller's observations. */
+static void sc_json_initial(FILE *out, const sc_run *r)
+{
+    const ir_spec *s = r->s;
+    fputs("{\"seq\":0,\"initial\":{\"profile\":", out);
+    js_str(out, s->profiles[r->p].name);
+    for (int pass = 0; pass < 2; pass++) {
+        fputs(pass ? "},\"plant\":{" : ",\"options\":{", out);
+        int n = 0;
+        for (int v = 0; v < s->nvars; v++) {
+            if (s->vars[v].kind != (pass ? IR_V_PLANT : IR_V_OPTION))
+                continue;
+            for (int c = 0; c < sc_cells(r, v); c++) {
+                if (!r->known[v][c])
+                    continue;
+                fputs(n++ ? "," : "", out);
+                js_str(out, sc_cell_name(r, v, c));
+                fputc(':', out);
+                js_str(out, sc_value(r, v, r->val[v][c]));
+            }
+        }
     }
-    fputs("}}\n", out);
+    fputs("}}}\n", out);
 }
 
 void em_trace(FILE *out, const ir_spec *s, const em_opts *o)
@@ -829,11 +836,15 @@ void em_trace(FILE *out, const ir_spec *s, const em_opts *o)
     int nc;
     long seq = 0;
     sc_apply(&r, 0, r.ninit, &nc);
+    sc_json_initial(out, &r);
     for (int k = 0; k < r.nsteps; k++) {
         const sc_step *st = &r.steps[k];
         sc_chg *c = sc_apply(&r, st->set0, st->nset, &nc);
-        if (st->kind == SC_TRANS || st->kind == SC_UNHANDLED)
+        if (st->kind == SC_TRANS || st->kind == SC_UNHANDLED) {
             sc_json_machine(out, &r, st, ++seq);
+            if (sc_plant_changes(&r, c, nc))
+                sc_json_change_line(out, &r, ++seq, "effect", NULL, NULL, st->b, c, nc);
+        }
         else if (st->kind == SC_OUTCOME || st->kind == SC_ENV)
             sc_json_world(out, &r, st, ++seq, c, nc);
         else if (st->kind == SC_CYCLE)
@@ -841,14 +852,14 @@ void em_trace(FILE *out, const ir_spec *s, const em_opts *o)
     }
     fprintf(out, "{\"seq\":%ld,\"violation\":", ++seq);
     if (v.name)
-        sc_json_str(out, v.name);
+        js_str(out, v.name);
     else
         fputs("null", out);
     fputs(",\"kind\":", out);
-    sc_json_str(out, v.kind);
+    js_str(out, v.kind);
     if (v.detail) {
         fputs(",\"detail\":", out);
-        sc_json_str(out, v.detail);
+        js_str(out, v.detail);
     }
     fputs("}\n", out);
 }

@@ -15,6 +15,7 @@
 #include "analyze.h"
 #include "arena.h"
 #include "check.h"
+#include "check_trace.h"
 #include "diag.h"
 #include "emit.h"
 #include "lex.h"
@@ -43,6 +44,7 @@ static const gen_output gen_outputs[] = {
     { "--c-monitors", em_c_monitors, 0, "the safety invariants as C monitors" },
     { "--scenario", em_scenario, 1, "the --replay of a trail as a readable scenario" },
     { "--trace", em_trace, 1, "the --replay of a trail as JSON lines (the runtime's trace)" },
+    { "--relation", em_relation, 1, "the controller's transition relation (the C conformance check)" },
 };
 #define GEN_NOUTPUTS ((int)(sizeof gen_outputs / sizeof gen_outputs[0]))
 #define GEN_MAX_REQUESTS 16
@@ -56,6 +58,9 @@ typedef struct gen_args {
     const char *replay;                    /* --replay FILE or NULL */
     const char *model;                     /* --model FILE or NULL */
     const char *title;                     /* --title TEXT or NULL */
+    const char *replays;                   /* --replays LIST or NULL */
+    const char **check_trace;              /* --check-trace FILE, each time given */
+    int ncheck;
     int nreq;                              /* requested file outputs */
     struct { int out; const char *path; } req[GEN_MAX_REQUESTS];
     const char *spec;                      /* input file */
@@ -75,6 +80,11 @@ static void gen_usage(FILE *f)
           "  --replay FILE    a SPIN trail replayed by 'spin -t' (for --scenario, --trace)\n"
           "  --model FILE     the Promela model of that trail (names the failed assertion)\n"
           "  --title TEXT     the scenario's title (\"S3 violated\")\n"
+          "  --replays LIST   each line of LIST is 'REPLAY TRACE': write the --trace of\n"
+          "                   each replay (one run of the front end for many SPIN runs)\n"
+          "  --check-trace FILE  check that a trace the C wrote is a run of the model\n"
+          "                   of --profile: each step one the model allows (exit 1 if\n"
+          "                   not); may be given many times\n"
           "  --help           this text\n"
           "  --version        the generator's version\n"
           "\n"
@@ -137,6 +147,15 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             if (!(v = gen_value(argc, argv, &i, arg[2] == 't' ? "a text" : "a file")))
                 return -1;
             *(arg[2] == 'r' ? &a->replay : arg[2] == 'm' ? &a->model : &a->title) = v;
+        } else if (strcmp(arg, "--replays") == 0) {
+            if (!(a->replays = gen_value(argc, argv, &i, "a file")))
+                return -1;
+        } else if (strcmp(arg, "--check-trace") == 0) {
+            if (!(v = gen_value(argc, argv, &i, "a file")))
+                return -1;
+            if (!a->check_trace)
+                a->check_trace = ar_array((size_t)argc, sizeof *a->check_trace);
+            a->check_trace[a->ncheck++] = v;
         } else if (strcmp(arg, "--mutant") == 0) {
             if (!(v = gen_value(argc, argv, &i, "a mutant number")))
                 return -1;
@@ -178,6 +197,11 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
                     gen_outputs[a->req[r].out].opt);
             return -1;
         }
+    if ((a->replays || a->ncheck) && !a->profile) {
+        fprintf(stderr, "issu-gen: error: '%s' needs '--profile NAME'\n",
+                a->replays ? "--replays" : "--check-trace");
+        return -1;
+    }
     for (int r = 0; r < a->nreq; r++)
         if (gen_needs_replay(gen_outputs[a->req[r].out].fn) && !a->replay) {
             fprintf(stderr, "issu-gen: error: '%s' needs '--replay FILE'\n",
@@ -306,6 +330,53 @@ static int gen_read_replay(const gen_args *a, em_opts *o, char **replay, char **
     return 0;
 }
 
+/* --replays LIST: the trace of each "REPLAY TRACE" line; 0, or 1 after reporting. */
+static int gen_replays(const char *list, const ir_spec *s, em_opts o)
+{
+    size_t len;
+    char *text = gen_read(list, &len), *p = text;
+    if (!text)
+        return 1;
+    int rc = 0;
+    long no = 0;
+    while (!rc && p < text + len) {
+        char *nl = memchr(p, '\n', (size_t)(text + len - p));
+        char *line = ar_strndup(p, nl ? (size_t)(nl - p) : (size_t)(text + len - p));
+        p = nl ? nl + 1 : text + len;
+        no++;
+        char *sp = strpbrk(line, " \t");
+        if (*line && !sp) {
+            diag_plain("%s:%ld: expected 'REPLAY TRACE'", list, no);
+            rc = 1;
+        } else if (*line) {
+            *sp = '\0';
+            char *replay = gen_read(line, &o.replay_len);
+            o.replay = line;
+            o.replay_text = replay;
+            rc = !replay || gen_write(sp + 1, s, em_trace, &o) ? 1 : 0;
+            free(replay);
+        }
+    }
+    free(text);
+    return rc;
+}
+
+/* --check-trace FILE: 0 a run of the model, 1 not (reported). */
+static int gen_check_trace(const char *path, const ir_spec *s, int profile)
+{
+    size_t len;
+    char *text = gen_read(path, &len);
+    if (!text)
+        return 1;
+    long n = ct_check(stderr, s, profile, path, text, len);
+    free(text);
+    if (n < 0)
+        return 1;
+    printf("%s: %ld controller steps, each one the model of profile '%s' allows\n", path, n,
+           s->profiles[profile].name);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     gen_args a;
@@ -352,6 +423,10 @@ int main(int argc, char **argv)
             em_summary(stdout, ir, &o);
         for (int r = 0; !rc && r < a.nreq; r++)
             rc = gen_write(a.req[r].path, ir, gen_outputs[a.req[r].out].fn, &o) ? 1 : 0;
+        if (!rc && a.replays)
+            rc = gen_replays(a.replays, ir, o);
+        for (int t = 0; !rc && t < a.ncheck; t++)
+            rc = gen_check_trace(a.check_trace[t], ir, o.profile);
     }
     if (fflush(stdout) != 0)
         rc = 1;

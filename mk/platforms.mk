@@ -20,9 +20,10 @@
 PF_SIM_SRC := $(sort $(wildcard platforms/sim/*.c))
 PF_MX_SRC := $(sort $(wildcard platforms/mx/*.c))
 PF_CLI_SRC := $(sort $(wildcard platforms/cli/*.c))
+PF_REPLAY_SRC := $(sort $(wildcard platforms/replay/*.c))
 PF_MAIN := platforms/cli/issu.c
-PF_LIB_SRC := $(PF_SIM_SRC) $(PF_MX_SRC) $(filter-out $(PF_MAIN),$(PF_CLI_SRC))
-PF_CPPFLAGS = -I platforms/sim -I platforms/mx -I platforms/cli $(RT_CPPFLAGS)
+PF_LIB_SRC := $(PF_SIM_SRC) $(PF_MX_SRC) $(PF_REPLAY_SRC) $(filter-out $(PF_MAIN),$(PF_CLI_SRC))
+PF_CPPFLAGS = -I platforms/sim -I platforms/mx -I platforms/replay -I platforms/cli $(RT_CPPFLAGS)
 
 PF_OBJ := $(PF_LIB_SRC:%.c=$(O)/%.o)
 PF_SAN_OBJ := $(PF_LIB_SRC:%.c=$(O)/asan/%.o)

@@ -40,6 +40,9 @@ static const int8_t issu__prof_family[ISSU_DIM(ISSU_NPROFILES)] = { ISSU_PROFILE
 #define ISSU_X_(name, text) text,
 static const char *const issu__rc_texts[ISSU_NRCS] = { ISSU_RCS(ISSU_X_) };
 #undef ISSU_X_
+#define ISSU_X_(name, n) n,
+static const int32_t issu__enum_size[ISSU_DIM(ISSU_NENUMS)] = { ISSU_ENUMS(ISSU_X_) };
+#undef ISSU_X_
 
 /* --- errors and logs ----------------------------------------------------------- */
 
@@ -220,6 +223,8 @@ static issu_rc issu__dispatch(issu *m, int ev)
     }
     if (held > 1) {                    /* never pick one of two: state unchanged */
         issu__contract(m, ISSU_C_NONDETERMINISM);
+        issu__trace_begin(m, -1, from, ev);   /* every event taken leaves a trace line */
+        issu__trace_end(m, from, "nondeterministic");
         return ISSU_RC_CONTRACT;
     }
     return k < 0 ? issu__unhandled(m, ev, from) : issu__fire(m, k, ev, from);
@@ -326,6 +331,13 @@ const char *issu_cmd_name(int cmd)
 const char *issu_rc_text(issu_rc rc)
 {
     return (unsigned)rc < (unsigned)ISSU_NRCS ? issu__rc_texts[rc] : "?";
+}
+
+const char *issu_enum_member(int enum_id, int32_t v)
+{
+    if (enum_id < 0 || enum_id >= ISSU_NENUMS || v < 0 || v >= issu__enum_size[enum_id])
+        return NULL;
+    return issu__enum_names[enum_id][v];
 }
 
 int32_t issu__pending(const issu *m, int cmd)

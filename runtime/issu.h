@@ -226,5 +226,7 @@ const char *issu_state_name(int state);
 const char *issu_event_name(int event);
 const char *issu_cmd_name(int cmd);
 const char *issu_rc_text(issu_rc rc);
+/* Member v of enum ISSU_ENUM_ID_x ("MASTER"), or NULL if out of range. */
+const char *issu_enum_member(int enum_id, int32_t v);
 
 #endif

@@ -5,7 +5,8 @@
  *    "event":"start","to":"VALIDATING","actions":[{"console":"..."},
  *    {"issue":"validate_image"},{"cancel":"prompt_timer"},
  *    {"assign":"result","value":"NONE"},{"send":"ev","to":"m","instance":0}]}
- * and for an unhandled event "trans":null, "actions":[], "unhandled":"ignored".
+ * and for an unhandled event "trans":null, "actions":[], "unhandled":"ignored"
+ * ("rejected", "undecided", or "nondeterministic" when two guards held).
  */
 #include <string.h>
 
@@ -19,9 +20,6 @@ static const int8_t issu__cv_kind[ISSU_DIM(ISSU_NCTRL)] = { ISSU_CTRL(ISSU_X_) }
 #undef ISSU_X_
 #define ISSU_X_(name, kind, en, doc) en,
 static const int8_t issu__cv_enum[ISSU_DIM(ISSU_NCTRL)] = { ISSU_CTRL(ISSU_X_) };
-#undef ISSU_X_
-#define ISSU_X_(name, n) n,
-static const int32_t issu__enum_size[ISSU_DIM(ISSU_NENUMS)] = { ISSU_ENUMS(ISSU_X_) };
 #undef ISSU_X_
 
 char *issu__itoa(char *buf, int64_t v)
@@ -48,8 +46,8 @@ const char *issu__value_name(int cv, int32_t v, char *buf)
         return issu__itoa(buf, v);
     if (issu__cv_kind[cv] == ISSU_TK_BOOL)
         return v ? "true" : "false";
-    if (issu__cv_kind[cv] == ISSU_TK_ENUM && v >= 0 && v < issu__enum_size[issu__cv_enum[cv]])
-        return issu__enum_names[issu__cv_enum[cv]][v];
+    if (issu__cv_kind[cv] == ISSU_TK_ENUM && issu_enum_member(issu__cv_enum[cv], v))
+        return issu_enum_member(issu__cv_enum[cv], v);
     if (issu__cv_kind[cv] == ISSU_TK_STATE)
         return issu_state_name(v);
     return issu__itoa(buf, v);

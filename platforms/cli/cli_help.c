@@ -15,6 +15,7 @@ static const char overview[] =
 "  validate    request system software validate in-service-upgrade: checks only\n"
 "  status      show chassis in-service-upgrade: the per-FPC state table\n"
 "  platforms   the chassis families and models the simulator knows\n"
+"  replay      run a JSON-lines trace through the generated controller\n"
 "  help [CMD]  this text, or the manual of CMD (also: issu CMD --help);\n"
 "              'issu help faults' describes --fault\n"
 "\n"
@@ -138,6 +139,27 @@ static const char faults_page[] =
 "  --fault backup_crash@BACKUP_PREPARE   --fault fru_warm_boot.fail@2\n"
 "  --fault switchover_check.timeout      --fault abort@t=20min\n";
 
+static const char replay_page[] =
+"NAME\n"
+"  issu replay - run a trace through the generated controller\n"
+"\n"
+"SYNOPSIS\n"
+"  issu replay [--platform NAME] [--quiet] TRACE...\n"
+"\n"
+"DESCRIPTION\n"
+"  TRACE is JSON lines as 'issu-gen --trace' writes them from a SPIN run or\n"
+"  counterexample (make proofs: NAME.trace.jsonl), or as 'issu upgrade\n"
+"  --trace' writes them.  Its first line gives the profile, the options\n"
+"  and the plant at the start (else --platform is required); each world\n"
+"  line sets plant values and raises its event; each machine line is one\n"
+"  step of the controller, which must do exactly what the line says.  The\n"
+"  console lines are printed as the controller writes them (not with\n"
+"  --quiet).  Several traces are replayed one after the other.\n"
+"\n"
+"  Exit status: 0 every step agreed, 1 a step differs (the line, what the\n"
+"  trace says and what the C does are printed), 2 bad command line or an\n"
+"  unreadable or malformed trace.\n";
+
 int cli_help_page(FILE *out, const char *topic)
 {
     if (strcmp(topic, "upgrade") == 0)
@@ -149,6 +171,8 @@ int cli_help_page(FILE *out, const char *topic)
                 status_page, router_opts, run_opts);
     else if (strcmp(topic, "faults") == 0)
         fputs(faults_page, out);
+    else if (strcmp(topic, "replay") == 0)
+        fputs(replay_page, out);
     else if (strcmp(topic, "platforms") == 0)
         fputs("NAME\n  issu platforms - the families and models the simulator knows\n\n"
               "SYNOPSIS\n  issu platforms\n", out);

@@ -8,6 +8,7 @@
 
 #include "cli_args.h"
 #include "cli_help.h"
+#include "cli_replay.h"
 #include "cli_report.h"
 
 #define EXIT_NOT_SUCCESS 1             /* the upgrade did not succeed */
@@ -146,7 +147,7 @@ static int help(int argc, char **argv)
         return 0;
     }
     if (argc > 1 || cli_help_page(stdout, argv[0]) != 0) {
-        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, platforms, faults)\n", argv[0]);
+        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, replay, platforms, faults)\n", argv[0]);
         return EXIT_USAGE;
     }
     return 0;
@@ -167,6 +168,8 @@ int main(int argc, char **argv)
         return subcommand(argc - 2, argv + 2, CLI_VALIDATE, c);
     if (strcmp(c, "status") == 0)
         return subcommand(argc - 2, argv + 2, CLI_STATUS, c);
+    if (strcmp(c, "replay") == 0)
+        return argc > 2 && strcmp(argv[2], "--help") == 0 ? help(1, argv + 1) : cli_replay(argc - 2, argv + 2);
     if (strcmp(c, "platforms") == 0) {
         if (argc > 2)
             return strcmp(argv[2], "--help") == 0 ? help(1, argv + 1)

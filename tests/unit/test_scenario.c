@@ -125,9 +125,10 @@ static const char *j_value(const char *p, int depth)
     return s;
 }
 
-/* Every line is one JSON object with "seq":K (K = line number) and one of
- * the line kinds with its fields; the last is the violation.  Returns the
- * number of lines, or -1 after a failed assertion. */
+/* Every line is one JSON object with "seq":K (K = line number from 0) and
+ * one of the line kinds with its fields: the initial state (line 0), world
+ * and machine steps, the cycle start; the last is the violation.  Returns
+ * the number of lines, or -1 after a failed assertion. */
 static int check_trace(const char *text, unsigned line)
 {
     static const char *const machine[] = { "\"time\":", "\"machine\":", "\"instance\":",
@@ -135,6 +136,8 @@ static int check_trace(const char *text, unsigned line)
                                            "\"actions\":[", NULL };
     static const char *const world[] = { "\"time\":", "\"world\":", "\"event\":",
                                          "\"instance\":", "\"changes\":{", NULL };
+    static const char *const initial[] = { "\"initial\":{", "\"profile\":", "\"options\":{",
+                                           "\"plant\":{", NULL };
     int n = 0;
     for (const char *p = text; *p; n++) {
         size_t len = strcspn(p, "\n");
@@ -144,10 +147,11 @@ static int check_trace(const char *text, unsigned line)
         memcpy(l, p, len);
         l[len] = '\0';
         const char *end = j_value(l, 0);
-        snprintf(seq, sizeof seq, "{\"seq\":%d,", n + 1);
+        snprintf(seq, sizeof seq, "{\"seq\":%d,", n);
         int ok = l[0] == '{' && end && *j_ws(end) == '\0' && strncmp(l, seq, strlen(seq)) == 0;
         const char *const *need = strstr(l, "\"machine\":") ? machine
-                                : strstr(l, "\"world\":") ? world : NULL;
+                                : strstr(l, "\"world\":") ? world
+                                : n == 0 && strstr(l, "\"initial\":") ? initial : NULL;
         for (int k = 0; ok && need && need[k]; k++)
             ok = strstr(l, need[k]) != NULL;
         ok = ok && (need || strstr(l, "\"cycle\":\"start\"") || strstr(l, "\"violation\":"));

@@ -1,0 +1,139 @@
+/* emit_relation.c - issu-gen --relation: the controller's transition
+ * relation of one profile (relation.h), for the C conformance harness
+ * (tests/conformance/relcheck.c) to compare with what the generated C does.
+ *
+ * The file is tab-separated text, one record per line:
+ *   P  profile  machine  configurations  rows  outcomes
+ *   C  id  STATE  pending-commands|-  var=value,...|-
+ *   O  id  contracts|-  spec-location  trace-tail|stale|none
+ *   R  config  event  input=value,...|-  outcome  next-config
+ * C lines come in the order the configurations are found from the initial
+ * one (0); R lines, grouped by configuration then event, give every event
+ * under every valuation of what its guards and actions read.  The trace
+ * tail is the runtime's JSON trace line from "trans" on; the inputs name
+ * plant scalars "x", array elements "x[1]", pool counts "x[MEMBER]" and
+ * options "o", with numeric values (booleans 0/1, enums by position).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "emit.h"
+#include "relation.h"
+
+typedef struct er_outcomes {
+    const char **text;          /* "contracts\twhere\ttail" */
+    int n, cap;
+    int *hash;                  /* index + 1 */
+} er_outcomes;
+
+static uint32_t er_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int er_intern(er_outcomes *o, const char *text)
+{
+    if (o->n * 2 >= o->cap) {
+        int cap = o->cap ? o->cap * 2 : 1024;
+        const char **t = ar_array((size_t)cap, sizeof *t);
+        if (o->n)
+            memcpy(t, o->text, (size_t)o->n * sizeof *t);
+        o->text = t;
+        o->cap = cap;
+        o->hash = ar_array((size_t)cap * 2, sizeof *o->hash);
+        for (int k = 0; k < o->n; k++) {
+            uint32_t i = er_hash(o->text[k]) & (uint32_t)(cap * 2 - 1);
+            while (o->hash[i])
+                i = (i + 1u) & (uint32_t)(cap * 2 - 1);
+            o->hash[i] = k + 1;
+        }
+    }
+    uint32_t mask = (uint32_t)(o->cap * 2 - 1), i = er_hash(text) & mask;
+    for (; o->hash[i]; i = (i + 1u) & mask)
+        if (strcmp(o->text[o->hash[i] - 1], text) == 0)
+            return o->hash[i] - 1;
+    o->text[o->n] = ar_strdup(text);
+    o->hash[i] = ++o->n;
+    return o->n - 1;
+}
+
+/* "contracts\twhere\ttail" of one step. */
+static void er_outcome_text(FILE *f, const ir_spec *s, const rl_outcome *oc, const char *tail)
+{
+    for (int i = 0; i < oc->ncontracts; i++)
+        fprintf(f, "%s%d", i ? "," : "", oc->contracts[i]);
+    fprintf(f, "%s\t%s:%d:%d\t%s", oc->ncontracts ? "" : "-", s->file, oc->where.line, oc->where.col,
+            tail);
+}
+
+void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
+{
+    rl *r = rl_new(s, o->profile);
+    int w = rl_width(r);
+    int32_t *cfg = ar_array((size_t)w, sizeof *cfg), *next = ar_array((size_t)w, sizeof *next);
+    rl_initial(r, cfg);
+    rl_add(r, cfg);
+
+    char *rows = NULL, *tail = NULL, *text = NULL;
+    size_t nrows_b = 0, ntail = 0, ntext = 0;
+    FILE *rf = open_memstream(&rows, &nrows_b);
+    FILE *tf = open_memstream(&tail, &ntail);
+    FILE *xf = open_memstream(&text, &ntext);
+    if (!rf || !tf || !xf) {
+        fputs("issu-gen: error: out of memory writing the relation\n", stderr);
+        exit(1);
+    }
+    er_outcomes outs = { 0 };
+    long nrows = 0;
+    for (int c = 0; c < rl_nconfigs(r); c++) {          /* grows as configurations are found */
+        for (int ev = 0; ev < s->nevents; ev++) {
+            const rl_space *in = rl_inputs(r, rl_config(r, c)[0], ev);
+            int32_t *slots = rl_slots(r);
+            rl_first(in, slots);
+            do {
+                memcpy(cfg, rl_config(r, c), (size_t)w * sizeof *cfg);
+                rl_outcome oc;
+                rewind(tf);
+                rl_step(r, cfg, ev, &oc, tf, next);
+                fputc('\0', tf);
+                fflush(tf);
+                rewind(xf);
+                er_outcome_text(xf, s, &oc, tail);
+                fputc('\0', xf);
+                fflush(xf);
+                int oid = er_intern(&outs, text);
+                int nid = rl_add(r, next);
+                fprintf(rf, "R\t%d\t%s\t", c, s->events[ev].name);
+                rl_print_inputs(rf, r, in);
+                fprintf(rf, "\t%d\t%d\n", oid, nid);
+                nrows++;
+            } while (rl_next(in, slots));
+        }
+    }
+    fclose(rf);
+    fclose(tf);
+    fclose(xf);
+
+    fprintf(out, "# issu-gen --relation: the transition relation of machine '%s' in profile '%s'\n"
+                 "# of %s (gen/relation.h says what it means; gen/emit_relation.c the format).\n",
+            s->machines[0].name, s->profiles[o->profile].name, s->file);
+    fprintf(out, "P\t%s\t%s\t%d\t%ld\t%d\n", s->profiles[o->profile].name, s->machines[0].name,
+            rl_nconfigs(r), nrows, outs.n);
+    for (int c = 0; c < rl_nconfigs(r); c++) {
+        fprintf(out, "C\t%d\t", c);
+        rl_print_config(out, r, rl_config(r, c));
+        fputc('\n', out);
+    }
+    for (int k = 0; k < outs.n; k++)
+        fprintf(out, "O\t%d\t%s\n", k, outs.text[k]);
+    fwrite(rows, 1, nrows_b, out);
+    free(rows);
+    free(tail);
+    free(text);
+}

@@ -1,0 +1,97 @@
+/* relation.h - the controller's transition relation as the spec means it.
+ *
+ * For the first machine of a spec (the one the C runs) and one profile:
+ * every configuration the controller can reach from its initial one
+ * (state, controller variables, commands pending), every event, and every
+ * valuation of what the guards and actions of that state and event read of
+ * the plant and the options, map to what the controller does: the
+ * transition and its actions in order (as the runtime's JSON trace writes
+ * them), or the unhandled-event policy, or "stale" (an outcome of a
+ * command that is not pending, which the runtime drops when it is posted),
+ * with the runtime contracts the spec expects it to report, and the
+ * configuration it ends in.  The plant is left free: any valuation, not
+ * only the ones the world can make, so the relation is a superset of what
+ * a run can meet, and the C must agree on all of it.
+ *
+ * Semantics, as DESIGN.md and runtime/issu.c: an event's command stops
+ * being pending when the event is taken from the queue; actions run in
+ * order and an assignment is seen by the actions after it; an issue of a
+ * pending command is contract 108; an unhandled event without a policy is
+ * contract 104 (or 103 where the spec says it cannot arrive).
+ *
+ * issu-gen --relation writes it (emit_relation.c); issu-gen --check-trace
+ * checks a runtime trace against it step by step.
+ */
+#ifndef ISSU_RELATION_H
+#define ISSU_RELATION_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "eval.h"
+#include "ir.h"
+
+typedef struct rl rl;
+
+/* One event in one configuration under one valuation. */
+typedef struct rl_outcome {
+    int stale;                  /* an outcome of a command that is not pending */
+    const ir_trans *t;          /* the transition taken, or NULL */
+    const char *policy;         /* unhandled: "ignored", "rejected" or "undecided" */
+    int contracts[4];           /* runtime contract ids expected, in order */
+    int ncontracts;
+    loc where;                  /* the transition, or the state */
+} rl_outcome;
+
+rl *rl_new(const ir_spec *s, int profile);
+
+/* Configurations: cfg[0] state, cfg[1] pending commands (bit per command),
+ * cfg[2 + i] the machine's i-th variable.  rl_width() int32s each. */
+int rl_width(const rl *r);
+int rl_nconfigs(const rl *r);
+const int32_t *rl_config(const rl *r, int id);
+/* Its index, adding it if new. */
+int rl_add(rl *r, const int32_t *cfg);
+/* The initial configuration (index 0 once added). */
+void rl_initial(const rl *r, int32_t *cfg);
+
+/* What the guards and actions of event ev in state st read of the plant and
+ * the options.  A pool is read only through counts of member sets, so its
+ * members fall into groups that every count either takes whole or leaves
+ * out: its valuations are the ways to share its elements among the groups
+ * (each group's share on its first member), not among all members. */
+typedef struct rl_pool {
+    int var;                    /* the pool */
+    int slot;                   /* its first slot */
+    int members;                /* its enum's members */
+    int32_t size;               /* its elements */
+    int ngroups;
+    int rep[32];                /* each group's first member */
+} rl_pool;
+
+typedef struct rl_space {
+    ev_space scalars;           /* plant scalars, array elements, options */
+    rl_pool pools[8];
+    int npools;
+    int overflow;               /* too many atoms, pools or groups */
+} rl_space;
+
+const rl_space *rl_inputs(rl *r, int st, int ev);
+/* Enumerate its valuations into rl_slots(r): rl_first, then rl_next until 0. */
+void rl_first(const rl_space *sp, int32_t *slots);
+int rl_next(const rl_space *sp, int32_t *slots);
+uint64_t rl_space_size(const rl_space *sp);
+/* The valuation buffer. */
+int32_t *rl_slots(rl *r);
+
+/* Event ev in configuration cfg under the valuation in rl_slots(): the
+ * outcome, the JSON tail of the trace line into out (from "trans" on, as
+ * js_machine_tail; "stale" for a stale outcome), the next configuration into
+ * next. */
+void rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *out, int32_t *next);
+
+/* Descriptions for humans and for the C harness. */
+void rl_print_config(FILE *out, const rl *r, const int32_t *cfg);   /* STATE\tpending\tvars */
+void rl_print_inputs(FILE *out, const rl *r, const rl_space *sp);   /* name=value,... or - */
+
+#endif

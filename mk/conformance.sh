@@ -1,0 +1,141 @@
+#!/bin/bash
+# mk/conformance.sh: the generated C against the model, profile by profile.
+# Run by 'make conformance' (mk/conformance.mk); by hand:
+#
+#   mk/conformance.sh -g ISSU_GEN -i ISSU -r RELCHECK -w WORK [-p PROFILES] [-n RUNS] SPEC
+#
+# Per profile, in WORK/PROFILE/:
+#   relation      issu-gen --relation writes what the spec means by every
+#                 (configuration, event, valuation); RELCHECK runs the C
+#                 through each entry and compares (tests/conformance/relcheck.c);
+#   model -> C    RUNS runs of SPIN's random simulation (spin -DSIM, ten
+#                 seeds, RUNS/10 runs each) become JSON traces (issu-gen
+#                 --replays) that 'issu replay' runs through the C, which must
+#                 take the same step at every machine line; so do the
+#                 counterexample and witness traces of 'make proofs', if any;
+#   C -> model    the CLI runs a simulated upgrade per option set and per
+#                 event of the spec (--fault EVENT) with --trace, and
+#                 issu-gen --check-trace accepts each trace only if every
+#                 step is one the model allows.
+# Prints a line per profile and direction with the figures; WORK/summary.txt
+# keeps them.  Exit status: 0 all agree, 1 a difference, 2 bad usage.
+set -u
+GEN= ISSU= RELCHECK= WORK= PROFILES= RUNS=1000
+usage() { echo "usage: $0 -g ISSU_GEN -i ISSU -r RELCHECK -w WORK [-p PROFILES] [-n RUNS] SPEC" >&2; exit 2; }
+while getopts g:i:r:w:p:n: o; do
+    case $o in
+    g) GEN=$OPTARG ;; i) ISSU=$OPTARG ;; r) RELCHECK=$OPTARG ;; w) WORK=$OPTARG ;;
+    p) PROFILES=$OPTARG ;; n) RUNS=$OPTARG ;; *) usage ;;
+    esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$ISSU" ] && [ -n "$RELCHECK" ] && [ -n "$WORK" ] || usage
+SPEC=$1
+[ -r "$SPEC" ] || { echo "conformance: cannot read '$SPEC'" >&2; exit 2; }
+command -v spin >/dev/null || { echo "conformance: 'spin' is not installed (make deps)" >&2; exit 2; }
+SEEDS=10
+PER_SEED=$(( (RUNS + SEEDS - 1) / SEEDS ))
+[ -n "$PROFILES" ] || PROFILES=$("$GEN" --profiles "$SPEC") || exit 1
+mkdir -p "$WORK"
+: >"$WORK/summary.txt"
+say() { printf 'conformance: %s\n' "$*" | tee -a "$WORK/summary.txt"; }
+
+# The relation of profile $1, checked.
+relation() {
+    local p=$1 d=$WORK/$1
+    "$GEN" --relation "$d/relation.tsv" --profile "$p" "$SPEC" || return 1
+    # the events of the spec, one line each, for the fault scenarios
+    awk -F'\t' '$1 == "R" && !seen[$3]++' "$d/relation.tsv" >"$d/events.txt"
+    if "$RELCHECK" "$d/relation.tsv" >"$d/relcheck.out" 2>"$d/relcheck.err"; then
+        say "$p relation: $(sed 's/^relcheck: [^:]*: //' "$d/relcheck.out")"
+        rm -f "$d/relation.tsv"            # large, and made again in seconds
+    else
+        cat "$d/relcheck.err" >&2
+        say "$p relation: FAIL (kept: $d/relation.tsv)"
+        return 1
+    fi
+}
+
+# SPIN's random runs of profile $1, replayed through the C.
+model_to_c() {
+    local p=$1 d=$WORK/$1/sim
+    mkdir -p "$d" && rm -f "$d"/run-* "$d"/list
+    "$GEN" --promela "$d/model.pml" --profile "$p" "$SPEC" || return 1
+    local seed
+    for seed in $(seq 1 $SEEDS); do
+        (cd "$d" && spin -DSIM -DSIM_RUNS=$PER_SEED -n$seed model.pml >"sim-$seed.txt" 2>&1) ||
+            { echo "conformance: spin -DSIM failed (see $d/sim-$seed.txt)" >&2; return 1; }
+        grep -q '^spin: .*Error' "$d/sim-$seed.txt" &&
+            { echo "conformance: a simulation of $p broke an assertion (see $d/sim-$seed.txt)" >&2; return 1; }
+        # one replay file per run, each starting at its "@R k" line
+        awk -v pre="$d/run-$seed-" '/^ *@R [0-9]+$/ { f = pre $2 ".txt"; print f >> "'"$d/list.runs"'" } f { print > f }' \
+            "$d/sim-$seed.txt"
+        rm -f "$d/sim-$seed.txt"
+    done
+    awk '{ t = $0; sub(/\.txt$/, ".jsonl", t); print $0, t }' "$d/list.runs" >"$d/list" && rm -f "$d/list.runs"
+    local n; n=$(wc -l <"$d/list")
+    "$GEN" --profile "$p" --model "$d/model.pml" --replays "$d/list" "$SPEC" || return 1
+    local traces; traces=$(awk '{ print $2 }' "$d/list")
+    local proofs; proofs=$(ls "$(dirname "$WORK")"/proofs/"$p"/*/*.trace.jsonl \
+        "$(dirname "$WORK")"/proofs-check/"$p"/*/*.trace.jsonl 2>/dev/null)
+    local steps; steps=$(cat $traces $proofs | grep -c '"machine":')
+    if ! echo $traces $proofs | xargs "$ISSU" replay --quiet >"$d/replay.out" 2>"$d/replay.err"; then
+        head -20 "$d/replay.err" >&2
+        say "$p model -> C: FAIL"
+        return 1
+    fi
+    say "$p model -> C: $n random runs and $(echo $proofs | wc -w) proof traces, $steps controller steps, replayed through the C: the same steps"
+    rm -f "$d"/run-*.txt
+}
+
+# The C's traces of profile $1, checked against the model.
+c_to_model() {
+    local p=$1 d=$WORK/$1/cli
+    mkdir -p "$d" && rm -f "$d"/*.jsonl
+    local k=0 skipped=0 args
+    {
+        echo "--yes"
+        echo "--yes --reboot"
+        echo "--yes --no-old-master-upgrade"
+        echo "--yes --reboot --no-old-master-upgrade"
+        echo "--yes --unsupported-fpc 1"
+        echo "--unsupported-fpc 1"
+        echo "--yes --backup-running 23.2R1.5"
+        echo "--yes --target 23.2R1.5"
+        for c in no-gres no-nsr no-disk-space sdk-packages unsupported-config config-conflict; do
+            echo "--yes --config $c"
+        done
+        awk -F'\t' '{ print "--yes --fault " $3; print "--yes --unsupported-fpc 1 --fault " $3 }' \
+            "$WORK/$p/events.txt"
+    } >"$d/scenarios"
+    while IFS= read -r args; do
+        k=$((k + 1))
+        # shellcheck disable=SC2086
+        "$ISSU" upgrade --platform "$p" --quiet $args --trace "$d/run-$k.jsonl" >/dev/null 2>"$d/run-$k.err"
+        case $? in
+        0 | 1) ;;
+        2) skipped=$((skipped + 1)); rm -f "$d/run-$k.jsonl" ;;   # the CLI refuses this scenario here
+        *) cat "$d/run-$k.err" >&2; say "$p C -> model: FAIL: 'issu upgrade $args' broke a monitor or contract"; return 1 ;;
+        esac
+    done <"$d/scenarios"
+    local files; files=$(ls "$d"/run-*.jsonl)
+    local checks; checks=$(for f in $files; do printf -- '--check-trace %s ' "$f"; done)
+    # shellcheck disable=SC2086
+    if ! "$GEN" --profile "$p" $checks "$SPEC" >"$d/check.out" 2>"$d/check.err"; then
+        cat "$d/check.err" >&2
+        say "$p C -> model: FAIL"
+        return 1
+    fi
+    local steps; steps=$(awk '{ s += $2 } END { print s + 0 }' "$d/check.out")
+    say "$p C -> model: $(echo $files | wc -w) traces of simulated upgrades ($skipped scenarios not applicable), $steps controller steps, each one the model allows"
+}
+
+rc=0
+for p in $PROFILES; do
+    mkdir -p "$WORK/$p"
+    relation "$p" || rc=1
+    model_to_c "$p" || rc=1
+    c_to_model "$p" || rc=1
+done
+[ $rc = 0 ] && say "the generated C and the model agree on every profile" || say "FAILED: see the lines above"
+exit $rc

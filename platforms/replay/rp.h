@@ -1,0 +1,68 @@
+/* rp.h - replaying a trace through the generated controller.
+ *
+ * A trace is the runtime's JSON lines (issu_trace.c) or the model's (issu-gen
+ * --trace from a SPIN run): "machine" lines are the controller's steps,
+ * "world" lines the environment's (an event raised, plant cells changed).
+ * The replay HAL answers every observation from the plant cells the trace
+ * has set so far, and issues nothing by itself: the outcomes come from the
+ * trace's world lines.  rp_replay() runs a trace through a fresh controller,
+ * step by step, and compares each machine line with the line the C writes.
+ *
+ * Also here: the names of the generated identifiers (issu_ids.h) back to
+ * ids, for everything that reads traces or relations.
+ */
+#ifndef RP_H
+#define RP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "issu.h"
+
+#define RP_CELLS 64                /* cells of one plant variable (array elements, pool members) */
+
+/* Names to ids: -1 if unknown.  (s, n): the name, not NUL-terminated. */
+int rp_state(const char *s, size_t n);
+int rp_event(const char *s, size_t n);
+int rp_cmd(const char *s, size_t n);
+int rp_ctrl(const char *s, size_t n);
+int rp_option(const char *s, size_t n);
+int rp_profile(const char *s, size_t n);
+/* A plant cell "x", "x[3]" or "x[MEMBER]": its variable and index (pool: member). */
+int rp_cell(const char *s, size_t n, int *pv, int32_t *index);
+/* A value of plant variable pv: "true", "false", "12", "MASTER"; 0 ok, -1 bad. */
+int rp_plant_value(int pv, const char *s, size_t n, int32_t *v);
+
+/* The plant as the trace says. */
+typedef struct rp_plant {
+    int32_t val[ISSU_DIM(ISSU_NPLANT)][RP_CELLS];
+    uint8_t known[ISSU_DIM(ISSU_NPLANT)][RP_CELLS];
+} rp_plant;
+
+/* The replay backend's context. */
+typedef struct rp_ctx {
+    rp_plant plant;
+    issu_time_ms now;
+    void (*console)(void *ctx, issu_time_ms t, const char *line);   /* or NULL */
+    void *console_ctx;
+} rp_ctx;
+
+extern const issu_hal rp_hal;
+
+/* The result of a replay. */
+typedef struct rp_result {
+    long lines;                    /* trace lines read */
+    long steps;                    /* machine lines compared */
+    long world;                    /* world lines applied */
+    long bad_line;                 /* the first line that failed (1-based), 0 none */
+    char why[512];                 /* what failed there */
+} rp_result;
+
+/* Run the trace text (len bytes) through a fresh controller of profile
+ * with the trace's options; console lines go to cons (NULL: none).
+ * 0: every machine line matched; -1: see r->bad_line and r->why. */
+int rp_replay(const char *text, size_t len, int profile, uint32_t options,
+              void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
+              rp_result *r);
+
+#endif
