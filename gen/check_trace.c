@@ -65,6 +65,15 @@ long ct_check(FILE *err, const ir_spec *s, int profile, const char *path, const 
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         lineno++;
+        size_t len_l = (size_t)(le - p);
+        while (len_l && (p[len_l - 1] == '\r' || p[len_l - 1] == ' '))
+            len_l--;
+        if (len_l && (p[0] != '{' || p[len_l - 1] != '}' || !ct_field(p, le, "seq", &len_l))) {
+            fprintf(err, "%s:%ld: error: not a line of a trace (a JSON object with \"seq\")\n", path, lineno);
+            fclose(tf);
+            free(tail);
+            return -1;
+        }
         size_t n, mn = 0;
         const char *mach = ct_field(p, le, "machine", &mn);
         const char *want = strstr(p, "\"trans\":");

@@ -553,7 +553,6 @@ static void pm_globals(FILE *out, const void *ctx)
     for (int e = 0; e < s->nenvs; e++)
         fprintf(out, "byte n_%s;  /* limit %d */\n", s->envs[e].name, s->envs[e].limit);
     fputs("hidden byte h_i, h_j;  /* scratch inside d_steps */\n"
-          "bit w_quiet;  /* the environment stopped acting (see the world) */\n"
           "#ifdef SIM\nbit w_over;  /* the run ended: the machines stop (random simulation) */\n"
           "#define SIM_OVER w_over = 1;\n#else\n#define SIM_OVER\n#endif\n", out);
 }
@@ -617,25 +616,35 @@ static void pm_queue_inlines(pm *c, int m)
     }
 }
 
+/* Machine m's instance i: settled (its queue empty, a final state, no
+ * command in flight) or, !settled, "waiting on something": an event queued,
+ * a final state, or a command in flight. */
+static void pm_machine_cond(pm *c, int m, int i, int settled)
+{
+    const ir_spec *s = c->s;
+    const ir_machine *mm = &s->machines[m];
+    fprintf(c->out, "(q_%s[%d].n %s 0 %s (0", mm->name, i, settled ? "==" : ">", settled ? "&&" : "||");
+    for (int st = 0; st < mm->nstates; st++)
+        if (mm->states[st].final)
+            fprintf(c->out, " || st_%s[%d] == S_%s_%s", mm->name, i, mm->name, mm->states[st].name);
+    fputc(')', c->out);
+    for (int cmd = 0; cmd < s->ncmds; cmd++)
+        if (pm_uses(s, m, IR_A_ISSUE, cmd))
+            fprintf(c->out, " %s pc_%s_%s[%d] %s 0", settled ? "&&" : "||", mm->name, s->cmds[cmd].name,
+                    i, settled ? "==" : "!=");
+    fputc(')', c->out);
+}
+
 static void pm_quiescent(pm *c)
 {
     const ir_spec *s = c->s;
     fputs("/* nothing can move: every machine final, its queue empty, no command in flight */\n"
           "#define QUIESCENT (1", c->out);
-    for (int m = 0; m < s->nmachines; m++) {
-        const ir_machine *mm = &s->machines[m];
+    for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++) {
-            fprintf(c->out, " \\\n    && q_%s[%d].n == 0 && (0", mm->name, i);
-            for (int st = 0; st < mm->nstates; st++)
-                if (mm->states[st].final)
-                    fprintf(c->out, " || st_%s[%d] == S_%s_%s", mm->name, i, mm->name,
-                            mm->states[st].name);
-            fputc(')', c->out);
-            for (int cmd = 0; cmd < s->ncmds; cmd++)
-                if (pm_uses(s, m, IR_A_ISSUE, cmd))
-                    fprintf(c->out, " && pc_%s_%s[%d] == 0", mm->name, s->cmds[cmd].name, i);
+            fputs(" \\\n    && ", c->out);
+            pm_machine_cond(c, m, i, 1);
         }
-    }
     fputs(")\n", c->out);
 }
 
@@ -653,6 +662,18 @@ static void pm_inlines(FILE *out, const void *ctx)
         pm_expr(c, pr->expr);
         fprintf(out, ");  /* @A INV %s */\n", pr->id);
     }
+    /* No wait relies on the world alone: a machine that is not in a final
+     * state always has an event queued or a command in flight.  Otherwise a
+     * run could end only by a fault or an operator action (an abort is
+     * always allowed), and L1/L2 and the deadlock check would pass for a
+     * controller that waits for an outcome it never asked for: four
+     * mutants survived that way. */
+    for (int m = 0; m < c->s->nmachines; m++)
+        for (int i = 0; i < pm_instances(c, m); i++) {
+            fputs("    assert(", out);
+            pm_machine_cond(c, m, i, 0);
+            fprintf(out, ");  /* @A WAIT %s */\n", c->s->machines[m].name);
+        }
     fputs("#endif\n    skip\n}\n", out);
     pm_quiescent(c);
 }
@@ -881,7 +902,7 @@ static void pm_env(pm *c, int e)
         long nv = pm_variants(c, en->effects, en->neffects);
         for (long v = 0; v < nv; v++) {
             pm_choice ch = { v, 1 };
-            fprintf(c->out, "    :: STEP_BEGIN (!w_quiet && n_%s < %d", en->name, en->limit);
+            fprintf(c->out, "    :: STEP_BEGIN (n_%s < %d", en->name, en->limit);
             if (en->when) {
                 fputs(" && ", c->out);
                 pm_expr(c, en->when);
@@ -908,12 +929,6 @@ static void pm_world(FILE *out, const void *ctx)
 {
     pm *c = (pm *)ctx;
     const ir_spec *s = c->s;
-    /* The environment may stop acting at any point (w_quiet): no fault and
-     * no operator action from then on, only the outcomes of the commands in
-     * flight.  Otherwise a run could only end once every fault and operator
-     * budget is spent, and a wait that nothing but an abort or a crash ends
-     * would pass L1/L2 and the deadlock check: the world would be forced to
-     * take the one move left. */
     fputs("proctype world() {\nend_world:\n    do\n", out);
     for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++)
@@ -923,8 +938,7 @@ static void pm_world(FILE *out, const void *ctx)
                         pm_outcome(c, m, i, cmd, o);
     for (int e = 0; e < s->nenvs; e++)
         pm_env(c, e);
-    fputs("#ifndef SIM\n    :: atomic { !w_quiet -> w_quiet = 1 }  /* (a random run would stop too early) */\n#endif\n"
-          "    :: timeout ->\n"
+    fputs("    :: timeout ->\n"
           "        assert(QUIESCENT);  /* @A DEADLOCK */\n"
           "        SIM_OVER\n"
           "        break\n"
@@ -1054,7 +1068,7 @@ static void pm_sim_reset(pm *c)
     for (int e = 0; e < s->nenvs; e++)
         fprintf(out, "    if\n    :: n_%s = 0\n    :: n_%s = %d\n    fi;\n", s->envs[e].name,
                 s->envs[e].name, s->envs[e].limit);
-    fputs("    h_i = 0; w_quiet = 0; w_over = 0\n}\n#endif\n\n", out);
+    fputs("    h_i = 0; w_over = 0\n}\n#endif\n\n", out);
 }
 
 static void pm_init(FILE *out, const void *ctx)

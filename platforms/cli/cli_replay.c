@@ -99,6 +99,6 @@ int cli_replay(int argc, char **argv)
         worst = rc > worst ? rc : worst;
     }
     if (quiet && !worst)
-        printf("replay: %d traces agree with the generated C\n", ntraces);
+        printf("replay: %d trace%s agree%s with the generated C\n", ntraces, ntraces == 1 ? "" : "s", ntraces == 1 ? "s" : "");
     return worst;
 }

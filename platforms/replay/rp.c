@@ -356,6 +356,10 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
     rp_result *r = run->r;
     const char *v;
     size_t vn;
+    while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+        n--;
+    if (n < 2 || line[0] != '{' || line[n - 1] != '}' || rp_field(line, n, "seq", &v, &vn) != 0)
+        return rp_fail(r, no, "not a line of a trace (a JSON object with \"seq\")");
     if (rp_field(line, n, "initial", &v, &vn) == 0) {
         const char *o;
         size_t on;
@@ -402,7 +406,9 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
         issu_rc rc = issu_step(&run->m);
         r->steps++;
         if (!run->got) {
-            snprintf(r->why, sizeof r->why, "the C took no step (%s)", issu_rc_text(rc));
+            snprintf(r->why, sizeof r->why, "the C took no step (%s)%s", issu_rc_text(rc),
+                     rc == ISSU_RC_EMPTY ? ": no world line raised the event (a trace the C wrote "
+                                           "has none: check it with issu-gen --check-trace)" : "");
             return rp_fail(r, no, NULL);
         }
         size_t gn;

@@ -48,6 +48,7 @@ typedef struct rc_input {
 } rc_input;
 
 typedef struct rc_world {
+    rp_ctx rp;                     /* first: the replay backend's context */
     rc_input in[RC_INPUTS];
     int n;
     char line[ISSU_TRACE_MAX];     /* the C's trace line */
@@ -95,15 +96,6 @@ static int rc_split(char *line, char **f, int max)
 
 /* --- the HAL: observations from the row's inputs only --------------------------- */
 
-static int rc_issue(void *ctx, int instance, int cmd) { (void)ctx, (void)instance, (void)cmd; return ISSU_HAL_OK; }
-static void rc_cancel(void *ctx, int instance, int cmd) { (void)ctx, (void)instance, (void)cmd; }
-static issu_time_ms rc_now(void *ctx) { (void)ctx; return 0; }
-static int rc_jwrite(void *ctx, int instance, uint32_t off, const void *buf, uint32_t len)
-{
-    (void)ctx, (void)instance, (void)off, (void)buf, (void)len;
-    return ISSU_HAL_OK;
-}
-
 static int rc_observe(void *ctx, int instance, int var, int32_t index, int32_t *value)
 {
     const rc_world *w = ctx;
@@ -116,7 +108,8 @@ static int rc_observe(void *ctx, int instance, int var, int32_t index, int32_t *
     return ISSU_HAL_UNAVAILABLE;
 }
 
-static const issu_hal rc_hal = { rc_issue, rc_cancel, NULL, rc_observe, rc_now, NULL, NULL, NULL, rc_jwrite };
+/* The replay backend (platforms/replay), observing the row's inputs instead. */
+static issu_hal rc_hal;
 
 static void rc_trace(void *ctx, const issu *m, const char *line)
 {
@@ -293,6 +286,8 @@ int main(int argc, char **argv)
         return 2;
     }
     rel_path = argv[1];
+    rc_hal = rp_hal;
+    rc_hal.observe = rc_observe;
     FILE *f = fopen(rel_path, "r");
     if (!f) {
         fprintf(stderr, "relcheck: cannot open '%s'\n", rel_path);
@@ -341,7 +336,8 @@ int main(int argc, char **argv)
                 rc_cfg init;
                 reached = calloc((size_t)ncfgs + 1, 1);
                 events = calloc((size_t)ncfgs + 1, sizeof *events);
-                issu_cfg cfg = { &rc_hal, NULL, 0, profile, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL };
+                static rc_world w0;
+                issu_cfg cfg = { &rc_hal, &w0, 0, profile, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL };
                 if (!reached || !events || !ncfgs || issu_init(&m0, &cfg) != ISSU_RC_OK)
                     rc_die("no configurations, or the controller does not start");
                 rc_get_cfg(&m0, &init);

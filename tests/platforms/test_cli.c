@@ -109,6 +109,10 @@ static void bad_input_exit_2(void)
         { "validate --platform mx480 --at IDLE", "unknown option '--at'" },
         { "help nothing", "no manual for 'nothing'" },
         { "platforms extra", "unexpected argument" },
+        { "replay", "which trace?" },
+        { "replay --frob t.json", "unknown option '--frob'" },
+        { "replay --platform mx999 t.json", "unknown platform 'mx999'" },
+        { "replay /nonexistent/t.json", "cannot open" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int rc = cli(bad[i].args);
@@ -201,6 +205,46 @@ static void subcommands(void)
              && strstr(out_text, "COMPLETED_DEGRADED") && strstr(out_text, "still down"), "degraded: %s", out_text);
 }
 
+/* issu replay: a model trace whose steps the C takes, one it does not, and
+ * malformed ones (exit 2, the line named).  The trace is one run of the
+ * model of mx240: both options set, so the request is rejected (D14). */
+static void replay(void)
+{
+    static const char initial[] =
+        "{\"seq\":0,\"initial\":{\"profile\":\"mx240\",\"options\":{\"reboot\":\"true\","
+        "\"no_old_master_upgrade\":\"true\"},\"plant\":{\"re_role[0]\":\"MASTER\",\"re_role[1]\":\"BACKUP\","
+        "\"gres_ready\":\"true\",\"nsr_synced\":\"true\",\"gres_configured\":\"true\",\"nsr_configured\":\"true\","
+        "\"versions_match\":\"true\",\"target_newer\":\"true\",\"within_3_releases\":\"true\","
+        "\"no_sdk_packages\":\"true\",\"disk_space\":\"true\",\"config_supported\":\"true\"}}}\n"
+        "{\"seq\":1,\"time\":null,\"world\":\"operator\",\"event\":\"start\",\"instance\":0,"
+        "\"changes\":{\"start_typed\":\"true\"}}\n";
+    static const char step[] =
+        "{\"seq\":2,\"time\":null,\"machine\":\"issu\",\"instance\":0,\"trans\":0,\"from\":\"IDLE\","
+        "\"event\":\"start\",\"to\":\"%s\",\"actions\":[{\"console\":\"error: options 'reboot' and "
+        "'no-old-master-upgrade' cannot be used together\"},{\"assign\":\"result\",\"value\":\"REJECTED\"}]}\n";
+    char text[2048], path[128], cmd[256];
+    snprintf(text, sizeof text, "%s", initial);
+    snprintf(text + strlen(text), sizeof text - strlen(text), step, "IDLE");
+    write_file("good.jsonl", text, path, sizeof path);
+    snprintf(cmd, sizeof cmd, "replay %s", path);
+    PT_CHECK(cli(cmd) == 0 && strstr(out_text, "error: options 'reboot' and 'no-old-master-upgrade'")
+             && strstr(out_text, "1 controller steps and 1 world steps"), "replay: %s %s", out_text, err_text);
+    snprintf(text, sizeof text, "%s", initial);
+    snprintf(text + strlen(text), sizeof text - strlen(text), step, "VALIDATING");
+    write_file("differs.jsonl", text, path, sizeof path);
+    snprintf(cmd, sizeof cmd, "replay %s", path);
+    PT_CHECK(cli(cmd) == 1 && strstr(err_text, "differs.jsonl:3: error: the trace says")
+             && strstr(err_text, "but the C does"), "a step the C does not take: %s", err_text);
+    write_file("garbage.jsonl", "not json\n", path, sizeof path);
+    snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "garbage.jsonl:1: error: not a line of a trace"),
+             "garbage: %s", err_text);
+    write_file("cell.jsonl", "{\"seq\":0,\"initial\":{\"profile\":\"mx240\",\"plant\":{\"warp\":\"9\"}}}\n",
+               path, sizeof path);
+    snprintf(cmd, sizeof cmd, "replay %s", path);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "unknown plant cell 'warp'"), "bad cell: %s", err_text);
+}
+
 int register_cli(void)
 {
     CU_pSuite s = CU_add_suite("issu cli", setup, cleanup);
@@ -211,5 +255,6 @@ int register_cli(void)
     CU_add_test(s, "package reader", pkg_parser);
     CU_add_test(s, "help pages", help_pages);
     CU_add_test(s, "validate, status, trace, outcomes", subcommands);
+    CU_add_test(s, "replay of a trace", replay);
     return 0;
 }

@@ -346,6 +346,66 @@ static void test_replay_usage(void)
     free(out);
 }
 
+/* --check-trace: a trace the C could write of small.fsm is accepted step by
+ * step; one with a step the model does not allow, or a line that is not a
+ * trace line, is rejected with the line named. */
+static void test_check_trace(void)
+{
+    static const char step[] =
+        "{\"seq\":1,\"time\":0,\"machine\":\"ctl\",\"instance\":0,\"trans\":0,\"from\":\"IDLE\","
+        "\"event\":\"start\",\"to\":\"%s\",\"actions\":[{\"console\":\"ISSU: Starting\"},{\"issue\":\"prep\"}]}\n";
+    char *spec = small_spec(), *path = tu_join(s_dir, "c.jsonl"), text[512];
+    const char *args[] = { "--profile", "mx240", "--check-trace", path, spec, NULL };
+    static const struct { const char *to, *junk; int status; const char *msg; } cases[] = {
+        { "PREP", "", 0, "1 controller steps, each one the model of profile 'mx240' allows" },
+        { "BOOT", "", 1, "c.jsonl:1: error: step 1 is not a step of the model" },
+        { "PREP", "{\"seq\":2,\"machine\":\"ctl\",\"trans\":9,\"event\":\"warp\"}\n", 1,
+          "c.jsonl:2: error: not a step of machine 'ctl'" },
+        { "PREP", "garbage\n", 1, "c.jsonl:2: error: not a line of a trace" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, step, cases[i].to);
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s", cases[i].junk);
+        tu_run r;
+        char how[64];
+        if (!TU_CHECK(tu_write_file(path, text, strlen(text)) == 0, "written") ||
+            tu_run_gen(args, NULL, &r) != 0)
+            continue;
+        TU_CHECK(r.exited && r.status == cases[i].status &&
+                 strstr(cases[i].status ? r.err : r.out, cases[i].msg) != NULL,
+                 "case %zu: exit %d expected, '%s' expected; got %s: %.300s %.300s", i, cases[i].status,
+                 cases[i].msg, tu_run_how(&r, how, sizeof how), r.out, r.err);
+        tu_run_free(&r);
+    }
+    free(spec);
+    free(path);
+}
+
+/* --relation: configurations first, then outcomes, then every event of every
+ * configuration; the initial configuration is 0. */
+static void test_relation(void)
+{
+    char *spec = small_spec(), *path = tu_join(s_dir, "rel.tsv");
+    const char *args[] = { "--profile", "mx240", "--relation", path, spec, NULL };
+    tu_run r;
+    if (tu_run_gen(args, NULL, &r) != 0)
+        return;
+    TU_CHECK(r.exited && r.status == 0, "issu-gen --relation: %.300s", r.err);
+    tu_run_free(&r);
+    char *rel = tu_read_file(path, NULL);
+    if (TU_CHECK(rel != NULL, "the relation was written")) {
+        TU_CHECK(strstr(rel, "\nP\tmx240\tctl\t") && strstr(rel, "\nC\t0\tIDLE\t-\t") &&
+                 strstr(rel, "\"trans\":0,\"from\":\"IDLE\",\"event\":\"start\",\"to\":\"PREP\"") &&
+                 strstr(rel, "\nR\t0\tstart\tgres=1\t"),
+                 "the header, the initial configuration, the start transition, a row:\n%.1500s", rel);
+        const char *c = strstr(rel, "\nC\t"), *o = strstr(rel, "\nO\t"), *w = strstr(rel, "\nR\t");
+        TU_CHECK(c && o && w && c < o && o < w, "configurations, outcomes, rows in that order");
+    }
+    free(rel);
+    free(spec);
+    free(path);
+}
+
 int register_scenario(void)
 {
     CU_pSuite s = CU_add_suite("scenario: replayed SPIN trails", scenario_init, scenario_clean);
@@ -354,7 +414,10 @@ int register_scenario(void)
     if (!CU_add_test(s, "small.fsm S3 counterexample: spin, scenario, JSON trace",
                      test_spin_counterexample) ||
         !CU_add_test(s, "a garbage replay gives notes, never a crash", test_garbage_replay) ||
-        !CU_add_test(s, "no --replay is exit 2, an unreadable one exit 1", test_replay_usage))
+        !CU_add_test(s, "no --replay is exit 2, an unreadable one exit 1", test_replay_usage) ||
+        !CU_add_test(s, "--check-trace accepts a run of the model, names the first bad step",
+                     test_check_trace) ||
+        !CU_add_test(s, "--relation: configurations, outcomes, every event", test_relation))
         return -1;
     return 0;
 }
