@@ -76,8 +76,11 @@ model_to_c() {
     local n; n=$(wc -l <"$d/list")
     "$GEN" --profile "$p" --model "$d/model.pml" --replays "$d/list" "$SPEC" || return 1
     local traces; traces=$(awk '{ print $2 }' "$d/list")
-    local proofs; proofs=$(ls "$(dirname "$WORK")"/proofs/"$p"/*/*.trace.jsonl \
-        "$(dirname "$WORK")"/proofs-check/"$p"/*/*.trace.jsonl 2>/dev/null)
+    # the traces of the proofs of this very model (a stale proof directory is left out)
+    local proofs= pd
+    for pd in "$(dirname "$WORK")"/proofs/"$p" "$(dirname "$WORK")"/proofs-check/"$p"; do
+        cmp -s "$pd/model.pml" "$d/model.pml" && proofs="$proofs $(ls "$pd"/*/*.trace.jsonl 2>/dev/null)"
+    done
     local steps; steps=$(cat $traces $proofs | grep -c '"machine":')
     if ! echo $traces $proofs | xargs "$ISSU" replay --quiet >"$d/replay.out" 2>"$d/replay.err"; then
         head -20 "$d/replay.err" >&2

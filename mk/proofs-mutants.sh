@@ -1,5 +1,5 @@
 #!/bin/bash
-# mk/proofs-mutants.sh -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] SPEC
+# mk/proofs-mutants.sh -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] [-r RECORD_DIR] SPEC
 # Mutation adequacy of the properties: every mutant of SPEC (issu-gen
 # --mutants) is checked on PROFILE and must be killed:
 #   - statically, by issu-gen's checks (the mutant is not a valid spec), or
@@ -9,13 +9,15 @@
 # A surviving mutant must be listed in EQUIV (lines "operator<TAB>where<TAB>
 # reason", matched on the description issu-gen prints) with the reason it is
 # equivalent; otherwise the target fails.  Writes WORK/mutants.tsv and
-# WORK/summary.txt, prints the score.
+# WORK/summary.txt, prints the score; -r DIR also writes DIR/mutants.md, the
+# mutation record (mk/proofs-mutants-record.sh).
 set -u
-GEN= WORK= PROFILE= JOBS=2 EQUIV=/dev/null
-while getopts g:w:p:j:e: o; do
+GEN= WORK= PROFILE= JOBS=2 EQUIV=/dev/null RECORD=
+while getopts g:w:p:j:e:r: o; do
     case $o in
     g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; p) PROFILE=$OPTARG ;; j) JOBS=$OPTARG ;; e) EQUIV=$OPTARG ;;
-    *) echo "usage: $0 -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] SPEC" >&2; exit 2 ;;
+    r) RECORD=$OPTARG ;;
+    *) echo "usage: $0 -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] [-r RECORD_DIR] SPEC" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -62,4 +64,9 @@ static=$(grep -c $'\tkilled\tchecker: ' "$WORK/mutants.tsv")
     echo "mutation score on $PROFILE: $killed killed of $n ($static by the checker, $((killed - static)) by SPIN), $equiv equivalent, $surv survived"
     grep $'\tSURVIVED\t' "$WORK/mutants.tsv" | awk -F'\t' '{ printf "  survived #%s %s at %s: %s\n", $1, $4, $5, $6 }'
 } | tee "$WORK/summary.txt"
+if [ -n "$RECORD" ]; then
+    mkdir -p "$RECORD"
+    sh "$here/proofs-mutants-record.sh" "$WORK/mutants.tsv" "$EQUIV" "$SPEC" "$PROFILE" "$RECORD/mutants.md"
+    echo "mutants: the record is $RECORD/mutants.md"
+fi
 [ "$surv" = 0 ]

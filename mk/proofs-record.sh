@@ -102,7 +102,8 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf '\n## How to read it\n\n'
     printf -- '- **exhaustive,safety**: one full search of the state space (no bitstate, no hash compaction) in which every\n'
     printf '  invariant is asserted after every atomic step and every on-issue invariant when its command is issued;\n'
-    printf '  DEADLOCK is the check that every state where nothing can move has every machine final with an empty queue.\n'
+    printf '  DEADLOCK is the check that every state where nothing can move has every machine final with an empty queue,\n'
+    printf '  and (WAIT) that no machine outside a final state ever waits with no event queued and no command in flight.\n'
     printf -- '- **acceptance,all-runs,conjunction**: one acceptance-cycle search for the conjunction of all LTL properties\n'
     printf '  over every run. That is stronger than the same search under weak fairness: a property that holds on every\n'
     printf '  run holds on the fair ones. If it failed, the search is repeated under weak fairness (`pan -f`).\n'
@@ -113,6 +114,10 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf '  spec marks `dead "reason"`, which must not fire.\n'
     printf -- '- The environment is bounded by the decisions D21-D24 of the spec (single crash, one representative refused\n'
     printf '  request, the configurations of unsupported FPCs); see their justification there.\n'
+    if [ -f "$OUT/mutants.md" ] && grep -q "$spec_sha" "$OUT/mutants.md"; then
+        printf -- '- **Mutation adequacy** (`make proofs-mutants`, [mutants.md](mutants.md)): %s\n' \
+            "$(sed -n 's/^\*\*Score: \(.*\)\*\*.*/\1/p' "$OUT/mutants.md")"
+    fi
     for p in "$@"; do
         r=$WORK/$p/results.tsv
         v=$(verdict_of "$r")

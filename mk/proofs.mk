@@ -20,7 +20,7 @@ proofs: $(REL_BIN) $(PROOF_CFILES) | deps
 proofs-mutants: $(REL_BIN) | deps
 	$(call quiet,MUTANTS,$(SPEC) on $(MUTANT_PROFILE))bash mk/proofs-mutants.sh \
 		-g $(REL_BIN) -w $(O)/mutants -p $(MUTANT_PROFILE) -j $(PROOF_JOBS) \
-		-e proofs/equivalent-mutants.txt $(SPEC)
+		-e proofs/equivalent-mutants.txt -r proofs $(SPEC)
 
 # A fresh run of the proofs of model/issu.fsm into the build directory,
 # compared with the committed record: the spec, model and generated-C hashes

@@ -156,9 +156,12 @@ static const char replay_page[] =
 "  console lines are printed as the controller writes them (not with\n"
 "  --quiet).  Several traces are replayed one after the other.\n"
 "\n"
+"  The C's safety monitors run as in any run: their violations are printed\n"
+"  (a counterexample from 'make proofs' replays to the same violation).\n"
+"\n"
 "  Exit status: 0 every step agreed, 1 a step differs (the line, what the\n"
 "  trace says and what the C does are printed), 2 bad command line or an\n"
-"  unreadable or malformed trace.\n";
+"  unreadable or malformed trace, 3 every step agreed but a monitor fired.\n";
 
 int cli_help_page(FILE *out, const char *topic)
 {

@@ -60,6 +60,11 @@ static int cli_replay_one(const char *path, int profile, int quiet)
         fprintf(stderr, "%s:%ld: error: %s\n", path, r.bad_line, r.why);
         return r.steps || r.world ? 1 : 2;
     }
+    if (r.monitors) {
+        fprintf(stderr, "%s: the C takes every step of the trace, and its monitors report %ld violation%s; "
+                        "the first: %s\n", path, r.monitors, r.monitors == 1 ? "" : "s", r.monitor);
+        return 3;
+    }
     if (!quiet)
         printf("replay: %ld controller steps and %ld world steps of '%s' agree with the generated C\n",
                r.steps, r.world, path);

@@ -118,8 +118,11 @@ int rp_plant_value(int pv, const char *s, size_t n, int32_t *v)
 
 static int rp_issue(void *ctx, int instance, int cmd)
 {
-    (void)ctx, (void)instance, (void)cmd;
-    return ISSU_HAL_OK;                /* its outcome comes from the trace */
+    const rp_ctx *c = ctx;
+    (void)instance;
+    if (c->on_issue)
+        c->on_issue(c->owner, cmd);    /* the issue effect; the outcome comes from the trace */
+    return ISSU_HAL_OK;
 }
 
 static void rp_cancel(void *ctx, int instance, int cmd) { (void)ctx, (void)instance, (void)cmd; }
@@ -264,6 +267,9 @@ typedef struct rp_run {
     int got;                           /* a trace line came */
     int contract;                      /* the first contract reported, or 0 */
     int profile;                       /* the trace's, else the caller's */
+    const char *fx;                    /* the changes of the step's effect line, not yet set */
+    size_t fxn;
+    long line;                         /* the line being replayed */
     rp_result *r;
 } rp_run;
 
@@ -314,6 +320,27 @@ static void rp_error_hook(void *ctx, const issu *m, const issu_error *e)
     (void)m;
     if (e->kind == ISSU_ERR_CONTRACT && !run->contract)
         run->contract = e->id;
+    if (e->kind != ISSU_ERR_MONITOR)
+        return;
+    char line[sizeof run->r->monitor];
+    snprintf(line, sizeof line, "%s (line %ld): %s", e->name, run->line, e->text);
+    if (!run->r->monitors++)
+        snprintf(run->r->monitor, sizeof run->r->monitor, "%s", line);
+    if (run->ctx.console) {
+        char msg[sizeof line + 32];
+        snprintf(msg, sizeof msg, "monitor %s violated", line);
+        run->ctx.console(run->ctx.console_ctx, run->ctx.now, msg);
+    }
+}
+
+/* The step's first issue: its commands' issue effects (the effect line). */
+static void rp_apply_fx(void *owner, int cmd)
+{
+    rp_run *run = owner;
+    (void)cmd;
+    if (run->fx && rp_pairs(run->fx, run->fxn, rp_set_cell, run) != 0)
+        run->contract = run->contract ? run->contract : -1;   /* a bad effect line: reported below */
+    run->fx = NULL;
 }
 
 /* The part of a machine line that the C and the model both write. */
@@ -351,7 +378,17 @@ static int rp_start(rp_run *run, int profile, const issu_hal *hal)
     return issu_init(&run->m, &cfg) == ISSU_RC_OK ? 0 : -1;
 }
 
-static int rp_line(rp_run *run, const char *line, size_t n, long no, int *started)
+/* The "changes" of the effect line right after a machine line, if any. */
+static int rp_effect_of(const char *next, size_t nn, const char **v, size_t *vn)
+{
+    const char *w;
+    size_t wn;
+    return next && rp_field(next, nn, "world", &w, &wn) == 0 && wn == 6 && memcmp(w, "effect", 6) == 0
+           && rp_field(next, nn, "changes", v, vn) == 0 ? 0 : -1;
+}
+
+static int rp_line(rp_run *run, const char *line, size_t n, long no, int *started,
+                   const char *next, size_t nn)
 {
     rp_result *r = run->r;
     const char *v;
@@ -379,6 +416,8 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
         *started = 1;
     }
     if (rp_field(line, n, "world", &v, &vn) == 0) {
+        if (vn == 6 && memcmp(v, "effect", 6) == 0)
+            return 0;                  /* set during the step before it */
         r->world++;
         if (rp_field(line, n, "changes", &v, &vn) == 0 && rp_pairs(v, vn, rp_set_cell, run) != 0)
             return rp_fail(r, no, NULL);
@@ -403,7 +442,14 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
             return rp_fail(r, no, "a machine line without \"trans\"");
         run->got = 0;
         run->contract = 0;
+        run->line = no;
+        if (rp_effect_of(next, nn, &run->fx, &run->fxn) != 0)
+            run->fx = NULL;
         issu_rc rc = issu_step(&run->m);
+        if (run->fx) {                 /* the model's step issued something the C's did not */
+            snprintf(r->why, sizeof r->why, "the trace's step changes the plant by an issue, the C's step issues nothing");
+            return rp_fail(r, no, NULL);
+        }
         r->steps++;
         if (!run->got) {
             snprintf(r->why, sizeof r->why, "the C took no step (%s)%s", issu_rc_text(rc),
@@ -417,6 +463,10 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
             snprintf(r->why, sizeof r->why, "the trace says {%.*s\nbut the C does {%.*s", (int)tn, want,
                      got ? (int)gn : 0, got ? got : "");
             return rp_fail(r, no, NULL);
+        }
+        if (run->contract < 0) {
+            snprintf(r->why, sizeof r->why, "bad effect line after this step");
+            return rp_fail(r, no + 1, NULL);
         }
         if (run->contract) {
             snprintf(r->why, sizeof r->why, "the C reports contract %d", run->contract);
@@ -439,13 +489,17 @@ int rp_replay(const char *text, size_t len, int profile, uint32_t options,
     run.profile = profile;
     run.ctx.console = cons;
     run.ctx.console_ctx = cons_ctx;
+    run.ctx.on_issue = rp_apply_fx;
+    run.ctx.owner = &run;
     int started = 0;
     const char *p = text, *end = text + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *next = nl && nl + 1 < end ? nl + 1 : NULL, *nnl = next ? memchr(next, '\n', (size_t)(end - next)) : NULL;
+        size_t nn = next ? (nnl ? (size_t)(nnl - next) : (size_t)(end - next)) : 0;
         r->lines++;
-        if (n && rp_line(&run, p, n, r->lines, &started) != 0)
+        if (n && rp_line(&run, p, n, r->lines, &started, next, nn) != 0)
             return -1;
         p += n + 1;
     }

@@ -45,6 +45,8 @@ typedef struct rp_ctx {
     issu_time_ms now;
     void (*console)(void *ctx, issu_time_ms t, const char *line);   /* or NULL */
     void *console_ctx;
+    void (*on_issue)(void *owner, int cmd);   /* or NULL: the issue effects come later */
+    void *owner;
 } rp_ctx;
 
 extern const issu_hal rp_hal;
@@ -56,11 +58,18 @@ typedef struct rp_result {
     long world;                    /* world lines applied */
     long bad_line;                 /* the first line that failed (1-based), 0 none */
     char why[512];                 /* what failed there */
+    long monitors;                 /* violations the C's monitors reported */
+    char monitor[256];             /* the first: "S3 (line 7): sentence" */
 } rp_result;
 
 /* Run the trace text (len bytes) through a fresh controller of profile
- * with the trace's options; console lines go to cons (NULL: none).
- * 0: every machine line matched; -1: see r->bad_line and r->why. */
+ * with the trace's options; console lines go to cons (NULL: none), and so
+ * do the C's monitor violations ("monitor S3 violated: ...", also counted
+ * in r->monitors: a counterexample replayed shows them).  The plant cells
+ * a step's commands change (the model's "effect" line after the step) are
+ * set when the C issues its first command of that step, as a backend
+ * applies an issue effect.  0: every machine line matched; -1: see
+ * r->bad_line and r->why. */
 int rp_replay(const char *text, size_t len, int profile, uint32_t options,
               void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
               rp_result *r);

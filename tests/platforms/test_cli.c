@@ -235,6 +235,17 @@ static void replay(void)
     snprintf(cmd, sizeof cmd, "replay %s", path);
     PT_CHECK(cli(cmd) == 1 && strstr(err_text, "differs.jsonl:3: error: the trace says")
              && strstr(err_text, "but the C does"), "a step the C does not take: %s", err_text);
+    /* a plant that breaks S1 (two masters): every step agrees, the monitor fires */
+    char *two;
+    snprintf(text, sizeof text, "%s", initial);
+    snprintf(text + strlen(text), sizeof text - strlen(text), step, "IDLE");
+    two = strstr(text, "\"re_role[1]\":\"BACKUP\"");
+    if (two != NULL)
+        memcpy(two + strlen("\"re_role[1]\":\""), "MASTER", 6);
+    write_file("s1.jsonl", text, path, sizeof path);
+    snprintf(cmd, sizeof cmd, "replay %s", path);
+    PT_CHECK(two != NULL && cli(cmd) == 3 && strstr(out_text, "monitor S1 (line 3)")
+             && strstr(err_text, "its monitors report"), "a monitor: %s %s", out_text, err_text);
     write_file("garbage.jsonl", "not json\n", path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
     PT_CHECK(cli(cmd) == 2 && strstr(err_text, "garbage.jsonl:1: error: not a line of a trace"),
