@@ -5,6 +5,9 @@
 # GRES readiness can then be lost (fault gres_lost) between the check's
 # report and the switchover, and S3 must fail on mx240 with a readable
 # counterexample that names S3 and ends with the switchover being issued.
+# The counterexample is then a runnable scenario: the C generated from the
+# same mutant replays it step by step ('issu replay') and its S3 monitor
+# fires.
 set -u
 GEN=$1 WORK=$2
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,4 +28,26 @@ for want in S3 "re_switchover" "switchover_check.ok" "gres_lost"; do
     grep -q "$want" "$sc" 2>/dev/null || { echo "gres-guard: FAIL: the scenario $sc does not mention '$want'" >&2; exit 1; }
 done
 grep -q '"violation":"S3"' "$tr" || { echo "gres-guard: FAIL: the trace $tr does not end in the S3 violation" >&2; exit 1; }
-echo "gres-guard: S3 fails without the GRES-readiness guard; scenario in $sc"
+
+# the C of the mutant, and the counterexample replayed through it
+c=$WORK/c
+mkdir -p "$c/obj"
+"$GEN" --c-ids "$c/issu_ids.h" --ragel "$c/issu.rl" --c-glue "$c/issu_glue.c" --c-monitors "$c/issu_monitors.c" \
+    "$spec" && (cd "$c" && ragel -T0 -o issu_fsm.c issu.rl) ||
+    { echo "gres-guard: FAIL: the mutant's C was not generated" >&2; exit 1; }
+for f in "$here"/runtime/*.c "$c"/issu_fsm.c "$c"/issu_glue.c "$c"/issu_monitors.c "$here"/platforms/sim/*.c \
+         "$here"/platforms/mx/*.c "$here"/platforms/replay/*.c "$here"/platforms/cli/*.c; do
+    ${CC:-cc} -std=c99 -O0 -w -I "$here/runtime" -I "$c" -I "$here/platforms/sim" -I "$here/platforms/mx" \
+        -I "$here/platforms/replay" -I "$here/platforms/cli" -c -o "$c/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o" "$f" ||
+        { echo "gres-guard: FAIL: the mutant's C does not build ($f)" >&2; exit 1; }
+done
+${CC:-cc} -o "$c/issu" "$c"/obj/*.o || { echo "gres-guard: FAIL: the mutant's issu does not link" >&2; exit 1; }
+"$c/issu" replay "$tr" >"$WORK/replay.out" 2>&1
+rc=$?
+if [ $rc != 3 ] || ! grep -q "monitor S3" "$WORK/replay.out"; then
+    echo "gres-guard: FAIL: the counterexample replayed through the mutant's C: exit $rc, expected 3 and the S3 monitor:" >&2
+    cat "$WORK/replay.out" >&2
+    exit 1
+fi
+echo "gres-guard: S3 fails without the GRES-readiness guard; scenario in $sc;"
+echo "gres-guard: the C of the same mutant takes every step of it and its S3 monitor fires ($WORK/replay.out)"
