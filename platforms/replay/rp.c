@@ -328,7 +328,7 @@ static void rp_error_hook(void *ctx, const issu *m, const issu_error *e)
         snprintf(run->r->monitor, sizeof run->r->monitor, "%s", line);
     if (run->ctx.console) {
         char msg[sizeof line + 32];
-        snprintf(msg, sizeof msg, "monitor %s violated", line);
+        snprintf(msg, sizeof msg, "monitor %s violated (line %ld): %s", e->name, run->line, e->text);
         run->ctx.console(run->ctx.console_ctx, run->ctx.now, msg);
     }
 }

@@ -244,7 +244,7 @@ static void replay(void)
         memcpy(two + strlen("\"re_role[1]\":\""), "MASTER", 6);
     write_file("s1.jsonl", text, path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
-    PT_CHECK(two != NULL && cli(cmd) == 3 && strstr(out_text, "monitor S1 (line 3)")
+    PT_CHECK(two != NULL && cli(cmd) == 3 && strstr(out_text, "monitor S1 violated (line 3)")
              && strstr(err_text, "its monitors report"), "a monitor: %s %s", out_text, err_text);
     write_file("garbage.jsonl", "not json\n", path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
