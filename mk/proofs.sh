@@ -84,7 +84,7 @@ replay() {
     # the liveness model was built with -DNOINV: replay the same model
     local flags=; case $dir in */liveness) flags=-DNOINV ;; esac
     (cd "$dir" && spin $flags -t -k "$trail" model.pml >"$name.replay.txt" 2>&1)
-    [ -n "$MUTANT" ] && return                # a mutant's kill needs only the replay
+    [ -n "$MUTANT" ] && [ $QUIET = 1 ] && return   # a mutant run (proofs-mutants) needs only the replay
     "$GEN" ${MUTANT:+--mutant $MUTANT} --profile "$P" --replay "$dir/$name.replay.txt" \
         --model "$dir/model.pml" --title "$title" \
         --scenario "$dir/$name.scenario.txt" --trace "$dir/$name.trace.jsonl" "$SPEC" \
