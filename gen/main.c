@@ -258,8 +258,9 @@ static char *gen_read(const char *path, size_t *len)
     return buf;
 }
 
-/* Lex, parse, check and analyse; NULL if the spec has any error. */
-static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mutant)
+/* Lex, parse and check; NULL if the spec has any error.  The IR is as the
+ * checker built it: transitions in source order, not yet sorted. */
+static ir_spec *gen_checked(const char *path, const char *buf, size_t len)
 {
     lx_tokens toks;
     if (lx_lex(buf, len, &toks) || diag_count())
@@ -269,6 +270,16 @@ static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mu
         return NULL;
     ir_spec *ir;
     if (ck_check(&ast, path, &ir) || diag_count())
+        return NULL;
+    return ir;
+}
+
+/* Lex, parse, check, apply the mutant (if any) and analyse; NULL if the
+ * spec has any error. */
+static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mutant)
+{
+    ir_spec *ir = gen_checked(path, buf, len);
+    if (!ir)
         return NULL;
     if (mutant >= 0 && mu_apply(ir, (int)mutant))
         return NULL;
@@ -399,8 +410,10 @@ int main(int argc, char **argv)
     ir_spec *ir = NULL;
     char *replay = NULL, *model = NULL;
     if (buf && a.list_mutants) {
-        /* the catalogue reads only what the checker built, which is what --mutant changes */
-        ir = gen_front(a.spec, buf, len, -1);
+        /* Only a valid spec has mutants.  They are listed from the IR as the
+         * checker built it, which is what --mutant changes (the analyses sort
+         * the transitions: a list made after them would name other sites). */
+        ir = gen_front(a.spec, buf, len, -1) ? gen_checked(a.spec, buf, len) : NULL;
         if (ir) {
             mu_list(stdout, ir);
             rc = 0;

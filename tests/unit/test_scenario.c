@@ -406,6 +406,96 @@ static void test_relation(void)
     free(path);
 }
 
+/* Lines of generated glue that run an action (assign, issue, cancel, send)
+ * and carry tag (the spec location comment). */
+static int action_lines(const char *glue, const char *tag)
+{
+    static const char *const calls[] = { "issu__assign(", "issu__issue(", "issu__cancel(", "issu__send(" };
+    int n = 0;
+    for (const char *p = glue; p && *p;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), p);
+        int call = 0;
+        for (size_t k = 0; k < sizeof calls / sizeof calls[0]; k++)
+            call |= strstr(line, calls[k]) != NULL;
+        n += call && strstr(line, tag) != NULL;
+        p = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
+/* The mutant catalogue names the site that --mutant N changes, also when the
+ * analyses sort the transitions into another order than the source's: in a
+ * copy of small.fsm whose PREP handles abort (declared last) first, every
+ * drop-action mutant removes from the generated glue exactly the one action
+ * at the line its description gives. */
+static void test_mutant_sites(void)
+{
+    char *spec = small_spec(), *text = tu_read_file(spec, NULL), *copy = tu_join(s_dir, "order.fsm");
+    char *base = tu_join(s_dir, "base.c"), *mut = tu_join(s_dir, "mut.c");
+    const char *abort_line = "    on abort -> IDLE { cancel prep; outcome = ABORTED; }\n";
+    const char *first = "    on prep.ok -> BOOT { issue boot; }\n";
+    char *a = text ? strstr(text, abort_line) : NULL, *f = text ? strstr(text, first) : NULL;
+    if (!TU_CHECK(a && f && f < a, "small.fsm has the PREP lines this test moves"))
+        goto out;
+    {
+        /* the abort line moves before prep.ok: same spec, another source order */
+        size_t n = strlen(text), al = strlen(abort_line);
+        char *o = malloc(n + 1);
+        if (!o)
+            goto out;
+        size_t k = (size_t)(f - text);
+        memcpy(o, text, k);
+        memcpy(o + k, abort_line, al);
+        memcpy(o + k + al, f, (size_t)(a - f));
+        memcpy(o + k + al + (size_t)(a - f), a + al, n - (size_t)(a - text) - al + 1);
+        TU_CHECK(tu_write_file(copy, o, n) == 0, "written");
+        free(o);
+    }
+    const char *list[] = { "--mutants", copy, NULL }, *gbase[] = { "--c-glue", base, copy, NULL };
+    tu_run r, g;
+    if (tu_run_gen(list, NULL, &r) != 0 || tu_run_gen(gbase, NULL, &g) != 0)
+        goto out;
+    tu_run_free(&g);
+    char *glue0 = tu_read_file(base, NULL);
+    int checked = 0;
+    for (char *line = r.out; glue0 && line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        int num, l, col;
+        if (sscanf(line, "%d\tdrop-action\t%*[^:]:%d:%d", &num, &l, &col) != 3)
+            continue;
+        char nbuf[16], tag[64];
+        snprintf(nbuf, sizeof nbuf, "%d", num);
+        snprintf(tag, sizeof tag, "order.fsm:%d */", l);
+        const char *gm[] = { "--mutant", nbuf, "--c-glue", mut, copy, NULL };
+        unlink(mut);
+        if (tu_run_gen(gm, NULL, &g) != 0)
+            continue;
+        int valid = g.exited && g.status == 0;
+        tu_run_free(&g);
+        if (!valid)
+            continue;                  /* killed by the checker: no glue to compare */
+        char *glue1 = tu_read_file(mut, NULL);
+        int at0 = action_lines(glue0, tag), at1 = action_lines(glue1, tag);
+        int all0 = action_lines(glue0, "order.fsm:"), all1 = action_lines(glue1, "order.fsm:");
+        TU_CHECK(glue1 && at0 - at1 == 1 && all0 - all1 == 1,
+                 "mutant %d (drop-action at line %d): the actions of that line went %d -> %d, "
+                 "all actions %d -> %d", num, l, at0, at1, all0, all1);
+        checked++;
+        free(glue1);
+    }
+    TU_CHECK(checked >= 5, "%d drop-action mutants checked", checked);
+    free(glue0);
+    tu_run_free(&r);
+out:
+    free(text);
+    free(spec);
+    free(copy);
+    free(base);
+    free(mut);
+}
+
 int register_scenario(void)
 {
     CU_pSuite s = CU_add_suite("scenario: replayed SPIN trails", scenario_init, scenario_clean);
@@ -417,7 +507,8 @@ int register_scenario(void)
         !CU_add_test(s, "no --replay is exit 2, an unreadable one exit 1", test_replay_usage) ||
         !CU_add_test(s, "--check-trace accepts a run of the model, names the first bad step",
                      test_check_trace) ||
-        !CU_add_test(s, "--relation: configurations, outcomes, every event", test_relation))
+        !CU_add_test(s, "--relation: configurations, outcomes, every event", test_relation) ||
+        !CU_add_test(s, "the mutant catalogue names the sites --mutant changes", test_mutant_sites))
         return -1;
     return 0;
 }
