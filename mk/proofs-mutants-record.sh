@@ -9,11 +9,11 @@ set -u
 TSV=$1 EQUIV=$2 SPEC=$3 PROFILE=$4 OUT=$5
 tmp=$OUT.tmp.$$
 awk -F'\t' -v spec="$SPEC" -v prof="$PROFILE" -v sha="$(sha256sum "$SPEC" | cut -d' ' -f1)" '
-    FNR == NR { if ($0 !~ /^#/ && NF >= 3) reason[$1] = $3; next }
+    FNR == NR { if ($0 !~ /^#/ && NF >= 3) reason[$1 "\t" $2] = $3; next }
     {
         n++; num[n] = $1; v[n] = $2; by[n] = $3; op[n] = $4; at[n] = $5; what[n] = $6
-        if (v[n] == "SURVIVED" && (what[n] in reason)) { v[n] = "equivalent"; by[n] = reason[what[n]] }
-        if (v[n] == "equivalent" && by[n] == "-" && (what[n] in reason)) by[n] = reason[what[n]]
+        key = what[n] "\t" at[n]
+        if (v[n] == "SURVIVED" && (key in reason)) { v[n] = "equivalent"; by[n] = reason[key] }
         ops[op[n]]++
         if (v[n] == "killed") {
             killed++; kop[op[n]]++

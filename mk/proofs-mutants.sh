@@ -1,22 +1,23 @@
 #!/bin/bash
-# mk/proofs-mutants.sh -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] [-r RECORD_DIR] SPEC
+# mk/proofs-mutants.sh -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] [-r RECORD_DIR] [-n "N..."] SPEC
 # Mutation adequacy of the properties: every mutant of SPEC (issu-gen
 # --mutants) is checked on PROFILE and must be killed:
 #   - statically, by issu-gen's checks (the mutant is not a valid spec), or
 #   - by a property: an invariant, deadlock or assertion (safety search) or
 #     an LTL property (acceptance-cycle search), or a vacuity witness or the
 #     transition coverage failing (mk/proofs.sh on the mutant).
-# A surviving mutant must be listed in EQUIV (lines "operator<TAB>where<TAB>
-# reason", matched on the description issu-gen prints) with the reason it is
-# equivalent; otherwise the target fails.  Writes WORK/mutants.tsv and
+# A surviving mutant must be listed in EQUIV (lines "description<TAB>where<TAB>
+# reason", the description and place as issu-gen --mutants prints them) with
+# the reason it is equivalent; otherwise the target fails.  Writes WORK/mutants.tsv and
 # WORK/summary.txt, prints the score; -r DIR also writes DIR/mutants.md, the
-# mutation record (mk/proofs-mutants-record.sh).
+# mutation record (mk/proofs-mutants-record.sh).  -n runs only the mutants
+# with those numbers (a re-run of some; the record needs every mutant).
 set -u
-GEN= WORK= PROFILE= JOBS=2 EQUIV=/dev/null RECORD=
-while getopts g:w:p:j:e:r: o; do
+GEN= WORK= PROFILE= JOBS=2 EQUIV=/dev/null RECORD= ONLY=
+while getopts g:w:p:j:e:r:n: o; do
     case $o in
     g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; p) PROFILE=$OPTARG ;; j) JOBS=$OPTARG ;; e) EQUIV=$OPTARG ;;
-    r) RECORD=$OPTARG ;;
+    r) RECORD=$OPTARG ;; n) ONLY=$OPTARG ;;
     *) echo "usage: $0 -g GEN -w WORK -p PROFILE [-j JOBS] [-e EQUIV] [-r RECORD_DIR] SPEC" >&2; exit 2 ;;
     esac
 done
@@ -26,6 +27,10 @@ SPEC=$1
 here=$(dirname "$0")
 mkdir -p "$WORK"
 "$GEN" --mutants "$SPEC" >"$WORK/catalogue.tsv" || exit 1
+if [ -n "$ONLY" ]; then
+    echo "$ONLY" | tr ' ' '\n' | awk -F'\t' 'FNR == NR { if ($1 != "") want[$1] = 1; next } $1 in want' - \
+        "$WORK/catalogue.tsv" >"$WORK/catalogue.only" && mv "$WORK/catalogue.only" "$WORK/catalogue.tsv"
+fi
 n=$(wc -l <"$WORK/catalogue.tsv")
 echo "mutants: $n mutants of $SPEC on $PROFILE, $JOBS at a time"
 
@@ -42,8 +47,8 @@ one() {
     rm -rf "$d/$PROFILE/safety/pan" "$d/$PROFILE/liveness/pan" "$d/$PROFILE"/*/pan.c "$d/$PROFILE"/*/pan.[bhmpt]
     if [ -n "$by" ]; then
         printf '%s\tkilled\t%s\t%s\t%s\t%s\n' "$num" "$by" "$op" "$where" "$what"
-    elif grep -qF "$what" "$EQUIV" 2>/dev/null; then
-        printf '%s\tequivalent\t%s\t%s\t%s\t%s\n' "$num" "$(grep -F "$what" "$EQUIV" | head -1 | cut -f3)" "$op" "$where" "$what"
+    elif grep -qF "$what	$where	" "$EQUIV" 2>/dev/null; then
+        printf '%s\tequivalent\t%s\t%s\t%s\t%s\n' "$num" "$(grep -F "$what	$where	" "$EQUIV" | head -1 | cut -f3)" "$op" "$where" "$what"
     else
         printf '%s\tSURVIVED\t-\t%s\t%s\t%s\n' "$num" "$op" "$where" "$what"
     fi
