@@ -231,6 +231,9 @@ static void re_effect(mx_plant *p, mx_cmd cmd, mx_outcome o)
 /* Effects of the outcomes of the chassis and FPC commands. */
 static void fpc_effect(mx_plant *p, mx_cmd cmd, mx_outcome o)
 {
+    /* spec: every outcome but ok sets trouble (S18), except the timers' */
+    if (o != MX_OUT_ok && cmd != MX_CMD_prompt_timer && cmd != MX_CMD_switchover_holdoff)
+        p->trouble = 1;
     int32_t slot = p->pend[cmd].slot;
     int ok = o == MX_OUT_ok;
     switch (cmd) {

@@ -190,6 +190,7 @@ int mx_plant_observe(const mx_plant *p, mx_pv var, int32_t index, int32_t *value
     case MX_PV_start_typed: *value = p->start_typed != 0; return 0;
     case MX_PV_crash_budget: *value = p->crash_budget != 0; return 0;
     case MX_PV_refusal_budget: *value = p->refusal_budget != 0; return 0;
+    case MX_PV_trouble: *value = p->trouble != 0; return 0;
     default: return fact(p, var, value);
     }
 }

@@ -54,7 +54,7 @@ typedef enum mx_fru {
     X(within_3_releases) X(no_sdk_packages) X(disk_space) X(config_supported) \
     X(config_compatible) X(image_signed) X(fpc) X(switchovers) \
     X(validation_started) X(abort_requested) X(start_typed) X(crash_budget) \
-    X(refusal_budget)
+    X(refusal_budget) X(trouble)
 
 /* The spec's faults and operator actions. */
 #define MX_ENV(X) \
@@ -152,6 +152,7 @@ typedef struct mx_plant {
     int start_typed;                   /* spec: start_typed */
     int crash_budget;                  /* spec: crash_budget */
     int refusal_budget;                /* spec: refusal_budget */
+    int trouble;                       /* spec: trouble (S18: a reason to abort) */
     mx_pending pend[MX_CMD_N];         /* per command */
     uint32_t issued_total;             /* HAL commands issued */
     uint32_t issued[MX_CMD_N];         /* per command */
