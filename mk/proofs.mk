@@ -9,11 +9,16 @@
 PROOF_WORK := $(O)/proofs
 PROOF_JOBS ?= 2
 MUTANT_PROFILE ?= mx240
+# The generated C whose hashes the record keeps: defined in mk/runtime.mk,
+# which is read after this file, hence '=' and $$ (second expansion) in
+# the prerequisites: without it 'make proofs' did not regenerate the C and
+# recorded the hashes of whatever build/gen-c held.
+.SECONDEXPANSION:
 PROOF_CFILES = $(RT_CTRL_C) $(RT_IDS)
 
 .PHONY: proofs proofs-mutants check-proofs
 
-proofs: $(REL_BIN) $(PROOF_CFILES) | deps
+proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 	$(call quiet,PROVE,$(SPEC))bash mk/proofs.sh -g $(REL_BIN) -w $(PROOF_WORK) \
 		-r proofs -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' $(SPEC)
 
@@ -25,7 +30,7 @@ proofs-mutants: $(REL_BIN) | deps
 # A fresh run of the proofs of model/issu.fsm into the build directory,
 # compared with the committed record: the spec, model and generated-C hashes
 # and every verdict must be the same.
-check-proofs: $(REL_BIN) $(PROOF_CFILES) | deps
+check-proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 	$(call quiet,PROVE,model/issu.fsm)bash mk/proofs.sh -q -g $(REL_BIN) -w $(O)/proofs-check \
 		-r $(O)/proofs-check -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' model/issu.fsm
 	$(call quiet,COMPARE,proofs/record.json)sh mk/proofs-compare.sh proofs/record.json \
