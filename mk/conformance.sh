@@ -76,10 +76,14 @@ model_to_c() {
     local n; n=$(wc -l <"$d/list")
     "$GEN" --profile "$p" --model "$d/model.pml" --replays "$d/list" "$SPEC" || return 1
     local traces; traces=$(awk '{ print $2 }' "$d/list")
-    # the traces of the proofs of this very model (a stale proof directory is left out)
+    # the traces of the proofs of this very model: make check's, else make
+    # proofs' (a stale proof directory is left out)
     local proofs= pd
-    for pd in "$(dirname "$WORK")"/proofs/"$p" "$(dirname "$WORK")"/proofs-check/"$p"; do
-        cmp -s "$pd/model.pml" "$d/model.pml" && proofs="$proofs $(ls "$pd"/*/*.trace.jsonl 2>/dev/null)"
+    for pd in "$(dirname "$WORK")"/proofs-check/"$p" "$(dirname "$WORK")"/proofs/"$p"; do
+        if cmp -s "$pd/model.pml" "$d/model.pml"; then
+            proofs=$(ls "$pd"/*/*.trace.jsonl 2>/dev/null)
+            break
+        fi
     done
     local steps; steps=$(cat $traces $proofs | grep -c '"machine":')
     if ! echo $traces $proofs | xargs "$ISSU" replay --quiet >"$d/replay.out" 2>"$d/replay.err"; then
