@@ -1,7 +1,9 @@
 /* emit.h - the emitters.  Each reads only the IR and writes one output
  * format to an open stream; they fail only on I/O (the caller checks the
- * stream).  One emitter per file (emit_NAME.c); main.c lists the file
- * outputs in its table gen_outputs[]. */
+ * stream) or, reported through diag_plain(), when out of memory or past an
+ * enumeration bound; then the caller writes no file.  One emitter per
+ * file (emit_NAME.c); main.c lists the file outputs in its table
+ * gen_outputs[]. */
 #ifndef ISSU_EMIT_H
 #define ISSU_EMIT_H
 

@@ -5,7 +5,7 @@
  * The file is tab-separated text, one record per line:
  *   P  profile  machine  configurations  rows  outcomes
  *   C  id  STATE  pending-commands|-  var=value,...|-
- *   O  id  contracts|-  spec-location  trace-tail|stale|none
+ *   O  id  contracts|-  spec-location  trace-tail|stale
  *   R  config  event  input=value,...|-  outcome  next-config
  * C lines come in the order the configurations are found from the initial
  * one (0); R lines, grouped by configuration then event, give every event
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "emit.h"
 #include "relation.h"
 
@@ -80,29 +81,35 @@ void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
     rl_initial(r, cfg);
     rl_add(r, cfg);
 
-    char *rows = NULL, *tail = NULL, *text = NULL;
-    size_t nrows_b = 0, ntail = 0, ntext = 0;
+    char *rows = NULL, *text = NULL;
+    size_t nrows_b = 0, ntext = 0;
     FILE *rf = open_memstream(&rows, &nrows_b);
-    FILE *tf = open_memstream(&tail, &ntail);
     FILE *xf = open_memstream(&text, &ntext);
-    if (!rf || !tf || !xf) {
-        fputs("issu-gen: error: out of memory writing the relation\n", stderr);
-        exit(1);
-    }
     er_outcomes outs = { 0 };
     long nrows = 0;
-    for (int c = 0; c < rl_nconfigs(r); c++) {          /* grows as configurations are found */
-        for (int ev = 0; ev < s->nevents; ev++) {
+    int bad = !rf || !xf;
+    if (bad)
+        diag_plain("out of memory for the relation");
+    for (int c = 0; !bad && c < rl_nconfigs(r); c++) {  /* grows as configurations are found */
+        for (int ev = 0; !bad && ev < s->nevents; ev++) {
             const rl_space *in = rl_inputs(r, rl_config(r, c)[0], ev);
             int32_t *slots = rl_slots(r);
+            if (in->overflow) {
+                diag_plain("state %s, event %s: too many pools, members or atoms to enumerate "
+                           "for the relation", s->machines[0].states[rl_config(r, c)[0]].name,
+                           s->events[ev].name);
+                bad = 1;
+                break;
+            }
             rl_first(in, slots);
             do {
                 memcpy(cfg, rl_config(r, c), (size_t)w * sizeof *cfg);
                 rl_outcome oc;
-                rewind(tf);
-                rl_step(r, cfg, ev, &oc, tf, next);
-                fputc('\0', tf);
-                fflush(tf);
+                const char *tail = rl_step(r, cfg, ev, &oc, next);
+                if (!tail) {
+                    bad = 1;
+                    break;
+                }
                 rewind(xf);
                 er_outcome_text(xf, s, &oc, tail);
                 fputc('\0', xf);
@@ -116,9 +123,16 @@ void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
             } while (rl_next(in, slots));
         }
     }
-    fclose(rf);
-    fclose(tf);
-    fclose(xf);
+    if (rf)
+        fclose(rf);
+    if (xf)
+        fclose(xf);
+    rl_free(r);
+    if (bad) {                          /* reported: main.c writes no file */
+        free(rows);
+        free(text);
+        return;
+    }
 
     fprintf(out, "# issu-gen --relation: the transition relation of machine '%s' in profile '%s'\n"
                  "# of %s (gen/relation.h says what it means; gen/emit_relation.c the format).\n",
@@ -127,13 +141,12 @@ void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
             rl_nconfigs(r), nrows, outs.n);
     for (int c = 0; c < rl_nconfigs(r); c++) {
         fprintf(out, "C\t%d\t", c);
-        rl_print_config(out, r, rl_config(r, c));
+        rl_print_config(out, r, rl_config(r, c), "\t");
         fputc('\n', out);
     }
     for (int k = 0; k < outs.n; k++)
         fprintf(out, "O\t%d\t%s\n", k, outs.text[k]);
     fwrite(rows, 1, nrows_b, out);
     free(rows);
-    free(tail);
     free(text);
 }

@@ -291,9 +291,10 @@ static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mu
 /* Write with the emitter to a temporary file next to 'out', then rename. */
 static int gen_write(const char *out, const ir_spec *s, em_fn emit, const em_opts *o)
 {
+    int errors = diag_count();             /* an emitter may report one (out of memory) */
     if (strcmp(out, "-") == 0) {
         emit(stdout, s, o);
-        return fflush(stdout) == 0 ? 0 : -1;
+        return fflush(stdout) == 0 && diag_count() == errors ? 0 : -1;
     }
     char *tmp = ar_printf("%s.tmp.%ld", out, (long)getpid());
     FILE *f = fopen(tmp, "w");
@@ -305,6 +306,10 @@ static int gen_write(const char *out, const ir_spec *s, em_fn emit, const em_opt
     int bad = ferror(f);
     if (fclose(f) != 0)
         bad = 1;
+    if (diag_count() != errors) {          /* reported: no half-written output */
+        remove(tmp);
+        return -1;
+    }
     if (bad || rename(tmp, out) != 0) {
         diag_plain("cannot write '%s': %s", out, strerror(errno));
         remove(tmp);

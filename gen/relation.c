@@ -1,9 +1,11 @@
 /* relation.c - the controller's transition relation (see relation.h). */
 #include "relation.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "json.h"
 
 struct rl {
@@ -22,6 +24,9 @@ struct rl {
     long *sent;                 /* per action: the instance sent to */
     char (*num)[16];            /* per action: room for a number's name */
     const ir_trans *cur;        /* whose actions those are */
+    FILE *text;                 /* the trace tail of the step, in tbuf */
+    char *tbuf;
+    size_t tlen;
 };
 
 rl *rl_new(const ir_spec *s, int profile)
@@ -43,6 +48,7 @@ rl *rl_new(const ir_spec *s, int profile)
 }
 
 int rl_width(const rl *r) { return r->width; }
+const ir_spec *rl_spec(const rl *r) { return r->s; }
 int rl_nconfigs(const rl *r) { return r->n; }
 int32_t *rl_slots(rl *r) { return r->slots; }
 
@@ -351,7 +357,7 @@ static void rl_actions(rl *r, const ir_trans *t, rl_outcome *o, int32_t *next)
     }
 }
 
-void rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *out, int32_t *next)
+static void rl_step_to(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *out, int32_t *next)
 {
     const ir_spec *s = r->s;
     const ir_machine *m = r->m;
@@ -403,17 +409,42 @@ void rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *out, int32_
     js_machine_tail(out, s, 0, t, st, ev, NULL, &v);
 }
 
+const char *rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, int32_t *next)
+{
+    if (!r->text && !(r->text = open_memstream(&r->tbuf, &r->tlen))) {
+        diag_plain("out of memory for the relation");
+        return NULL;
+    }
+    rewind(r->text);
+    rl_step_to(r, cfg, ev, o, r->text, next);
+    fputc('\0', r->text);
+    if (fflush(r->text) != 0) {
+        diag_plain("out of memory for the relation");
+        return NULL;
+    }
+    return r->tbuf;
+}
+
+void rl_free(rl *r)
+{
+    if (r->text)
+        fclose(r->text);
+    free(r->tbuf);
+    r->text = NULL;
+    r->tbuf = NULL;
+}
+
 /* ---- descriptions -------------------------------------------------------- */
 
-void rl_print_config(FILE *out, const rl *r, const int32_t *cfg)
+void rl_print_config(FILE *out, const rl *r, const int32_t *cfg, const char *sep)
 {
     const ir_spec *s = r->s;
-    fprintf(out, "%s\t", r->m->states[cfg[0]].name);
+    fprintf(out, "%s%s", r->m->states[cfg[0]].name, sep);
     int n = 0;
     for (int c = 0; c < s->ncmds; c++)
         if (cfg[1] & (1 << c))
             fprintf(out, "%s%s", n++ ? "," : "", s->cmds[c].name);
-    fputs(n ? "\t" : "-\t", out);
+    fprintf(out, "%s%s", n ? "" : "-", sep);
     for (int i = 0; i < r->m->nvars; i++)
         fprintf(out, "%s%s=%ld", i ? "," : "", s->vars[r->m->vars[i]].name, (long)cfg[2 + i]);
     if (!r->m->nvars)

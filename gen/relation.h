@@ -17,7 +17,8 @@
  * being pending when the event is taken from the queue; actions run in
  * order and an assignment is seen by the actions after it; an issue of a
  * pending command is contract 108; an unhandled event without a policy is
- * contract 104 (or 103 where the spec says it cannot arrive).
+ * contract 104 (or 103 where the spec says it cannot arrive); two guards
+ * that hold together are contract 105 and no transition.
  *
  * issu-gen --relation writes it (emit_relation.c); issu-gen --check-trace
  * checks a runtime trace against it step by step.
@@ -37,7 +38,7 @@ typedef struct rl rl;
 typedef struct rl_outcome {
     int stale;                  /* an outcome of a command that is not pending */
     const ir_trans *t;          /* the transition taken, or NULL */
-    const char *policy;         /* unhandled: "ignored", "rejected" or "undecided" */
+    const char *policy;         /* no transition: "ignored", "rejected", "undecided" or "nondeterministic" */
     int contracts[4];           /* runtime contract ids expected, in order */
     int ncontracts;
     loc where;                  /* the transition, or the state */
@@ -48,6 +49,7 @@ rl *rl_new(const ir_spec *s, int profile);
 /* Configurations: cfg[0] state, cfg[1] pending commands (bit per command),
  * cfg[2 + i] the machine's i-th variable.  rl_width() int32s each. */
 int rl_width(const rl *r);
+const ir_spec *rl_spec(const rl *r);
 int rl_nconfigs(const rl *r);
 const int32_t *rl_config(const rl *r, int id);
 /* Its index, adding it if new. */
@@ -85,13 +87,17 @@ uint64_t rl_space_size(const rl_space *sp);
 int32_t *rl_slots(rl *r);
 
 /* Event ev in configuration cfg under the valuation in rl_slots(): the
- * outcome, the JSON tail of the trace line into out (from "trans" on, as
- * js_machine_tail; "stale" for a stale outcome), the next configuration into
- * next. */
-void rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *out, int32_t *next);
+ * outcome into o, the next configuration into next, and as the result the
+ * JSON tail of the trace line (from "trans" on, as js_machine_tail writes
+ * it; "stale" for a stale outcome), valid until the next call; NULL if
+ * there is no memory for it (reported). */
+const char *rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, int32_t *next);
+/* Release what rl_step keeps (the rest of an rl is in the arena). */
+void rl_free(rl *r);
 
-/* Descriptions for humans and for the C harness. */
-void rl_print_config(FILE *out, const rl *r, const int32_t *cfg);   /* STATE\tpending\tvars */
+/* Descriptions for the C harness and for humans: fields separated by sep
+ * ("\t": STATE, pending commands, variables; ", " for a message). */
+void rl_print_config(FILE *out, const rl *r, const int32_t *cfg, const char *sep);
 void rl_print_inputs(FILE *out, const rl *r, const rl_space *sp);   /* name=value,... or - */
 
 #endif

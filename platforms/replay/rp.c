@@ -269,6 +269,7 @@ typedef struct rp_run {
     int profile;                       /* the trace's, else the caller's */
     const char *fx;                    /* the changes of the step's effect line, not yet set */
     size_t fxn;
+    int bad_fx;                        /* the effect line could not be applied */
     long line;                         /* the line being replayed */
     rp_result *r;
 } rp_run;
@@ -339,7 +340,7 @@ static void rp_apply_fx(void *owner, int cmd)
     rp_run *run = owner;
     (void)cmd;
     if (run->fx && rp_pairs(run->fx, run->fxn, rp_set_cell, run) != 0)
-        run->contract = run->contract ? run->contract : -1;   /* a bad effect line: reported below */
+        run->bad_fx = 1;               /* reported after the step */
     run->fx = NULL;
 }
 
@@ -464,7 +465,7 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
                      got ? (int)gn : 0, got ? got : "");
             return rp_fail(r, no, NULL);
         }
-        if (run->contract < 0) {
+        if (run->bad_fx) {
             snprintf(r->why, sizeof r->why, "bad effect line after this step");
             return rp_fail(r, no + 1, NULL);
         }
