@@ -32,8 +32,8 @@ PROPS_AWK='
 
 jstr() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 
-spin_v=$(spin -V 2>&1 | head -1)
-cc_v=$(cc --version 2>&1 | head -1)
+spin_v=$(spin -V 2>&1 | sed -n 1p)
+cc_v=$(cc --version 2>&1 | sed -n 1p)
 gen_v=$("$GEN" --version)
 spec_sha=$(sha "$SPEC")
 tmp=$OUT/record.json.tmp.$$
