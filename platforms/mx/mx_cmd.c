@@ -15,33 +15,66 @@
 
 #define OUTBIT(o) (1u << MX_OUT_##o)
 
-/* Per command: the outcomes the spec declares, and the nominal duration of
- * the operation (lo == hi == 0: a pure timer, only the runtime ends it). */
+/* Which record for properties (S18, S20) a failed outcome (any but ok) of
+ * the command sets: the spec's ghost writes in its outcome blocks. */
+typedef enum mx_ghost {
+    G_NONE,                            /* validation, timers, chassis abort, FPC rollback */
+    G_FATAL,                           /* fatal: no retry past this failure */
+    G_TROUBLE,                         /* trouble: a degraded completion may follow */
+    G_SWITCHOVER,                      /* D11: the second failure is fatal */
+    G_RESTORE                          /* restore_failed */
+} mx_ghost;
+
+/* Per command: the outcomes the spec declares, the nominal duration of the
+ * operation (lo == hi == 0: a pure timer, only the runtime ends it), and the
+ * record its failure sets. */
 static const struct {
     uint32_t outcomes;                 /* bit per mx_outcome */
     sim_ms lo, hi;                     /* duration range, ms */
+    mx_ghost ghost;                    /* set by every outcome but ok */
 } cmd_info[MX_CMD_N] = {
-    [MX_CMD_validate_image] = { OUTBIT(ok) | OUTBIT(config_conflict) | OUTBIT(bad_signature) | OUTBIT(timeout), 40 * S_, 90 * S_ },
-    [MX_CMD_prompt_timer] = { OUTBIT(timeout), 0, 0 },
-    [MX_CMD_offline_unsupported] = { OUTBIT(ok) | OUTBIT(timeout), 10 * S_, 30 * S_ },
+    [MX_CMD_validate_image] = { OUTBIT(ok) | OUTBIT(config_conflict) | OUTBIT(bad_signature) | OUTBIT(timeout), 40 * S_, 90 * S_, G_NONE },
+    [MX_CMD_prompt_timer] = { OUTBIT(timeout), 0, 0, G_NONE },
+    [MX_CMD_offline_unsupported] = { OUTBIT(ok) | OUTBIT(timeout), 10 * S_, 30 * S_, G_FATAL },
     /* 7: backup install + reboot 10-20 min [I], split between the two commands */
-    [MX_CMD_backup_install] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 8 * MIN_, 12 * MIN_ },
-    [MX_CMD_backup_resync] = { OUTBIT(ok) | OUTBIT(timeout), 5 * MIN_, 9 * MIN_ },
-    [MX_CMD_chassisd_handoff] = { OUTBIT(ok) | OUTBIT(timeout), 5 * S_, 15 * S_ },
-    [MX_CMD_daemons_prepare] = { OUTBIT(ok) | OUTBIT(timeout), 20 * S_, 60 * S_ },
-    [MX_CMD_fru_prepare] = { OUTBIT(ok) | OUTBIT(timeout), 60 * S_, 180 * S_ },
+    [MX_CMD_backup_install] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 8 * MIN_, 12 * MIN_, G_FATAL },
+    [MX_CMD_backup_resync] = { OUTBIT(ok) | OUTBIT(timeout), 5 * MIN_, 9 * MIN_, G_FATAL },
+    [MX_CMD_chassisd_handoff] = { OUTBIT(ok) | OUTBIT(timeout), 5 * S_, 15 * S_, G_FATAL },
+    [MX_CMD_daemons_prepare] = { OUTBIT(ok) | OUTBIT(timeout), 20 * S_, 60 * S_, G_FATAL },
+    [MX_CMD_fru_prepare] = { OUTBIT(ok) | OUTBIT(timeout), 60 * S_, 180 * S_, G_FATAL },
     /* 7: per-FPC warm boot 30-120 s [I] */
-    [MX_CMD_fru_warm_boot] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 30 * S_, 120 * S_ },
-    [MX_CMD_switchover_check] = { OUTBIT(ok) | OUTBIT(timeout), 10 * S_, 30 * S_ },
+    [MX_CMD_fru_warm_boot] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 30 * S_, 120 * S_, G_TROUBLE },
+    [MX_CMD_switchover_check] = { OUTBIT(ok) | OUTBIT(timeout), 10 * S_, 30 * S_, G_FATAL },
     /* within the 2 s GRES keepalive window (5.3 [D]) */
-    [MX_CMD_re_switchover] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 1500, 3000 },
-    [MX_CMD_switchover_holdoff] = { OUTBIT(timeout), 0, 0 },
-    [MX_CMD_old_master_upgrade] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 8 * MIN_, 12 * MIN_ },
-    [MX_CMD_issu_finish] = { OUTBIT(ok) | OUTBIT(timeout), 30 * S_, 90 * S_ },
-    [MX_CMD_chassis_abort] = { OUTBIT(ok) | OUTBIT(timeout), 30 * S_, 90 * S_ },
-    [MX_CMD_fru_rollback] = { OUTBIT(ok) | OUTBIT(timeout), 30 * S_, 120 * S_ },
-    [MX_CMD_rollback_backup] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 15 * MIN_, 25 * MIN_ },
+    [MX_CMD_re_switchover] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 1500, 3000, G_SWITCHOVER },
+    [MX_CMD_switchover_holdoff] = { OUTBIT(timeout), 0, 0, G_NONE },
+    [MX_CMD_old_master_upgrade] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 8 * MIN_, 12 * MIN_, G_TROUBLE },
+    [MX_CMD_issu_finish] = { OUTBIT(ok) | OUTBIT(timeout), 30 * S_, 90 * S_, G_TROUBLE },
+    [MX_CMD_chassis_abort] = { OUTBIT(ok) | OUTBIT(timeout), 30 * S_, 90 * S_, G_NONE },
+    [MX_CMD_fru_rollback] = { OUTBIT(ok) | OUTBIT(timeout), 30 * S_, 120 * S_, G_NONE },
+    [MX_CMD_rollback_backup] = { OUTBIT(ok) | OUTBIT(fail) | OUTBIT(timeout), 15 * MIN_, 25 * MIN_, G_RESTORE },
 };
+
+/* The records for properties an outcome sets (the spec's ghost writes). */
+static void ghost_effect(mx_plant *p, mx_cmd cmd, mx_outcome o)
+{
+    if (o == MX_OUT_ok) {
+        if (cmd == MX_CMD_switchover_check)
+            p->switchover_checked = 1;
+        return;
+    }
+    switch (cmd_info[cmd].ghost) {
+    case G_FATAL: p->fatal = 1; break;
+    case G_TROUBLE: p->trouble = 1; break;
+    case G_SWITCHOVER:
+        if (p->switchover_failed)
+            p->fatal = 1;
+        p->switchover_failed = 1;
+        break;
+    case G_RESTORE: p->restore_failed = 1; break;
+    case G_NONE: break;
+    }
+}
 
 /* How long this issue of cmd takes, from the plant's state. */
 static sim_ms duration(mx_plant *p, mx_cmd cmd)
@@ -231,9 +264,7 @@ static void re_effect(mx_plant *p, mx_cmd cmd, mx_outcome o)
 /* Effects of the outcomes of the chassis and FPC commands. */
 static void fpc_effect(mx_plant *p, mx_cmd cmd, mx_outcome o)
 {
-    /* spec: every outcome but ok sets trouble (S18), except the timers' */
-    if (o != MX_OUT_ok && cmd != MX_CMD_prompt_timer && cmd != MX_CMD_switchover_holdoff)
-        p->trouble = 1;
+    ghost_effect(p, cmd, o);
     int32_t slot = p->pend[cmd].slot;
     int ok = o == MX_OUT_ok;
     switch (cmd) {

@@ -66,11 +66,12 @@ void mx_env_apply(mx_plant *p, mx_env ev)
     case MX_ENV_backup_crash:
         p->crash_budget = 0;
         p->re_role[1] = MX_DOWN; p->gres_ready = 0; p->nsr_synced = 0;
-        p->trouble = 1;
+        p->fatal = 1;
         break;
     case MX_ENV_gres_lost:
         p->gres_ready = 0;             /* silent: the binding posts no event */
-        p->trouble = 1;
+        if (p->switchover_checked)     /* D10: not waited out after the check */
+            p->fatal = 1;
         break;
     case MX_ENV_fpc_crash:
         p->crash_budget = 0;

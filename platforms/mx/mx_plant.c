@@ -126,7 +126,8 @@ void mx_plant_init(mx_plant *p, const mx_config *cfg)
     p->re_role[0] = MX_MASTER;
     p->re_role[1] = cfg->backup_ready ? MX_BACKUP : MX_DOWN;
     p->gres_ready = cfg->backup_ready && cfg->gres;
-    p->nsr_synced = cfg->nsr_synced && cfg->nsr;
+    /* a down backup is neither GRES-ready nor synchronized (S22) */
+    p->nsr_synced = cfg->backup_ready && cfg->nsr_synced && cfg->nsr;
     for (uint32_t i = 0; i < p->slots; i++)
         p->fpc[i] = cfg->unsupported_pics[i] != 0 ? MX_UNSUPPORTED : MX_ONLINE_OLD;
     p->crash_budget = p->refusal_budget = 1;
@@ -191,6 +192,10 @@ int mx_plant_observe(const mx_plant *p, mx_pv var, int32_t index, int32_t *value
     case MX_PV_crash_budget: *value = p->crash_budget != 0; return 0;
     case MX_PV_refusal_budget: *value = p->refusal_budget != 0; return 0;
     case MX_PV_trouble: *value = p->trouble != 0; return 0;
+    case MX_PV_fatal: *value = p->fatal != 0; return 0;
+    case MX_PV_switchover_checked: *value = p->switchover_checked != 0; return 0;
+    case MX_PV_switchover_failed: *value = p->switchover_failed != 0; return 0;
+    case MX_PV_restore_failed: *value = p->restore_failed != 0; return 0;
     default: return fact(p, var, value);
     }
 }

@@ -53,8 +53,9 @@ typedef enum mx_fru {
     X(gres_configured) X(nsr_configured) X(versions_match) X(target_newer) \
     X(within_3_releases) X(no_sdk_packages) X(disk_space) X(config_supported) \
     X(config_compatible) X(image_signed) X(fpc) X(switchovers) \
-    X(validation_started) X(abort_requested) X(start_typed) X(crash_budget) \
-    X(refusal_budget) X(trouble)
+    X(validation_started) X(abort_requested) X(trouble) X(fatal) \
+    X(switchover_checked) X(switchover_failed) X(restore_failed) \
+    X(start_typed) X(crash_budget) X(refusal_budget)
 
 /* The spec's faults and operator actions. */
 #define MX_ENV(X) \
@@ -152,7 +153,11 @@ typedef struct mx_plant {
     int start_typed;                   /* spec: start_typed */
     int crash_budget;                  /* spec: crash_budget */
     int refusal_budget;                /* spec: refusal_budget */
-    int trouble;                       /* spec: trouble (S18: a reason to abort) */
+    int trouble;                       /* spec: trouble (S18: why degraded) */
+    int fatal;                         /* spec: fatal (S18: why abandoned) */
+    int switchover_checked;            /* spec: switchover_checked (D10) */
+    int switchover_failed;             /* spec: switchover_failed (D11) */
+    int restore_failed;                /* spec: restore_failed (S20) */
     mx_pending pend[MX_CMD_N];         /* per command */
     uint32_t issued_total;             /* HAL commands issued */
     uint32_t issued[MX_CMD_N];         /* per command */
