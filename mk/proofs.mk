@@ -38,11 +38,14 @@ check-proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 
 CHECK_STEPS += check-proofs
 
-# The counterexample regression: without the guard that waits for GRES
-# readiness before the switchover, S3 must fail with a readable scenario.
+# The counterexample regressions: without the guard that waits for GRES
+# readiness before the switchover, S3 must fail with a readable scenario;
+# a controller that gives up against D9, D10 or D11 must fail S18.
 check-proofs-regress: $(REL_BIN) | deps
 	$(call quiet,TEST,tests/proofs/gres-guard.sh)sh tests/proofs/gres-guard.sh \
 		$(REL_BIN) $(O)/proofs-regress
+	$(call quiet,TEST,tests/proofs/decisions.sh)sh tests/proofs/decisions.sh \
+		$(REL_BIN) $(O)/proofs-regress-decisions
 
 .PHONY: check-proofs-regress
 CHECK_STEPS += check-proofs-regress
