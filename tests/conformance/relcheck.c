@@ -63,16 +63,29 @@ static int nouts;
 static const char *rel_path;
 static long lineno;
 
+static void *rc_need(void *p)
+{
+    if (!p) {
+        fputs("relcheck: out of memory\n", stderr);
+        exit(2);
+    }
+    return p;
+}
+
 /* A copy of s (C99 has no strdup). */
 static char *rc_dup(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (!d) {
-        fputs("relcheck: out of memory\n", stderr);
-        exit(2);
-    }
-    return memcpy(d, s, n);
+    return memcpy(rc_need(malloc(n)), s, n);
+}
+
+/* The array a (elem bytes each, *cap allocated) with room for element n. */
+static void *rc_grow(void *a, int *cap, int n, size_t elem)
+{
+    if (n < *cap)
+        return a;
+    *cap = *cap ? *cap * 2 : 256;
+    return rc_need(realloc(a, (size_t)*cap * elem));
 }
 
 static void rc_die(const char *what)
@@ -327,18 +340,12 @@ int main(int argc, char **argv)
         } else if (line[0] == 'C' && nf == 5) {
             if (atoi(fl[1]) != ncfgs)
                 rc_die("configurations out of order");
-            if (ncfgs == capc) {
-                capc = capc ? capc * 2 : 256;
-                cfgs = realloc(cfgs, (size_t)capc * sizeof *cfgs);
-            }
+            cfgs = rc_grow(cfgs, &capc, ncfgs, sizeof *cfgs);
             rc_read_cfg(fl, nf, &cfgs[ncfgs++]);
         } else if (line[0] == 'O' && nf == 5) {
             if (atoi(fl[1]) != nouts)
                 rc_die("outcomes out of order");
-            if (nouts == capo) {
-                capo = capo ? capo * 2 : 256;
-                outs = realloc(outs, (size_t)capo * sizeof *outs);
-            }
+            outs = rc_grow(outs, &capo, nouts, sizeof *outs);
             outs[nouts].contracts = rc_dup(fl[2]);
             outs[nouts].where = rc_dup(fl[3]);
             outs[nouts].tail = rc_dup(fl[4]);
