@@ -9,11 +9,6 @@
 
 #include "arena.h"
 
-const ir_machine *ec_machine(const ir_spec *s)
-{
-    return &s->machines[0];
-}
-
 void ec_banner(FILE *out, const ir_spec *s, const char *what)
 {
     fprintf(out, "/* generated from %s by issu-gen; do not edit\n * %s */\n", s->file, what);
@@ -45,27 +40,20 @@ const char *ec_event(const ir_spec *s, int event)
     return ev->name;
 }
 
-static int ec_counts(const ir_spec *s, const ir_var *v)
-{
-    return v->kind != IR_V_CTRL || v->machine == (int)(ec_machine(s) - s->machines);
-}
-
 int ec_var_index(const ir_spec *s, int var)
 {
     const ir_var *v = &s->vars[var];
-    if (!ec_counts(s, v))
-        return -1;
     int n = 0;
     for (int i = 0; i < var; i++)
-        n += s->vars[i].kind == v->kind && ec_counts(s, &s->vars[i]);
+        n += s->vars[i].kind == v->kind && s->vars[i].machine == v->machine;
     return n;
 }
 
-int ec_count_vars(const ir_spec *s, ir_vkind kind)
+int ec_count_vars(const ir_spec *s, ir_vkind kind, int machine)
 {
     int n = 0;
     for (int i = 0; i < s->nvars; i++)
-        n += s->vars[i].kind == kind && ec_counts(s, &s->vars[i]);
+        n += s->vars[i].kind == kind && (kind != IR_V_CTRL || s->vars[i].machine == machine);
     return n;
 }
 
@@ -82,18 +70,27 @@ static void ec_value(FILE *out, const ir_spec *s, const ir_type *t, int32_t v)
 {
     if (t->kind == IR_T_ENUM && v >= 0 && v < s->enums[t->id].n)
         fprintf(out, "ISSU_%s_%s", s->enums[t->id].name, s->enums[t->id].members[v]);
-    else if (t->kind == IR_T_STATE && t->id == 0 && v >= 0 && v < s->machines[0].nstates)
-        fprintf(out, "ISSU_ST_%s", s->machines[0].states[v].name);
+    else if (t->kind == IR_T_STATE && v >= 0 && v < s->machines[t->id].nstates)
+        fprintf(out, "ISSU_ST_%s_%s", s->machines[t->id].name, s->machines[t->id].states[v].name);
     else
         fprintf(out, "%ld", (long)v);
 }
 
-/* A variable read: params, options, controller variables from the
- * instance, plant variables through the HAL. */
-static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const char *params)
+/* The instance index of a reference to machine mi (NULL: the only one). */
+static void ec_index(FILE *out, const ir_spec *s, const ir_expr *index, const char *params, int machine)
+{
+    if (index)
+        ec_expr(out, s, index, params, machine);
+    else
+        fputs("0", out);
+}
+
+/* A variable read: params, options and the own machine's variables from
+ * the instance, another machine's through the runtime, plant variables
+ * through the HAL. */
+static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
 {
     const ir_var *v = &s->vars[e->var];
-    int ix = ec_var_index(s, e->var);
     switch (v->kind) {
     case IR_V_PARAM:
         fprintf(out, "%s[ISSU_PARAM_%s]", params, v->name);
@@ -102,63 +99,76 @@ static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const char *pa
         fprintf(out, "m->options[ISSU_OPT_%s]", v->name);
         break;
     case IR_V_CTRL:
-        if (ix < 0)
-            fputs("0 /* another machine's variable: not in this controller */", out);
-        else
-            fprintf(out, "m->vars[ISSU_CV_%s]", v->name);
+        if (v->machine == machine && !(e->kind == IR_E_MVAR && e->a))
+            fprintf(out, "m->vars[ISSU_CV_%s_%s]", s->machines[v->machine].name, v->name);
+        else {
+            fprintf(out, "issu__peer_var(m, ISSU_M_%s, ", s->machines[v->machine].name);
+            ec_index(out, s, e->kind == IR_E_MVAR ? e->a : NULL, params, machine);
+            fprintf(out, ", ISSU_CV_%s_%s)", s->machines[v->machine].name, v->name);
+        }
         break;
     case IR_V_PLANT:
         fprintf(out, "issu__obs(m, ISSU_PV_%s, ", v->name);
-        if (e->kind == IR_E_INDEX)
-            ec_expr(out, s, e->a, params);
-        else
-            fputs("0", out);
+        ec_index(out, s, e->kind == IR_E_INDEX ? e->a : NULL, params, machine);
         fputs(")", out);
         break;
     }
 }
 
-static void ec_count(FILE *out, const ir_spec *s, const ir_expr *e, const char *params)
+/* "(const int32_t[]){ A, B }, 2": the values counted. */
+static void ec_values(FILE *out, const ir_spec *s, const ir_type *t, const int32_t *vals, int n)
 {
-    if (e->var < 0 && e->machine != 0) {
-        fputs("0 /* another machine's states: not in this controller */", out);
-        return;
+    fputs("(const int32_t[]){ ", out);
+    for (int i = 0; i < n; i++) {
+        fputs(i ? ", " : "", out);
+        ec_value(out, s, t, vals[i]);
     }
-    if (e->var < 0) {               /* the controller's one instance in some states */
-        fputs("(", out);
-        for (int i = 0; i < e->nvals; i++)
-            fprintf(out, "%sm->fsm.state == ISSU_ST_%s", i ? " || " : "",
-                    s->machines[e->machine].states[e->vals[i]].name);
-        fputs(" ? 1 : 0)", out);
+    fprintf(out, " }, %d", n);
+}
+
+static void ec_count(FILE *out, const ir_spec *s, const ir_expr *e)
+{
+    if (e->var < 0) {               /* instances of a machine (array) in some states */
+        ir_type t = { IR_T_STATE, e->machine, NULL, NULL };
+        fprintf(out, "issu__peer_count(m, ISSU_M_%s, ", s->machines[e->machine].name);
+        ec_values(out, s, &t, e->vals, e->nvals);
+        fputs(")", out);
         return;
     }
     const ir_var *v = &s->vars[e->var];
-    (void)params;
-    fprintf(out, "issu__count(m, ISSU_PV_%s, (const int32_t[]){ ", v->name);
-    for (int i = 0; i < e->nvals; i++) {
-        fputs(i ? ", " : "", out);
-        ec_value(out, s, &v->elem, e->vals[i]);
-    }
-    fprintf(out, " }, %d)", e->nvals);
+    fprintf(out, "issu__count(m, ISSU_PV_%s, ", v->name);
+    ec_values(out, s, &v->elem, e->vals, e->nvals);
+    fputs(")", out);
 }
 
-static void ec_binary(FILE *out, const ir_spec *s, const ir_expr *e, const char *params)
+static void ec_state(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
+{
+    if (e->machine == machine && !e->a) {
+        fputs("m->fsm.state", out);
+        return;
+    }
+    fprintf(out, "issu__peer_state(m, ISSU_M_%s, ", s->machines[e->machine].name);
+    ec_index(out, s, e->a, params, machine);
+    fputs(")", out);
+}
+
+static void ec_binary(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
 {
     fputs("(", out);
     if (e->kind == IR_E_IMPLIES || e->kind == IR_E_IFF)
         fputs("!", out);
-    ec_expr(out, s, e->a, params);
+    ec_expr(out, s, e->a, params, machine);
     if (e->kind == IR_E_IMPLIES)
         fputs(" || ", out);
     else if (e->kind == IR_E_IFF)
         fputs(" == !", out);
     else
         fprintf(out, " %s ", ir_binop(e->kind));   /* never LTL: monitors are invariants */
-    ec_expr(out, s, e->b, params);
+    ec_expr(out, s, e->b, params, machine);
     fputs(")", out);
 }
 
-void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params)
+void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
 {
     if (!e) {
         fputs("1", out);
@@ -168,28 +178,26 @@ void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params)
     case IR_E_CONST: ec_value(out, s, &e->type, e->value); break;
     case IR_E_PARAM:
     case IR_E_VAR:
-    case IR_E_INDEX: ec_var(out, s, e, params); break;
-    case IR_E_COUNT: ec_count(out, s, e, params); break;
+    case IR_E_INDEX:
+    case IR_E_MVAR: ec_var(out, s, e, params, machine); break;
+    case IR_E_COUNT: ec_count(out, s, e); break;
     case IR_E_SIZE:
         if (e->var >= 0)
             fprintf(out, "ISSU_PV_SIZE_%s(%s)", s->vars[e->var].name, params);
-        else
-            fputs("1", out);
+        else                        /* a machine array: its instances */
+            ec_expr(out, s, s->machines[e->machine].count, params, machine);
         break;
-    case IR_E_STATE:
-        fputs(e->machine == 0 ? "m->fsm.state" : "0 /* another machine */", out);
-        break;
-    case IR_E_MVAR: ec_var(out, s, e, params); break;
+    case IR_E_STATE: ec_state(out, s, e, params, machine); break;
     case IR_E_PENDING: fprintf(out, "issu__pending(m, ISSU_CMD_%s)", s->cmds[e->cmd].name); break;
-    case IR_E_SELF: fputs("(int32_t)m->cfg.instance", out); break;
+    case IR_E_SELF: fputs("(int32_t)m->index", out); break;
     case IR_E_NOT:
     case IR_E_NEG:
     case IR_E_ALWAYS:
     case IR_E_EVENTUALLY:
         fputs(e->kind == IR_E_NEG ? "(-" : "(!", out);
-        ec_expr(out, s, e->a, params);
+        ec_expr(out, s, e->a, params, machine);
         fputs(")", out);
         break;
-    default: ec_binary(out, s, e, params); break;
+    default: ec_binary(out, s, e, params, machine); break;
     }
 }

@@ -1,7 +1,10 @@
 /* emit_c.h - helpers shared by the C emitters (emit_c_ids.c, emit_c_glue.c,
  * emit_c_monitors.c, emit_ragel.c): C names of the spec's identifiers, C
- * string literals, and C expressions from IR expressions.  The controller
- * in C is the spec's first machine (ec_machine()). */
+ * string literals, and C expressions from IR expressions.  Every machine
+ * of the spec becomes C: its identifiers carry its name (ISSU_ST_<m>_<S>,
+ * ISSU_CV_<m>_<v>), and an expression is translated in the context of one
+ * machine (its guards and actions) or of none (a monitor, which reads
+ * every machine of the system through the runtime). */
 #ifndef ISSU_EMIT_C_H
 #define ISSU_EMIT_C_H
 
@@ -9,8 +12,8 @@
 
 #include "ir.h"
 
-/* The machine that becomes C: the spec's first. */
-const ir_machine *ec_machine(const ir_spec *s);
+/* The context of an expression that belongs to no machine (a monitor). */
+#define EC_GLOBAL (-1)
 
 /* The banner of every generated C file, as a block comment. */
 void ec_banner(FILE *out, const ir_spec *s, const char *what);
@@ -22,16 +25,18 @@ void ec_str(FILE *out, const char *text);
 const char *ec_event(const ir_spec *s, int event);
 
 /* Index of a variable among the variables of its kind (plant, param,
- * option, or controller variable of the C machine): the ISSU_PV_/ISSU_PARAM_/
- * ISSU_OPT_/ISSU_CV_ number; -1 if it has none. */
+ * option, or controller variable of its own machine): the ISSU_PV_/
+ * ISSU_PARAM_/ISSU_OPT_/ISSU_CV_<m>_ number. */
 int ec_var_index(const ir_spec *s, int var);
 
-/* Counts of those kinds. */
-int ec_count_vars(const ir_spec *s, ir_vkind kind);
+/* Counts of those kinds; for IR_V_CTRL, of machine `machine`'s. */
+int ec_count_vars(const ir_spec *s, ir_vkind kind, int machine);
 
-/* A C expression for e.  `params` names the int32_t params array ("m->params",
- * "(p)"); the rest reads the instance `m` through issu_impl.h. */
-void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params);
+/* A C expression for e, in the context of machine `machine` (its guards and
+ * actions read the instance `m`) or EC_GLOBAL (a monitor: another machine's
+ * state and variables through the runtime's peer functions).  `params`
+ * names the int32_t params array ("m->params", "(p)"). */
+void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine);
 
 /* Mask of commands a transition issues (and cancels), bit ISSU_CMD_x. */
 unsigned long ec_issue_mask(const ir_trans *t, ir_akind kind);

@@ -10,6 +10,8 @@
 #include "emit.h"
 #include "emit_c.h"
 
+#include "arena.h"
+
 static void ec_ids_enum(FILE *out, const char *list, const char *prefix, const char *args,
                         const char *count)
 {
@@ -17,22 +19,75 @@ static void ec_ids_enum(FILE *out, const char *list, const char *prefix, const c
             args, prefix, list, count);
 }
 
-static void ec_ids_states(FILE *out, const ir_spec *s)
+/* The largest of f(machine) over the machines, at least 1. */
+static int ec_max(const ir_spec *s, int (*f)(const ir_spec *, int))
 {
-    const ir_machine *m = ec_machine(s);
-    fprintf(out, "\n/* The controller: machine '%s' (%s:%d). */\n#define ISSU_MACHINE_NAME ", m->name,
-            s->file, m->at.line);
-    ec_str(out, m->name);
-    fprintf(out, "\n#define ISSU_NSTATES %d\n#define ISSU_INITIAL_STATE ISSU_ST_%s\n", m->nstates,
-            m->states[m->initial].name);
-    fputs("/* X(name, final, doc) */\n#define ISSU_STATES(X) \\\n", out);
+    int max = 1;
+    for (int m = 0; m < s->nmachines; m++)
+        max = f(s, m) > max ? f(s, m) : max;
+    return max;
+}
+
+static int ec_nstates(const ir_spec *s, int m) { return s->machines[m].nstates; }
+static int ec_ntrans(const ir_spec *s, int m) { return s->machines[m].ntrans; }
+static int ec_nctrl(const ir_spec *s, int m) { return ec_count_vars(s, IR_V_CTRL, m); }
+
+static int ec_queue(const ir_spec *s, int m)
+{
+    int max = 1;
+    for (int p = 0; p < s->nprofiles; p++)
+        max = ir_queue_bound(s, m, p) > max ? ir_queue_bound(s, m, p) : max;
+    return max;
+}
+
+static int ec_instances_max(const ir_spec *s)
+{
+    int max = 1;
+    for (int p = 0; p < s->nprofiles; p++) {
+        int n = 0;
+        for (int m = 0; m < s->nmachines; m++)
+            n += (int)ir_instances(s, &s->machines[m], p);
+        max = n > max ? n : max;
+    }
+    return max;
+}
+
+static void ec_ids_machines(FILE *out, const ir_spec *s)
+{
+    fprintf(out, "\n/* Machines. X(name, doc); instances per profile: issu_instances(). */\n"
+            "#define ISSU_NMACHINES %d\n#define ISSU_MACHINES(X) \\\n", s->nmachines);
+    for (int m = 0; m < s->nmachines; m++) {
+        fprintf(out, "    X(%s, ", s->machines[m].name);
+        ec_str(out, s->machines[m].doc ? s->machines[m].doc : "");
+        fprintf(out, ") /* %s:%d */ \\\n", s->file, s->machines[m].at.line);
+    }
+    fputs("\n", out);
+    ec_ids_enum(out, "ISSU_MACHINES", "ISSU_M_", "name, doc", "ISSU_M");
+    fprintf(out, "/* Sizes of an instance: the largest over the machines and profiles. */\n"
+            "#define ISSU_NSTATES_MAX %d\n#define ISSU_NCTRL_MAX %d\n#define ISSU_NTRANS_MAX %d\n"
+            "/* Event queue of an instance: the derived bound (ir_queue_bound), which the\n"
+            " * proofs check is never passed. */\n#define ISSU_QUEUE_LEN %d\n"
+            "/* Instances of a system (issu_sys): the largest profile's. */\n#define ISSU_NINSTANCES_MAX %d\n",
+            ec_max(s, ec_nstates), ec_max(s, ec_nctrl), ec_max(s, ec_ntrans), ec_max(s, ec_queue),
+            ec_instances_max(s));
+}
+
+/* Machine m's states: ISSU_STATES_<m>(X), ISSU_ST_<m>_<S>. */
+static void ec_ids_states(FILE *out, const ir_spec *s, int mi)
+{
+    const ir_machine *m = &s->machines[mi];
+    fprintf(out, "\n/* Machine '%s' (%s:%d): its states. X(name, final, doc) */\n"
+            "#define ISSU_NSTATES_%s %d\n#define ISSU_INITIAL_%s ISSU_ST_%s_%s\n#define ISSU_STATES_%s(X) \\\n",
+            m->name, s->file, m->at.line, m->name, m->nstates, m->name, m->name,
+            m->states[m->initial].name, m->name);
     for (int i = 0; i < m->nstates; i++) {
         fprintf(out, "    X(%s, %d, ", m->states[i].name, m->states[i].final);
         ec_str(out, m->states[i].doc ? m->states[i].doc : "");
         fprintf(out, ") /* %s:%d */ \\\n", s->file, m->states[i].at.line);
     }
     fputs("\n", out);
-    ec_ids_enum(out, "ISSU_STATES", "ISSU_ST_", "name, final, doc", "ISSU_ST");
+    ec_ids_enum(out, ar_printf("ISSU_STATES_%s", m->name), ar_printf("ISSU_ST_%s_", m->name),
+                "name, final, doc", ar_printf("ISSU_ST_%s", m->name));
 }
 
 static const char *ec_evkind(ir_evkind k)
@@ -47,7 +102,8 @@ static const char *ec_evkind(ir_evkind k)
 
 static void ec_ids_events(FILE *out, const ir_spec *s)
 {
-    fprintf(out, "\n/* Events. X(name, kind, \"spec name\", command or -1) */\n"
+    fprintf(out, "\n/* Events. X(name, kind, \"spec name\", command or -1, receiving machine or -1:\n"
+            " * an outcome goes to the instance that issued its command) */\n"
             "#define ISSU_EVK_OUTCOME 0\n#define ISSU_EVK_FAULT 1\n#define ISSU_EVK_OPERATOR 2\n"
             "#define ISSU_EVK_MACHINE 3\n#define ISSU_NEVENTS %d\n#define ISSU_EVENTS(X) \\\n",
             s->nevents);
@@ -56,12 +112,14 @@ static void ec_ids_events(FILE *out, const ir_spec *s)
         fprintf(out, "    X(%s, %s, ", ec_event(s, i), ec_evkind(ev->kind));
         ec_str(out, ev->name);
         if (ev->kind == IR_EV_OUTCOME)
-            fprintf(out, ", ISSU_CMD_%s) \\\n", s->cmds[ev->cmd].name);
+            fprintf(out, ", ISSU_CMD_%s, -1) \\\n", s->cmds[ev->cmd].name);
+        else if (ev->machine >= 0)
+            fprintf(out, ", -1, ISSU_M_%s) \\\n", s->machines[ev->machine].name);
         else
-            fputs(", -1) \\\n", out);
+            fputs(", -1, -1) \\\n", out);
     }
     fputs("\n", out);
-    ec_ids_enum(out, "ISSU_EVENTS", "ISSU_EV_", "name, kind, str, cmd", "ISSU_EV");
+    ec_ids_enum(out, "ISSU_EVENTS", "ISSU_EV_", "name, kind, str, cmd, machine", "ISSU_EV");
 }
 
 static void ec_ids_cmds(FILE *out, const ir_spec *s)
@@ -129,7 +187,7 @@ static void ec_ids_plant(FILE *out, const ir_spec *s)
             " * largest size over the profiles, doc); ISSU_PV_SIZE_name(p): size for params p. */\n"
             "#define ISSU_SHAPE_SCALAR 0\n#define ISSU_SHAPE_ARRAY 1\n#define ISSU_SHAPE_POOL 2\n"
             "#define ISSU_TK_BOOL 0\n#define ISSU_TK_INT 1\n#define ISSU_TK_ENUM 2\n#define ISSU_TK_STATE 3\n"
-            "#define ISSU_NPLANT %d\n#define ISSU_PLANT(X) \\\n", ec_count_vars(s, IR_V_PLANT));
+            "#define ISSU_NPLANT %d\n#define ISSU_PLANT(X) \\\n", ec_count_vars(s, IR_V_PLANT, -1));
     for (int i = 0; i < s->nvars; i++) {
         const ir_var *v = &s->vars[i];
         if (v->kind != IR_V_PLANT)
@@ -150,7 +208,7 @@ static void ec_ids_plant(FILE *out, const ir_spec *s)
         if (v->shape == IR_SCALAR)
             fputs("1", out);
         else
-            ec_expr(out, s, v->size, "(p)");
+            ec_expr(out, s, v->size, "(p)", EC_GLOBAL);
         fputs(")\n", out);
     }
 }
@@ -159,7 +217,7 @@ static void ec_ids_plant(FILE *out, const ir_spec *s)
 static void ec_ids_vars(FILE *out, const ir_spec *s)
 {
     fprintf(out, "\n/* Params. X(name, doc) */\n#define ISSU_NPARAMS %d\n#define ISSU_PARAMS(X) \\\n",
-            ec_count_vars(s, IR_V_PARAM));
+            ec_count_vars(s, IR_V_PARAM, -1));
     for (int i = 0; i < s->nvars; i++)
         if (s->vars[i].kind == IR_V_PARAM) {
             fprintf(out, "    X(%s, ", s->vars[i].name);
@@ -169,7 +227,7 @@ static void ec_ids_vars(FILE *out, const ir_spec *s)
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_PARAMS", "ISSU_PARAM_", "name, doc", "ISSU_PARAM");
     fprintf(out, "\n/* Options. X(name, doc) */\n#define ISSU_NOPTIONS %d\n#define ISSU_OPTIONS(X) \\\n",
-            ec_count_vars(s, IR_V_OPTION));
+            ec_count_vars(s, IR_V_OPTION, -1));
     for (int i = 0; i < s->nvars; i++)
         if (s->vars[i].kind == IR_V_OPTION) {
             fprintf(out, "    X(%s, ", s->vars[i].name);
@@ -178,10 +236,16 @@ static void ec_ids_vars(FILE *out, const ir_spec *s)
         }
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_OPTIONS", "ISSU_OPT_", "name, doc", "ISSU_OPT");
-    fprintf(out, "\n/* Controller variables. X(name, kind, enum or -1, doc) */\n"
-            "#define ISSU_NCTRL %d\n#define ISSU_CTRL(X) \\\n", ec_count_vars(s, IR_V_CTRL));
+}
+
+/* Machine m's controller variables: ISSU_CTRL_<m>(X), ISSU_CV_<m>_<v>. */
+static void ec_ids_ctrl(FILE *out, const ir_spec *s, int m)
+{
+    const char *mn = s->machines[m].name;
+    fprintf(out, "\n/* Machine '%s': its variables. X(name, kind, enum or -1, doc) */\n"
+            "#define ISSU_NCTRL_%s %d\n#define ISSU_CTRL_%s(X) \\\n", mn, mn, ec_count_vars(s, IR_V_CTRL, m), mn);
     for (int i = 0; i < s->nvars; i++)
-        if (s->vars[i].kind == IR_V_CTRL && ec_var_index(s, i) >= 0) {
+        if (s->vars[i].kind == IR_V_CTRL && s->vars[i].machine == m) {
             fprintf(out, "    X(%s, ", s->vars[i].name);
             ec_type(out, s, &s->vars[i].elem);
             fputs(", ", out);
@@ -189,7 +253,8 @@ static void ec_ids_vars(FILE *out, const ir_spec *s)
             fprintf(out, ") /* %s:%d */ \\\n", s->file, s->vars[i].at.line);
         }
     fputs("\n", out);
-    ec_ids_enum(out, "ISSU_CTRL", "ISSU_CV_", "name, kind, en, doc", "ISSU_CV");
+    ec_ids_enum(out, ar_printf("ISSU_CTRL_%s", mn), ar_printf("ISSU_CV_%s_", mn), "name, kind, en, doc",
+                ar_printf("ISSU_CV_%s", mn));
 }
 
 static void ec_ids_profiles(FILE *out, const ir_spec *s)
@@ -237,15 +302,15 @@ static void ec_ids_props(FILE *out, const ir_spec *s)
     ec_ids_enum(out, "ISSU_PROPS", "ISSU_PROP_", "name, kind, cmd, text", "ISSU_PROP");
 }
 
-static void ec_ids_trans(FILE *out, const ir_spec *s)
+static void ec_ids_trans(FILE *out, const ir_spec *s, int mi)
 {
-    const ir_machine *m = ec_machine(s);
-    fprintf(out, "\n/* Transitions of the controller, by id. X(id, from, event, to, \"file:line\") */\n"
-            "#define ISSU_NTRANS %d\n#define ISSU_TRANS(X) \\\n", m->ntrans);
+    const ir_machine *m = &s->machines[mi];
+    fprintf(out, "\n/* Machine '%s': its transitions, by id. X(id, from, event, to, \"file:line\") */\n"
+            "#define ISSU_NTRANS_%s %d\n#define ISSU_TRANS_%s(X) \\\n", m->name, m->name, m->ntrans, m->name);
     for (int i = 0; i < m->ntrans; i++) {
         const ir_trans *t = &m->trans[i];
-        fprintf(out, "    X(%d, ISSU_ST_%s, ISSU_EV_%s, ISSU_ST_%s, \"%s:%d\") \\\n", t->id,
-                m->states[t->from].name, ec_event(s, t->event), m->states[t->to].name, s->file,
+        fprintf(out, "    X(%d, ISSU_ST_%s_%s, ISSU_EV_%s, ISSU_ST_%s_%s, \"%s:%d\") \\\n", t->id, m->name,
+                m->states[t->from].name, ec_event(s, t->event), m->name, m->states[t->to].name, s->file,
                 t->at.line);
     }
     fputs("\n", out);
@@ -259,13 +324,18 @@ void em_c_ids(FILE *out, const ir_spec *s, const em_opts *o)
           "/* Array dimension that stays valid when a list is empty. */\n"
           "#define ISSU_DIM(n) ((n) > 0 ? (n) : 1)\n", out);
     ec_ids_enums(out, s);
-    ec_ids_states(out, s);
+    ec_ids_machines(out, s);
+    for (int m = 0; m < s->nmachines; m++) {
+        ec_ids_states(out, s, m);
+        ec_ids_ctrl(out, s, m);
+    }
     ec_ids_cmds(out, s);
     ec_ids_events(out, s);
     ec_ids_plant(out, s);
     ec_ids_vars(out, s);
     ec_ids_profiles(out, s);
     ec_ids_props(out, s);
-    ec_ids_trans(out, s);
+    for (int m = 0; m < s->nmachines; m++)
+        ec_ids_trans(out, s, m);
     fputs("\n#endif\n", out);
 }

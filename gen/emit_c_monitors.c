@@ -1,8 +1,10 @@
 /* emit_c_monitors.c - the spec's safety invariants as C checks
  * (issu_monitors.c): one function per invariant over the HAL's observations
- * and the controller's state and variables, and the table the runtime walks
- * after every step (plain invariants) and just before issuing a command
- * (`on issue` invariants).  LTL properties are the model checker's alone. */
+ * and the state and variables of every machine of the system (through the
+ * runtime's peer functions: a monitor reads any machine), and the table the
+ * runtime walks after every step of any instance (plain invariants) and
+ * just before issuing a command (`on issue` invariants).  LTL properties
+ * are the model checker's alone. */
 #include "emit.h"
 #include "emit_c.h"
 
@@ -29,7 +31,7 @@ void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o)
         for (const char *c = p->text; *c; c++)     /* no comment end inside the comment */
             fputc(*c == '*' && c[1] == '/' ? '+' : *c, out);
         fprintf(out, " */\nstatic int issu__inv_%s(issu *m)\n{\n    (void)m;\n    return (", p->id);
-        ec_expr(out, s, p->expr, "m->params");
+        ec_expr(out, s, p->expr, "m->params", EC_GLOBAL);
         fputs(") ? 1 : 0;\n}\n", out);
         n++;
     }

@@ -658,8 +658,8 @@ static const char *sc_meaning(const char *kind)
         { "UNDECLARED", "an event arrived that the spec neither handles nor ignores or rejects, in" },
         { "DEADLOCK", "deadlock: nothing can move, but not every machine is in a final state "
                       "with an empty queue and no command in flight" },
-        { "WAIT", "a wait only the world could end: outside a final state, with no event queued "
-                  "and no command in flight, is machine" },
+        { "WAIT", "a wait only the world could end: some machine is outside a final state, and no "
+                  "machine has an event queued or a command in flight, in the" },
     };
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
         if (strcmp(kind, m[i][0]) == 0)

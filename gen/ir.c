@@ -59,6 +59,30 @@ int32_t ir_instances(const ir_spec *s, const ir_machine *m, int profile)
     return m->count ? ir_const(s, m->count, profile) : 1;
 }
 
+int ir_queue_bound(const ir_spec *s, int m, int profile)
+{
+    const ir_machine *mm = &s->machines[m];
+    long maxpend = 0, n = 0;
+    for (int st = 0; st < mm->nstates; st++) {
+        long k = 0;
+        for (int cmd = 0; cmd < s->ncmds; cmd++)
+            k += mm->pending[(size_t)st * (size_t)s->ncmds + (size_t)cmd] != 0;
+        maxpend = k > maxpend ? k : maxpend;
+    }
+    for (int e = 0; e < s->nenvs; e++)
+        if (!s->envs[e].silent && s->envs[e].machine == m)
+            n += s->envs[e].limit;
+    for (int k = 0; k < s->nmachines; k++)      /* each sending instance, each send site */
+        for (int t = 0; t < s->machines[k].ntrans; t++)
+            for (int a = 0; a < s->machines[k].trans[t].nactions; a++) {
+                const ir_action *ac = &s->machines[k].trans[t].actions[a];
+                if (ac->kind == IR_A_SEND && ac->machine == m)
+                    n += ir_instances(s, &s->machines[k], profile);
+            }
+    n += maxpend;
+    return n < 1 ? 1 : n > 255 ? 255 : (int)n;
+}
+
 const char *ir_value_name(const ir_spec *s, const ir_type *t, int32_t v)
 {
     static char buf[16];

@@ -302,6 +302,14 @@ void ir_bounds(const ir_spec *s, const ir_type *t, int profile, int32_t *lo, int
 int32_t ir_size(const ir_spec *s, const ir_var *v, int profile);
 /* Instances of a machine in a profile (1 for a single machine). */
 int32_t ir_instances(const ir_spec *s, const ir_machine *m, int profile);
+/* The event queue bound of each instance of machine m in a profile, the
+ * same for the model and the C: the commands that may be pending at once in
+ * one state, plus every event the environment may deliver to it, plus one
+ * per send site per sending instance.  Not a proof that no queue
+ * overflows: the model asserts it at every enqueue (@A QUEUE) and the C
+ * reports contract 101, so a spec whose queue can grow past it fails its
+ * proofs.  1..255. */
+int ir_queue_bound(const ir_spec *s, int m, int profile);
 /* Name of a value of type t ("MASTER", "true", "12"), in a static buffer for ints. */
 const char *ir_value_name(const ir_spec *s, const ir_type *t, int32_t v);
 

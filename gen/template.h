@@ -21,5 +21,6 @@ void tp_expand(FILE *out, const char *tmpl, const tp_hook *hooks, int nhooks, co
 /* The embedded templates, one per file gen/tmpl/NAME.in. */
 extern const char tp_promela[];
 extern const char tp_ragel[];
+extern const char tp_ragel_machine[];
 
 #endif

@@ -1,6 +1,8 @@
 /* issu.c - the runtime's core: instance set-up, the event queue, run to
- * completion of one event (guard selection, the Ragel chart, journal,
- * actions, monitors), timers against the HAL clock, status and names.
+ * completion of one event (guard selection, the machine's Ragel chart,
+ * journal, actions, monitors), timers against the HAL clock, status and
+ * names.  Everything specific to a machine comes from its descriptor
+ * (m->desc); the system of several machines is issu_sys.c.
  *
  * Contracts (issu.h ISSU_CONTRACTS) go to one place, issu__contract(); the
  * error hook of the instance receives them and the monitor violations.
@@ -11,14 +13,11 @@
 
 /* --- tables from the generated identifiers (issu_ids.h) -------------------- */
 
-#define ISSU_X_(name, kind, str, cmd) cmd,
+#define ISSU_X_(name, kind, str, cmd, machine) cmd,
 static const int8_t issu__ev_cmd[ISSU_DIM(ISSU_NEVENTS)] = { ISSU_EVENTS(ISSU_X_) };
 #undef ISSU_X_
-#define ISSU_X_(name, kind, str, cmd) str,
+#define ISSU_X_(name, kind, str, cmd, machine) str,
 static const char *const issu__ev_names[ISSU_DIM(ISSU_NEVENTS)] = { ISSU_EVENTS(ISSU_X_) };
-#undef ISSU_X_
-#define ISSU_X_(name, final, doc) #name,
-static const char *const issu__st_names[ISSU_DIM(ISSU_NSTATES)] = { ISSU_STATES(ISSU_X_) };
 #undef ISSU_X_
 #define ISSU_X_(name, timeout, tev, doc) #name,
 static const char *const issu__cmd_names[ISSU_CMD_SLOTS] = { ISSU_CMDS(ISSU_X_) };
@@ -62,13 +61,14 @@ void issu__contract(issu *m, int id)
         ISSU_CONTRACTS(ISSU_X_)
 #undef ISSU_X_
     };
-    issu_error e = { ISSU_ERR_CONTRACT, id, "UNKNOWN", "unknown contract", 0, 0, -1 };
+    issu_error e = { ISSU_ERR_CONTRACT, id, "UNKNOWN", "unknown contract", 0, 0, 0, -1 };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i].id == id) {
             e.name = all[i].name;
             e.text = all[i].text;
         }
     e.instance = m->cfg.instance;
+    e.machine = m->machine;
     e.state = m->fsm.state;
     e.event = m->event;
     issu__report(m, &e);
@@ -112,8 +112,8 @@ void issu__monitors_run(issu *m, int cmd)
             continue;
         }
         if (!ok) {
-            issu_error e = { ISSU_ERR_MONITOR, mon->prop, props[mon->prop].id,
-                             props[mon->prop].text, m->cfg.instance, m->fsm.state, m->event };
+            issu_error e = { ISSU_ERR_MONITOR, mon->prop, props[mon->prop].id, props[mon->prop].text,
+                             m->cfg.instance, m->machine, m->fsm.state, m->event };
             issu__report(m, &e);
         }
     }
@@ -124,17 +124,25 @@ void issu__monitors_run(issu *m, int cmd)
 issu_rc issu_init(issu *m, const issu_cfg *cfg)
 {
     if (!m || !cfg || !cfg->hal || !cfg->hal->issue || !cfg->hal->cancel || !cfg->hal->observe
-        || !cfg->hal->now || cfg->profile < 0 || cfg->profile >= ISSU_NPROFILES)
+        || !cfg->hal->now || cfg->profile < 0 || cfg->profile >= ISSU_NPROFILES
+        || cfg->machine < 0 || cfg->machine >= ISSU_NMACHINES || cfg->index < 0
+        || cfg->index >= issu__ninstances[cfg->profile][cfg->machine])
         return ISSU_RC_BAD_ARG;
     memset(m, 0, sizeof *m);
     m->cfg = *cfg;
+    m->desc = &issu__machines[cfg->machine];
+    m->machine = cfg->machine;
+    m->index = cfg->index;
+    m->qcap = issu__queue_bound[cfg->profile][cfg->machine];
+    if (m->qcap > ISSU_QUEUE_LEN)      /* never: ISSU_QUEUE_LEN is the largest bound */
+        m->qcap = ISSU_QUEUE_LEN;
     m->event = -1;
     for (int i = 0; i < ISSU_NPARAMS; i++)             /* bound: the spec's params */
         m->params[i] = cfg->params ? cfg->params[i] : issu__prof_params[cfg->profile][i];
     for (int i = 0; i < ISSU_NOPTIONS; i++)
         m->options[i] = (cfg->options >> i) & 1u ? 1 : 0;
-    issu__fsm_init(&m->fsm);
-    issu__init_vars(m);
+    m->desc->fsm_init(&m->fsm);
+    m->desc->init_vars(m);
     return ISSU_RC_OK;
 }
 
@@ -151,9 +159,9 @@ issu_rc issu_post(issu *m, int event)
         issu__log(m, ISSU_LOG_WARN, "stale outcome '", issu__ev_names[event], "' dropped");
         return ISSU_RC_STALE;
     }
-    if (!ISSU__REQUIRE(m, m->qlen < ISSU_QUEUE_LEN, ISSU_C_QUEUE_OVERFLOW))
+    if (!ISSU__REQUIRE(m, m->qlen < m->qcap, ISSU_C_QUEUE_OVERFLOW))
         return ISSU_RC_QUEUE_FULL;
-    m->queue[(m->qhead + m->qlen) % ISSU_QUEUE_LEN] = (int16_t)event;
+    m->queue[(m->qhead + m->qlen) % m->qcap] = (int16_t)event;
     m->qlen++;
     if (cmd >= 0)
         m->cmd[cmd] = ISSU__CMD_QUEUED;
@@ -163,13 +171,13 @@ issu_rc issu_post(issu *m, int event)
 int issu__queue_drop(issu *m, int cmd)
 {
     int kept = 0, dropped = 0;
-    for (int i = 0; i < m->qlen; i++) {                /* bound: ISSU_QUEUE_LEN */
-        int16_t ev = m->queue[(m->qhead + i) % ISSU_QUEUE_LEN];
+    for (int i = 0; i < m->qlen; i++) {                /* bound: m->qcap */
+        int16_t ev = m->queue[(m->qhead + i) % m->qcap];
         if (issu__ev_cmd[ev] == cmd) {
             dropped++;
             continue;
         }
-        m->queue[(m->qhead + kept) % ISSU_QUEUE_LEN] = ev;
+        m->queue[(m->qhead + kept) % m->qcap] = ev;
         kept++;
     }
     m->qlen = kept;
@@ -180,15 +188,15 @@ int issu__queue_drop(issu *m, int cmd)
 
 static issu_rc issu__unhandled(issu *m, int ev, int from)
 {
-    int p = issu__policy[from][ev] & ISSU__P_MASK;
+    int cell = m->desc->policy[from * ISSU_NEVENTS + ev];
+    int p = cell & ISSU__P_MASK;
     const char *what = p == ISSU__P_IGNORE ? "ignored" : p == ISSU__P_REJECT ? "rejected" : "undecided";
     if (p != ISSU__P_IGNORE && p != ISSU__P_REJECT)    /* impossible in a checked spec... */
-        issu__contract(m, issu__policy[from][ev] & ISSU__P_ARRIVES ? ISSU_C_NO_POLICY
-                                                                  : ISSU_C_NOT_ARRIVING);
+        issu__contract(m, cell & ISSU__P_ARRIVES ? ISSU_C_NO_POLICY : ISSU_C_NOT_ARRIVING);
     issu__trace_begin(m, -1, from, ev);
     issu__trace_end(m, from, what);
     issu__log(m, p == ISSU__P_IGNORE ? ISSU_LOG_INFO : ISSU_LOG_WARN, issu__ev_names[ev],
-              " unhandled in ", issu__st_names[from]);
+              " unhandled in ", m->desc->state_names[from]);
     return p == ISSU__P_IGNORE ? ISSU_RC_IGNORED : p == ISSU__P_REJECT ? ISSU_RC_REJECTED
                                                                        : ISSU_RC_UNDECIDED;
 }
@@ -197,16 +205,16 @@ static issu_rc issu__unhandled(issu *m, int ev, int from)
 static issu_rc issu__fire(issu *m, int k, int ev, int from)
 {
     issu_fsm saved = m->fsm;
-    if (issu__fsm_exec(&m->fsm, k) != 0) {
+    if (m->desc->fsm_exec(&m->fsm, k) != 0) {
         m->fsm = saved;
         issu__contract(m, ISSU_C_RAGEL_ERROR);
         return ISSU_RC_CONTRACT;
     }
-    if (m->fsm.state != issu__trans[k].to)
+    if (m->fsm.state != m->desc->trans[k].to)
         issu__contract(m, ISSU_C_TARGET_MISMATCH);
     issu__journal_write(m, k);
     issu__trace_begin(m, k, from, ev);
-    issu__actions(m, k);
+    m->desc->actions(m, k);
     issu__trace_end(m, m->fsm.state, NULL);
     m->ntrans++;
     return ISSU_RC_OK;
@@ -216,7 +224,7 @@ static issu_rc issu__dispatch(issu *m, int ev)
 {
     int held = 0, from = m->fsm.state;
     m->obs_fail = 0;
-    int k = issu__select(m, ev, &held);
+    int k = m->desc->select(m, ev, &held);
     if (m->obs_fail) {
         m->obs_fail = 0;
         issu__contract(m, ISSU_C_OBSERVE_FAILED);
@@ -235,7 +243,7 @@ issu_rc issu_step(issu *m)
     if (!m || m->qlen == 0)
         return ISSU_RC_EMPTY;
     int ev = m->queue[m->qhead];
-    m->qhead = (m->qhead + 1) % ISSU_QUEUE_LEN;
+    m->qhead = (m->qhead + 1) % m->qcap;
     m->qlen--;
     if (issu__ev_cmd[ev] >= 0)         /* its outcome arrived: no longer pending */
         m->cmd[issu__ev_cmd[ev]] = ISSU__CMD_IDLE;
@@ -298,8 +306,10 @@ int issu_next_deadline(const issu *m, issu_time_ms *at)
 void issu_get_status(const issu *m, issu_status *st)
 {
     memset(st, 0, sizeof *st);
+    st->machine = m->machine;
+    st->index = m->index;
     st->state = m->fsm.state;
-    st->state_name = issu_state_name(m->fsm.state);
+    st->state_name = m->desc->state_names[m->fsm.state];
     for (int c = 0; c < ISSU_NCMDS; c++)
         if (m->cmd[c] != ISSU__CMD_IDLE)
             st->pending |= 1u << c;
@@ -310,12 +320,34 @@ void issu_get_status(const issu *m, issu_status *st)
 
 int32_t issu_var(const issu *m, int cv)
 {
-    return cv >= 0 && cv < ISSU_NCTRL ? m->vars[cv] : 0;
+    return cv >= 0 && cv < m->desc->nvars ? m->vars[cv] : 0;
 }
 
-const char *issu_state_name(int state)
+const char *issu_machine_name(int machine)
 {
-    return state >= 0 && state < ISSU_NSTATES ? issu__st_names[state] : "?";
+    return machine >= 0 && machine < ISSU_NMACHINES ? issu__machines[machine].name : "?";
+}
+
+int issu_machine_id(const char *name)
+{
+    for (int i = 0; name && i < ISSU_NMACHINES; i++)   /* bound: the spec's machines */
+        if (strcmp(issu__machines[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+const char *issu_state_name(int machine, int state)
+{
+    if (machine < 0 || machine >= ISSU_NMACHINES || state < 0 || state >= issu__machines[machine].nstates)
+        return "?";
+    return issu__machines[machine].state_names[state];
+}
+
+const char *issu_var_name(int machine, int cv)
+{
+    if (machine < 0 || machine >= ISSU_NMACHINES || cv < 0 || cv >= issu__machines[machine].nvars)
+        return "?";
+    return issu__machines[machine].vars[cv].name;
 }
 
 const char *issu_event_name(int event)

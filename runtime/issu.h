@@ -1,17 +1,28 @@
 /* issu.h - the public API of the ISSU runtime, for applications.
  *
- * The runtime runs the controller generated from the spec (the Ragel state
- * chart plus the generated guards, actions and monitors) against a HAL
- * (issu_hal.h).  It never allocates: the caller owns each instance (an
- * issu struct, static or on its stack) and hands it in.  Several instances
- * run side by side; they share nothing.
+ * The runtime runs the machines generated from the spec (one Ragel state
+ * chart per machine plus the generated guards, actions and monitors)
+ * against a HAL (issu_hal.h).  It never allocates: the caller owns each
+ * instance (an issu struct, static or on its stack) and hands it in.
  *
- * Typical use:
+ * One instance runs one machine of the spec (cfg.machine; one element,
+ * cfg.index, of a machine array).  A system (issu_sys) holds every instance
+ * of a profile, delivers `send` between them through local queues (or a
+ * port's transport, cfg.send) and schedules them; see "Several machines"
+ * below.  A spec with one machine can use a lone instance as well.
+ *
+ * Typical use, one machine:
  *     static issu m;
  *     issu_cfg cfg = { &my_hal, &my_ctx, 0, ISSU_PROF_mx480, NULL, 0, ... };
  *     issu_init(&m, &cfg);               (or issu_resume() after a restart)
  *     issu_post(&m, ISSU_EV_start);       (operator, faults, HAL outcomes)
  *     for (;;) { issu_tick(&m); issu_run(&m, ISSU_QUEUE_LEN); ... }
+ *
+ * Several machines:
+ *     static issu_sys sys;
+ *     issu_sys_init(&sys, &cfg);          (every instance of cfg.profile)
+ *     issu_post(issu_sys_get(&sys, ISSU_M_matrix, 0), ISSU_EV_start);
+ *     for (;;) { issu_sys_tick(&sys); issu_sys_run(&sys, 100); ... }
  *
  * Semantics (DESIGN.md "Semantics that both outputs must share"): events
  * are queued in order and processed one at a time, each to completion; an
@@ -31,10 +42,10 @@
 #include "issu_hal.h"
 #include "issu_ids.h"
 
-/* Capacities; a firmware build may override them with -D. */
-#ifndef ISSU_QUEUE_LEN
-#define ISSU_QUEUE_LEN 16          /* queued events per instance */
-#endif
+/* Capacities; a firmware build may override them with -D.  The event
+ * queue is not among them: its length is the spec's derived bound
+ * (ISSU_QUEUE_LEN in issu_ids.h, ir_queue_bound), which the proofs show no
+ * run passes; each instance uses its profile's bound of it. */
 #ifndef ISSU_JOURNAL_SLOTS
 #define ISSU_JOURNAL_SLOTS 8       /* journal records kept (a ring) */
 #endif
@@ -45,8 +56,8 @@
 #define ISSU_TRACE_ACTIONS_MAX 16  /* actions of one transition in the trace */
 #endif
 
-/* One journal record: header, the controller variables, the checksum. */
-#define ISSU_JREC_BYTES (32u + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL))
+/* One journal record: header, the machine's variables, the checksum. */
+#define ISSU_JREC_BYTES (36u + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL_MAX))
 /* Journal storage the HAL must provide per instance. */
 #define ISSU_JOURNAL_BYTES (ISSU_JOURNAL_SLOTS * ISSU_JREC_BYTES)
 
@@ -86,7 +97,7 @@ typedef enum issu_rc {
     X(JOURNAL_WRITE, 112, "journal write failed") \
     X(TRACE_OVERFLOW, 113, "trace line truncated") \
     X(BAD_CONFIG, 114, "invalid configuration") \
-    X(SEND_UNROUTED, 115, "send to another machine without a send hook")
+    X(SEND_UNROUTED, 115, "send to a machine instance that is not in the system, or no system and no send hook")
 
 typedef enum issu_contract {
 #define ISSU_X_(name, id, text) ISSU_C_##name = id,
@@ -106,22 +117,29 @@ typedef struct issu_error {
     int id;                        /* contract id, or property index ISSU_PROP_x */
     const char *name;              /* "QUEUE_OVERFLOW", or the property ID "S1" */
     const char *text;              /* what it means: the contract text or the property sentence */
-    int instance;                  /* the instance that found it */
-    int state;                     /* its state (ISSU_ST_x) at the time */
+    int instance;                  /* the instance that found it (its HAL number) */
+    int machine;                   /* its machine (ISSU_M_x) */
+    int state;                     /* its state (ISSU_ST_<machine>_x) at the time */
     int event;                     /* the event being handled, or -1 */
 } issu_error;
 
 typedef struct issu issu;
+typedef struct issu_sys issu_sys;
+struct issu__machine;              /* a machine's generated descriptor (issu_impl.h) */
 
 typedef void issu_trace_fn(void *ctx, const issu *m, const char *json_line);
 typedef void issu_error_fn(void *ctx, const issu *m, const issu_error *e);
-/* A `send EVENT to MACHINE[INDEX]` action; index -1: every instance of a machine array. */
-typedef void issu_send_fn(void *ctx, const issu *m, int event, const char *machine, int32_t index);
+/* A `send EVENT to MACHINE[INDEX]` action (machine ISSU_M_x); index -1:
+ * every instance of a machine array.  The one entry a port maps onto its
+ * own transport when the machines of a system run on different CPUs; the
+ * receiving side calls issu_post() on the target instance.  Returns 0 if
+ * delivered (queued), -1 if not (contract 115 or 101 is the receiver's). */
+typedef int issu_send_fn(void *ctx, const issu *from, int event, int machine, int32_t index);
 
 typedef struct issu_cfg {
     const issu_hal *hal;           /* the backend's table (required) */
     void *hal_ctx;                 /* its context, passed to every HAL call */
-    int instance;                  /* this instance's number (trace, HAL, `self`) */
+    int instance;                  /* this instance's number for the HAL (issu_sys: assigned) */
     int profile;                   /* ISSU_PROF_x: the chassis profile and its params */
     const int32_t *params;         /* NULL: the profile's; else ISSU_NPARAMS values, ISSU_PARAM_x order */
     uint32_t options;              /* bit (1u << ISSU_OPT_x) set: the option is on */
@@ -129,20 +147,24 @@ typedef struct issu_cfg {
     void *trace_ctx;
     issu_error_fn *error;          /* contracts and monitor violations (NULL: log only) */
     void *error_ctx;
-    issu_send_fn *send;            /* events to other machines, or NULL */
+    issu_send_fn *send;            /* events to other machines; NULL: the system's local queues */
     void *send_ctx;
+    int machine;                   /* ISSU_M_x: the machine it runs (issu_sys: assigned) */
+    int index;                     /* its element of a machine array, `self` (issu_sys: assigned) */
 } issu_cfg;
 
 /* The Ragel machine's variables (access prefix `f->`). */
 typedef struct issu_fsm {
     int cs;                        /* Ragel's current state */
-    int state;                     /* ISSU_ST_x, set by the chart's to-state actions */
+    int state;                     /* ISSU_ST_<machine>_x, set by the chart's to-state actions */
     int fired;                     /* transition id the chart accepted, -1 none */
 } issu_fsm;
 
 /* A snapshot for status displays and tests. */
 typedef struct issu_status {
-    int state;                     /* ISSU_ST_x */
+    int machine;                   /* ISSU_M_x */
+    int index;                     /* element of its machine array */
+    int state;                     /* ISSU_ST_<machine>_x */
     const char *state_name;        /* "IDLE" */
     uint32_t pending;              /* bit ISSU_CMD_x: command pending (outcome not yet processed) */
     int queued;                    /* events in the queue */
@@ -153,7 +175,7 @@ typedef struct issu_status {
 /* What issu_resume() found in the journal. */
 typedef struct issu_resume_info {
     uint32_t seq;                  /* sequence number of the record used */
-    int trans;                     /* its transition (ISSU_TR_x index) */
+    int trans;                     /* its transition (index in ISSU_TRANS_<machine>) */
     int state;                     /* the state resumed in */
     uint32_t pending;              /* commands re-armed as pending */
     int skipped;                   /* records found torn or corrupt */
@@ -163,12 +185,16 @@ typedef struct issu_resume_info {
 
 struct issu {                      /* private: see issu_impl.h */
     issu_cfg cfg;                  /* as given to init */
+    const struct issu__machine *desc; /* its machine's generated descriptor */
+    issu_sys *sys;                 /* the system it belongs to, or NULL */
+    int machine;                   /* ISSU_M_x */
+    int index;                     /* `self` */
     issu_fsm fsm;                  /* the Ragel machine */
     int32_t params[ISSU_DIM(ISSU_NPARAMS)];   /* param values */
     int32_t options[ISSU_DIM(ISSU_NOPTIONS)]; /* option values, 0/1 */
-    int32_t vars[ISSU_DIM(ISSU_NCTRL)];       /* controller variables */
+    int32_t vars[ISSU_DIM(ISSU_NCTRL_MAX)];   /* the machine's variables */
     int16_t queue[ISSU_QUEUE_LEN]; /* ring of event ids */
-    int qhead, qlen;               /* ring head and length */
+    int qhead, qlen, qcap;         /* ring head, length and capacity (the profile's bound) */
     uint8_t cmd[ISSU_CMD_SLOTS];   /* per command: idle / pending / outcome queued */
     issu_time_ms deadline[ISSU_CMD_SLOTS]; /* timer per pending command */
     uint32_t seq;                  /* trace sequence number */
@@ -218,15 +244,70 @@ int issu_next_deadline(const issu *m, issu_time_ms *at);
 /* Current state, pending commands, queue length, counters. */
 void issu_get_status(const issu *m, issu_status *st);
 
-/* Value of controller variable ISSU_CV_x (0 for an invalid id). */
+/* Value of the instance's variable ISSU_CV_<machine>_x (0 for an invalid id). */
 int32_t issu_var(const issu *m, int cv);
 
-/* Names for logs: ISSU_ST_x, ISSU_EV_x ("validate_image.ok"), ISSU_CMD_x, issu_rc. */
-const char *issu_state_name(int state);
+/* Names for logs: a machine ISSU_M_x, its state ISSU_ST_<machine>_x and
+ * variable ISSU_CV_<machine>_x, ISSU_EV_x ("validate_image.ok"),
+ * ISSU_CMD_x, issu_rc ("?" if out of range). */
+const char *issu_machine_name(int machine);
+const char *issu_state_name(int machine, int state);
+const char *issu_var_name(int machine, int cv);
+/* The machine, or -1, of that name. */
+int issu_machine_id(const char *name);
 const char *issu_event_name(int event);
 const char *issu_cmd_name(int cmd);
 const char *issu_rc_text(issu_rc rc);
 /* Member v of enum ISSU_ENUM_ID_x ("MASTER"), or NULL if out of range. */
 const char *issu_enum_member(int enum_id, int32_t v);
+
+/* --- Several machines ----------------------------------------------------------
+ *
+ * Semantics (model/LANGUAGE.md "Several machines", the same in the model):
+ * one FIFO queue per instance; run to completion per instance; `send`
+ * queues the event in the target instance (every instance of an array for
+ * index -1), and a command's outcome goes back to the instance that issued
+ * it.  The model checker explores every interleaving of the instances;
+ * issu_sys_step() is one fixed, fair order: round robin over the instances
+ * in their numbering (machines in spec order, array elements in index
+ * order), starting after the instance that stepped last, the first one with
+ * an event queued takes one event.  Every instance with an event queued is
+ * stepped within ISSU_NINSTANCES_MAX steps.  A queue overflow is contract
+ * 101 of the receiving instance, never a silent loss; the proofs show it
+ * cannot happen in a correct spec.
+ *
+ * Instance numbers (the HAL's `instance`): 0..n-1 in that order; the
+ * instances of machine M are issu_sys_get(sys, M, 0 .. issu_instances()-1).
+ */
+struct issu_sys {                  /* private but for issu_sys_get/at */
+    issu inst[ISSU_NINSTANCES_MAX];   /* every instance of the profile */
+    int n;                         /* instances in use */
+    int first[ISSU_DIM(ISSU_NMACHINES)]; /* number of each machine's instance 0 */
+    int count[ISSU_DIM(ISSU_NMACHINES)]; /* instances of each machine */
+    int next;                      /* the scheduler's cursor */
+};
+
+/* Instances of machine ISSU_M_x in profile ISSU_PROF_x (0 if out of range). */
+int issu_instances(int profile, int machine);
+
+/* Set up every instance of cfg->profile (cfg->machine, index and instance
+ * are assigned; the rest is shared).  ISSU_RC_BAD_ARG if unusable. */
+issu_rc issu_sys_init(issu_sys *sys, const issu_cfg *cfg);
+/* Instance `index` of `machine`, or NULL. */
+issu *issu_sys_get(issu_sys *sys, int machine, int index);
+/* The instance with HAL number `instance`, or NULL. */
+issu *issu_sys_at(issu_sys *sys, int instance);
+/* One event of the next instance with one queued (the fair order above);
+ * ISSU_RC_EMPTY if no instance has one. */
+issu_rc issu_sys_step(issu_sys *sys);
+/* Up to `max` steps; the number taken. */
+int issu_sys_run(issu_sys *sys, int max);
+/* issu_tick() of every instance; the timeouts raised. */
+int issu_sys_tick(issu_sys *sys);
+/* The earliest timer deadline of any instance, as issu_next_deadline(). */
+int issu_sys_next_deadline(const issu_sys *sys, issu_time_ms *at);
+/* 1 if every instance is in a final state with no event queued and no
+ * command pending (the run is over), else 0. */
+int issu_sys_settled(const issu_sys *sys);
 
 #endif

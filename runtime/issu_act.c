@@ -1,7 +1,8 @@
 /* issu_act.c - what the generated guards, actions and monitors call:
- * observations of the plant through the HAL, and the actions (console,
- * issue, cancel, assign, send), each also written to the trace line.
- * While resuming from the journal (m->replay) only assignments run. */
+ * observations of the plant through the HAL, of the other machines of the
+ * system (monitors), and the actions (console, issue, cancel, assign,
+ * send), each also written to the trace line.  While resuming from the
+ * journal (m->replay) only assignments run. */
 #include <string.h>
 
 #include "issu_impl.h"
@@ -111,17 +112,77 @@ void issu__assign(issu *m, int cv, int32_t value)
     }
     if (!m->replay)
         issu__trace_assign(m, cv, value);
-    if (!ISSU__REQUIRE(m, issu__cv_in_range(m, cv, value), ISSU_C_VALUE_RANGE))
+    if (!ISSU__REQUIRE(m, m->desc->cv_in_range(m, cv, value), ISSU_C_VALUE_RANGE))
         return;                        /* the variable keeps its value */
     m->vars[cv] = value;
 }
 
-void issu__send(issu *m, int event, const char *machine, int32_t index)
+/* Local delivery in the system: queue the event in the target instance(s). */
+static int issu__deliver(issu *m, int event, int machine, int32_t index)
+{
+    issu_sys *sys = m->sys;
+    int first = index < 0 ? 0 : (int)index;
+    int last = index < 0 ? (machine >= 0 && machine < ISSU_NMACHINES ? sys->count[machine] : 0) - 1 : first;
+    int rc = 0;
+    if (last < first || !issu_sys_get(sys, machine, first)) {
+        issu__contract(m, ISSU_C_SEND_UNROUTED);
+        return -1;
+    }
+    for (int i = first; i <= last; i++)                /* bound: the array's instances */
+        if (issu_post(issu_sys_get(sys, machine, i), event) != ISSU_RC_OK)
+            rc = -1;                   /* reported by the receiver (contract 101) */
+    return rc;
+}
+
+void issu__send(issu *m, int event, int machine, int32_t index)
 {
     if (m->replay)
         return;
     issu__trace_send(m, event, machine, index);
-    if (!ISSU__REQUIRE(m, m->cfg.send != NULL, ISSU_C_SEND_UNROUTED))
-        return;
-    m->cfg.send(m->cfg.send_ctx, m, event, machine, index);
+    if (m->cfg.send)
+        (void)m->cfg.send(m->cfg.send_ctx, m, event, machine, index);
+    else if (m->sys)
+        (void)issu__deliver(m, event, machine, index);
+    else
+        issu__contract(m, ISSU_C_SEND_UNROUTED);
+}
+
+/* The instance a monitor reads, or NULL (and the monitor is skipped). */
+static const issu *issu__peer(issu *m, int machine, int32_t index)
+{
+    const issu *p = NULL;
+    if (m->sys)
+        p = issu_sys_get(m->sys, machine, (int)index);
+    else if (machine == m->machine && index == m->index)
+        p = m;
+    if (!p)
+        m->obs_fail = 1;
+    return p;
+}
+
+int32_t issu__peer_state(issu *m, int machine, int32_t index)
+{
+    const issu *p = issu__peer(m, machine, index);
+    return p ? p->fsm.state : 0;
+}
+
+int32_t issu__peer_var(issu *m, int machine, int32_t index, int cv)
+{
+    const issu *p = issu__peer(m, machine, index);
+    return p && cv >= 0 && cv < p->desc->nvars ? p->vars[cv] : 0;
+}
+
+int32_t issu__peer_count(issu *m, int machine, const int32_t *vals, int nvals)
+{
+    int n = m->sys ? m->sys->count[machine] : issu__ninstances[m->cfg.profile][machine];
+    int32_t k = 0;
+    for (int i = 0; i < n; i++) {                      /* bound: the array's instances */
+        const issu *p = issu__peer(m, machine, i);
+        for (int v = 0; p && v < nvals; v++)
+            if (p->fsm.state == vals[v]) {
+                k++;
+                break;
+            }
+    }
+    return k;
 }

@@ -1,14 +1,10 @@
 /* issu_impl.h - the runtime's internal interface, between the runtime
- * (runtime/ *.c) and the generated controller (issu_fsm.c from Ragel,
+ * (runtime/ *.c) and the generated machines (issu_fsm.c from Ragel,
  * issu_glue.c, issu_monitors.c).  Applications and backends never include
- * it: they use issu.h and issu_hal.h (QP's qp_pkg.h / QP_IMPL pattern).
+ * it: they use issu.h and issu_hal.h (QP's qp_pkg.h pattern).
  */
 #ifndef ISSU_IMPL_H
 #define ISSU_IMPL_H
-
-#ifndef ISSU_IMPL
-#define ISSU_IMPL 1
-#endif
 
 #include <stdint.h>
 
@@ -30,15 +26,47 @@
 /* Defensive checks (SQLite's ALWAYS): report contract `id` when cond fails. */
 #define ISSU__REQUIRE(m, cond, id) ((cond) ? 1 : (issu__contract((m), (id)), 0))
 
-/* One row per spec transition (generated, issu_glue.c). */
+/* One row per spec transition of a machine (generated, issu_glue.c). */
 typedef struct issu__trans_info {
-    int16_t from;                  /* ISSU_ST_x */
+    int16_t from;                  /* ISSU_ST_<machine>_x */
     int16_t event;                 /* ISSU_EV_x */
-    int16_t to;                    /* ISSU_ST_x */
+    int16_t to;                    /* ISSU_ST_<machine>_x */
     uint32_t issues;               /* bit ISSU_CMD_x: commands it issues */
     uint32_t cancels;              /* bit ISSU_CMD_x: commands it cancels */
     const char *where;             /* "model/issu.fsm:123" */
 } issu__trans_info;
+
+/* One variable of a machine. */
+typedef struct issu__var_info {
+    const char *name;              /* "result" */
+    int8_t kind;                   /* ISSU_TK_x */
+    int8_t id;                     /* ISSU_TK_ENUM: enum; ISSU_TK_STATE: machine; else -1 */
+} issu__var_info;
+
+/* A machine's descriptor (generated, issu_glue.c): what the runtime needs
+ * to run any instance of it, in the way QP's active objects share one
+ * event-processor interface. */
+typedef struct issu__machine {
+    const char *name;              /* "issu", "lcc" */
+    int nstates;                   /* its states */
+    int initial;                   /* its initial state */
+    const char *const *state_names;  /* [state] */
+    const uint8_t *state_final;    /* [state]: 1 final */
+    int nvars;                     /* its variables */
+    const issu__var_info *vars;    /* [cv] */
+    int ntrans;                    /* its transitions */
+    const issu__trans_info *trans; /* [trans] */
+    const uint8_t *policy;         /* [state * ISSU_NEVENTS + event]: ISSU__P_x | ISSU__P_ARRIVES */
+    void (*fsm_init)(issu_fsm *f); /* its Ragel chart (issu_fsm.c) */
+    int (*fsm_exec)(issu_fsm *f, int trans);  /* feed a transition id: 0 taken, -1 error state */
+    int (*fsm_enter)(issu_fsm *f, int state); /* enter a spec state (resume): -1 out of range */
+    void (*init_vars)(issu *m);    /* initial values of its variables */
+    int (*cv_in_range)(const issu *m, int cv, int32_t v);
+    /* The transition whose guard holds for event ev in the current state,
+     * or -1; *held: how many guards held (more than 1 is a contract violation). */
+    int (*select)(issu *m, int ev, int *held);
+    void (*actions)(issu *m, int k);  /* transition k's actions, in order */
+} issu__machine;
 
 /* One safety monitor (generated, issu_monitors.c). */
 typedef struct issu__monitor {
@@ -48,24 +76,11 @@ typedef struct issu__monitor {
     int (*holds)(issu *m);         /* 1 holds, 0 violated (see issu.obs_fail) */
 } issu__monitor;
 
-/* --- generated: the Ragel chart (issu_fsm.c) --- */
-void issu__fsm_init(issu_fsm *f);
-/* Feed transition id `trans`; 0 if the chart took it, -1 (error state) if not. */
-int issu__fsm_exec(issu_fsm *f, int trans);
-/* Put the chart in spec state `state` (resume); -1 if out of range. */
-int issu__fsm_enter(issu_fsm *f, int state);
-
 /* --- generated: glue (issu_glue.c) --- */
-extern const issu__trans_info issu__trans[ISSU_DIM(ISSU_NTRANS)];
-extern const uint8_t issu__policy[ISSU_NSTATES][ISSU_DIM(ISSU_NEVENTS)];
+extern const issu__machine issu__machines[ISSU_DIM(ISSU_NMACHINES)];
+extern const int16_t issu__ninstances[ISSU_DIM(ISSU_NPROFILES)][ISSU_DIM(ISSU_NMACHINES)];
+extern const uint8_t issu__queue_bound[ISSU_DIM(ISSU_NPROFILES)][ISSU_DIM(ISSU_NMACHINES)];
 extern const char *const *const issu__enum_names[ISSU_DIM(ISSU_NENUMS)];
-void issu__init_vars(issu *m);
-int issu__cv_in_range(const issu *m, int cv, int32_t v);
-/* The transition whose guard holds for event ev in the current state, or -1;
- * *held: how many guards held (more than 1 is a contract violation). */
-int issu__select(issu *m, int ev, int *held);
-/* Run transition k's actions, in order. */
-void issu__actions(issu *m, int k);
 
 /* --- generated: monitors (issu_monitors.c) --- */
 extern const int issu__nmonitors;
@@ -79,7 +94,15 @@ void issu__console(issu *m, const char *line);
 void issu__issue(issu *m, int cmd);
 void issu__cancel(issu *m, int cmd);
 void issu__assign(issu *m, int cv, int32_t value);
-void issu__send(issu *m, int event, const char *machine, int32_t index);
+void issu__send(issu *m, int event, int machine, int32_t index);
+/* What a monitor reads of any machine of the system: the state of instance
+ * `index` of `machine`, its variable `cv`, how many of its instances are in
+ * one of vals[].  An instance that is not there (no system and not m
+ * itself, or an index out of range) sets m->obs_fail: the monitor is
+ * skipped, as for an unobservable plant value. */
+int32_t issu__peer_state(issu *m, int machine, int32_t index);
+int32_t issu__peer_var(issu *m, int machine, int32_t index, int cv);
+int32_t issu__peer_count(issu *m, int machine, const int32_t *vals, int nvals);
 
 /* --- runtime internals shared between its files --- */
 void issu__contract(issu *m, int id);
@@ -92,12 +115,12 @@ int issu__queue_drop(issu *m, int event);
 void issu__trace_begin(issu *m, int trans, int from, int event);
 void issu__trace_action(issu *m, const char *key, const char *value);
 void issu__trace_assign(issu *m, int cv, int32_t value);
-void issu__trace_send(issu *m, int event, const char *machine, int32_t index);
+void issu__trace_send(issu *m, int event, int machine, int32_t index);
 void issu__trace_end(issu *m, int to, const char *unhandled);
 /* Decimal text of v into buf (at least 12 bytes); returns buf. */
 char *issu__itoa(char *buf, int64_t v);
-/* Name of a controller variable's value ("NONE", "true", "3") */
-const char *issu__value_name(int cv, int32_t v, char *buf);
+/* Name of the value of instance m's variable cv ("NONE", "true", "3") */
+const char *issu__value_name(const issu *m, int cv, int32_t v, char *buf);
 
 /* journal (issu_journal.c) */
 void issu__journal_write(issu *m, int trans);

@@ -3,13 +3,15 @@
  * mid-upgrade resumes from what it wrote, never from a guess.
  *
  * The journal is a ring of ISSU_JOURNAL_SLOTS fixed-size records in the
- * HAL's journal storage; record n goes to slot n % ISSU_JOURNAL_SLOTS, so a
- * torn write can only destroy the newest record, and resume falls back to
- * the one before it.  Layout, little-endian (ISSU_JREC_BYTES):
- *    0 magic "ISJ1"     4 seq        8 time (u64)
- *   16 trans  18 from  20 to  22 event (u16 each)
+ * HAL's journal storage of the instance; record n goes to slot
+ * n % ISSU_JOURNAL_SLOTS, so a torn write can only destroy the newest
+ * record, and resume falls back to the one before it.  Layout,
+ * little-endian (ISSU_JREC_BYTES):
+ *    0 magic "ISJ2"     4 seq        8 time (u64)
+ *   16 trans  18 from  20 to  22 event (u16 each; the machine's own ids)
  *   24 pending commands before the transition (bit per command)
- *   28 controller variables before the transition (i32 each)
+ *   28 machine  30 instance index (u16 each): whose record it is
+ *   32 the machine's variables before the transition (i32 each)
  *   last 4: CRC-32 of everything before it
  * Resume puts the chart in `to`, restores the variables, replays the
  * transition's assignments (not its console lines, commands or sends), and
@@ -21,8 +23,8 @@
 
 #include "issu_impl.h"
 
-#define ISSU__JMAGIC 0x314a5349u       /* "ISJ1" */
-#define ISSU__JVARS 28u                /* offset of the variables */
+#define ISSU__JMAGIC 0x324a5349u       /* "ISJ2" */
+#define ISSU__JVARS 32u                /* offset of the variables */
 
 static uint32_t issu__crc32(const uint8_t *p, uint32_t n)
 {
@@ -73,11 +75,13 @@ void issu__journal_write(issu *m, int trans)
     issu__put32(rec + 8, (uint32_t)now);
     issu__put32(rec + 12, (uint32_t)(now >> 32));
     issu__put16(rec + 16, trans);
-    issu__put16(rec + 18, issu__trans[trans].from);
+    issu__put16(rec + 18, m->desc->trans[trans].from);
     issu__put16(rec + 20, m->fsm.state);
-    issu__put16(rec + 22, issu__trans[trans].event);
+    issu__put16(rec + 22, m->desc->trans[trans].event);
     issu__put32(rec + 24, pending);
-    for (int v = 0; v < ISSU_NCTRL; v++)
+    issu__put16(rec + 28, m->machine);
+    issu__put16(rec + 30, m->index);
+    for (int v = 0; v < ISSU_NCTRL_MAX; v++)
         issu__put32(rec + ISSU__JVARS + 4u * (uint32_t)v, (uint32_t)m->vars[v]);
     issu__put32(rec + ISSU_JREC_BYTES - 4, issu__crc32(rec, ISSU_JREC_BYTES - 4));
     uint32_t off = (seq % ISSU_JOURNAL_SLOTS) * ISSU_JREC_BYTES;
@@ -86,8 +90,8 @@ void issu__journal_write(issu *m, int trans)
         issu__contract(m, ISSU_C_JOURNAL_WRITE);
 }
 
-/* 1 valid, 0 blank (never written), -1 torn or corrupt. */
-static int issu__journal_check(const uint8_t *rec)
+/* 1 valid, 0 blank (never written), -1 torn, corrupt, or another instance's. */
+static int issu__journal_check(const issu *m, const uint8_t *rec)
 {
     int blank = 1;
     for (uint32_t i = 0; i < ISSU_JREC_BYTES && blank; i++)
@@ -98,7 +102,8 @@ static int issu__journal_check(const uint8_t *rec)
         || issu__get32(rec + ISSU_JREC_BYTES - 4) != issu__crc32(rec, ISSU_JREC_BYTES - 4))
         return -1;
     int trans = issu__get16(rec + 16), to = issu__get16(rec + 20);
-    if (trans >= ISSU_NTRANS || to >= ISSU_NSTATES || issu__trans[trans].to != to)
+    if (issu__get16(rec + 28) != m->machine || issu__get16(rec + 30) != m->index
+        || trans >= m->desc->ntrans || to >= m->desc->nstates || m->desc->trans[trans].to != to)
         return -1;
     return 1;
 }
@@ -115,7 +120,7 @@ int issu__journal_last(issu *m, uint8_t *best, int *skipped)
         if (m->cfg.hal->journal_read(m->cfg.hal_ctx, m->cfg.instance, s * ISSU_JREC_BYTES, rec,
                                      ISSU_JREC_BYTES) != ISSU_HAL_OK)
             continue;
-        int ok = issu__journal_check(rec);
+        int ok = issu__journal_check(m, rec);
         *skipped += ok < 0;
         if (ok > 0 && (!found || issu__get32(rec + 4) > best_seq)) {
             best_seq = issu__get32(rec + 4);
@@ -129,7 +134,8 @@ int issu__journal_last(issu *m, uint8_t *best, int *skipped)
 /* Re-arm what was pending after the record's transition. */
 static uint32_t issu__resume_pending(issu *m, const uint8_t *rec, int trans)
 {
-    uint32_t pending = (issu__get32(rec + 24) & ~issu__trans[trans].cancels) | issu__trans[trans].issues;
+    const issu__trans_info *tr = &m->desc->trans[trans];
+    uint32_t pending = (issu__get32(rec + 24) & ~tr->cancels) | tr->issues;
     issu_time_ms t = (issu_time_ms)issu__get32(rec + 8) | (issu_time_ms)issu__get32(rec + 12) << 32;
     for (int c = 0; c < ISSU_NCMDS; c++) {             /* bound: commands */
         if (!(pending >> c & 1u))
@@ -155,12 +161,12 @@ issu_rc issu_resume(issu *m, const issu_cfg *cfg, issu_resume_info *info)
     if (!issu__journal_last(m, rec, &info->skipped))
         return ISSU_RC_NO_JOURNAL;
     int trans = issu__get16(rec + 16);
-    for (int v = 0; v < ISSU_NCTRL; v++)
+    for (int v = 0; v < ISSU_NCTRL_MAX; v++)
         m->vars[v] = (int32_t)issu__get32(rec + ISSU__JVARS + 4u * (uint32_t)v);
-    if (issu__fsm_enter(&m->fsm, issu__trans[trans].to) != 0)
+    if (m->desc->fsm_enter(&m->fsm, m->desc->trans[trans].to) != 0)
         return ISSU_RC_NO_JOURNAL;
     m->replay = 1;
-    issu__actions(m, trans);
+    m->desc->actions(m, trans);
     m->replay = 0;
     m->jseq = issu__get32(rec + 4);
     info->seq = m->jseq;

@@ -7,20 +7,12 @@
  *    {"assign":"result","value":"NONE"},{"send":"ev","to":"m","instance":0}]}
  * and for an unhandled event "trans":null, "actions":[], "unhandled":"ignored"
  * ("rejected", "undecided", or "nondeterministic" when two guards held).
+ * "machine" and "instance" name the machine instance (its element of a
+ * machine array, `self`); "trans" and the states are the machine's own.
  */
 #include <string.h>
 
 #include "issu_impl.h"
-
-#define ISSU_X_(name, kind, en, doc) #name,
-static const char *const issu__cv_names[ISSU_DIM(ISSU_NCTRL)] = { ISSU_CTRL(ISSU_X_) };
-#undef ISSU_X_
-#define ISSU_X_(name, kind, en, doc) kind,
-static const int8_t issu__cv_kind[ISSU_DIM(ISSU_NCTRL)] = { ISSU_CTRL(ISSU_X_) };
-#undef ISSU_X_
-#define ISSU_X_(name, kind, en, doc) en,
-static const int8_t issu__cv_enum[ISSU_DIM(ISSU_NCTRL)] = { ISSU_CTRL(ISSU_X_) };
-#undef ISSU_X_
 
 char *issu__itoa(char *buf, int64_t v)
 {
@@ -40,16 +32,17 @@ char *issu__itoa(char *buf, int64_t v)
     return buf;
 }
 
-const char *issu__value_name(int cv, int32_t v, char *buf)
+const char *issu__value_name(const issu *m, int cv, int32_t v, char *buf)
 {
-    if (cv < 0 || cv >= ISSU_NCTRL)
+    if (cv < 0 || cv >= m->desc->nvars)
         return issu__itoa(buf, v);
-    if (issu__cv_kind[cv] == ISSU_TK_BOOL)
+    const issu__var_info *var = &m->desc->vars[cv];
+    if (var->kind == ISSU_TK_BOOL)
         return v ? "true" : "false";
-    if (issu__cv_kind[cv] == ISSU_TK_ENUM && issu_enum_member(issu__cv_enum[cv], v))
-        return issu_enum_member(issu__cv_enum[cv], v);
-    if (issu__cv_kind[cv] == ISSU_TK_STATE)
-        return issu_state_name(v);
+    if (var->kind == ISSU_TK_ENUM && issu_enum_member(var->id, v))
+        return issu_enum_member(var->id, v);
+    if (var->kind == ISSU_TK_STATE)
+        return issu_state_name(var->id, v);
     return issu__itoa(buf, v);
 }
 
@@ -107,20 +100,20 @@ static void issu__trace_head(issu *m, int trans, int from, int event, int to)
     issu__put(m, ",\"time\":");
     issu__put_int(m, (int64_t)m->cfg.hal->now(m->cfg.hal_ctx));
     issu__put(m, ",\"machine\":");
-    issu__put_str(m, ISSU_MACHINE_NAME);
+    issu__put_str(m, m->desc->name);
     issu__put(m, ",\"instance\":");
-    issu__put_int(m, m->cfg.instance);
+    issu__put_int(m, m->index);
     issu__put(m, ",\"trans\":");
     if (trans < 0)
         issu__put(m, "null");
     else
         issu__put_int(m, trans);
     issu__put(m, ",\"from\":");
-    issu__put_str(m, issu_state_name(from));
+    issu__put_str(m, issu_state_name(m->machine, from));
     issu__put(m, ",\"event\":");
     issu__put_str(m, issu_event_name(event));
     issu__put(m, ",\"to\":");
-    issu__put_str(m, issu_state_name(to));
+    issu__put_str(m, issu_state_name(m->machine, to));
     issu__put(m, ",\"actions\":[");
 }
 
@@ -154,20 +147,20 @@ void issu__trace_assign(issu *m, int cv, int32_t value)
     if (!issu__trace_next(m))
         return;
     issu__put(m, "\"assign\":");
-    issu__put_str(m, cv >= 0 && cv < ISSU_NCTRL ? issu__cv_names[cv] : "?");
+    issu__put_str(m, issu_var_name(m->machine, cv));
     issu__put(m, ",\"value\":");
-    issu__put_str(m, issu__value_name(cv, value, buf));
+    issu__put_str(m, issu__value_name(m, cv, value, buf));
     issu__put(m, "}");
 }
 
-void issu__trace_send(issu *m, int event, const char *machine, int32_t index)
+void issu__trace_send(issu *m, int event, int machine, int32_t index)
 {
     if (!issu__trace_next(m))
         return;
     issu__put(m, "\"send\":");
     issu__put_str(m, issu_event_name(event));
     issu__put(m, ",\"to\":");
-    issu__put_str(m, machine);
+    issu__put_str(m, issu_machine_name(machine));
     issu__put(m, ",\"instance\":");
     issu__put_int(m, index);
     issu__put(m, "}");

@@ -10,7 +10,7 @@
 
 #define MX_STR1(name, ...) #name,
 static const char *const pv_names[] = { ISSU_PLANT(MX_STR1) };
-static const char *const state_names[] = { ISSU_STATES(MX_STR1) };
+static const char *const state_names[] = { ISSU_STATES_issu(MX_STR1) };
 static const char *const prof_names[] = { ISSU_PROFILES(MX_STR1) };
 #define MX_STRM(m) #m,
 static const char *const role_names[] = { ISSU_ENUM_role(MX_STRM) };
@@ -169,7 +169,7 @@ static void on_error(void *ctx, const issu *m, const issu_error *e)
         r->contract_violations++;
     snprintf(line, sizeof line, "%s %s violated in state %s: %s",
              e->kind == ISSU_ERR_MONITOR ? "monitor" : "contract", e->name,
-             issu_state_name(e->state), e->text);
+             issu_state_name(ISSU_M_issu, e->state), e->text);
     if (r->first_violation[0] == '\0')
         memcpy(r->first_violation, line, strlen(line) + 1);
     if (r->opts.log != NULL)
@@ -347,7 +347,7 @@ int mx_run_init(mx_run *r, const mx_run_opts *o, char *err, size_t errlen)
 
 const char *mx_run_result(const mx_run *r)
 {
-    int32_t v = issu_var(&r->m, ISSU_CV_result);
+    int32_t v = issu_var(&r->m, ISSU_CV_issu_result);
     return v >= 0 && (size_t)v < COUNT(result_names) ? result_names[v] : "?";
 }
 
@@ -407,7 +407,7 @@ static int finished(mx_run *r)
         r->end = MX_END_STOPPED;
         return 1;
     }
-    if (idle && issu_var(&r->m, ISSU_CV_result) != ISSU_result_t_NONE) {
+    if (idle && issu_var(&r->m, ISSU_CV_issu_result) != ISSU_result_t_NONE) {
         r->end = MX_END_DONE;
         return 1;
     }

@@ -59,7 +59,7 @@ typedef struct mx_run {
     int ev_of[MX_CMD_N][MX_OUT_N];     /* mx outcome -> runtime event, -1 none */
     int env_ev[MX_ENV_N];              /* mx fault/operator -> runtime event, -1 silent */
     int pv_mx[ISSU_DIM(ISSU_NPLANT)];  /* runtime plant variable -> mx_pv */
-    const char *states[ISSU_DIM(ISSU_NSTATES)]; /* state names for fault points */
+    const char *states[ISSU_DIM(ISSU_NSTATES_issu)]; /* state names for fault points */
     uint32_t monitor_violations;       /* ISSU_ERR_MONITOR reports */
     uint32_t contract_violations;      /* ISSU_ERR_CONTRACT reports */
     uint32_t rejected;                 /* events the controller rejected */

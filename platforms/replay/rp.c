@@ -7,7 +7,6 @@
 /* --- names ---------------------------------------------------------------------- */
 
 #define RP_X_(name, ...) #name,
-static const char *const rp_ctrl_names[ISSU_DIM(ISSU_NCTRL)] = { ISSU_CTRL(RP_X_) };
 static const char *const rp_opt_names[ISSU_DIM(ISSU_NOPTIONS)] = { ISSU_OPTIONS(RP_X_) };
 static const char *const rp_plant_names[ISSU_DIM(ISSU_NPLANT)] = { ISSU_PLANT(RP_X_) };
 static const char *const rp_prof_names[ISSU_DIM(ISSU_NPROFILES)] = { ISSU_PROFILES(RP_X_) };
@@ -30,7 +29,14 @@ static int rp_find(const char *const *names, int n, const char *s, size_t len)
     return -1;
 }
 
-int rp_ctrl(const char *s, size_t n) { return rp_find(rp_ctrl_names, ISSU_NCTRL, s, n); }
+int rp_ctrl(const char *s, size_t n)
+{
+    for (int m = 0; m < ISSU_NMACHINES; m++)
+        for (int cv = 0; strcmp(issu_var_name(m, cv), "?") != 0; cv++)
+            if (strlen(issu_var_name(m, cv)) == n && memcmp(issu_var_name(m, cv), s, n) == 0)
+                return cv;
+    return -1;
+}
 int rp_option(const char *s, size_t n) { return rp_find(rp_opt_names, ISSU_NOPTIONS, s, n); }
 int rp_profile(const char *s, size_t n) { return rp_find(rp_prof_names, ISSU_NPROFILES, s, n); }
 
@@ -45,7 +51,13 @@ static int rp_by_name(const char *(*name)(int), int count, const char *s, size_t
     return -1;
 }
 
-int rp_state(const char *s, size_t n) { return rp_by_name(issu_state_name, ISSU_NSTATES, s, n); }
+int rp_state(int machine, const char *s, size_t n)
+{
+    for (int i = 0; strcmp(issu_state_name(machine, i), "?") != 0; i++)
+        if (strlen(issu_state_name(machine, i)) == n && memcmp(issu_state_name(machine, i), s, n) == 0)
+            return i;
+    return -1;
+}
 int rp_event(const char *s, size_t n) { return rp_by_name(issu_event_name, ISSU_NEVENTS, s, n); }
 int rp_cmd(const char *s, size_t n) { return rp_by_name(issu_cmd_name, ISSU_NCMDS, s, n); }
 

@@ -22,7 +22,7 @@
 #define RP_CELLS 64                /* cells of one plant variable (array elements, pool members) */
 
 /* Names to ids: -1 if unknown.  (s, n): the name, not NUL-terminated. */
-int rp_state(const char *s, size_t n);
+int rp_state(int machine, const char *s, size_t n);
 int rp_event(const char *s, size_t n);
 int rp_cmd(const char *s, size_t n);
 int rp_ctrl(const char *s, size_t n);

@@ -1,7 +1,8 @@
-/* test_fsm.c - the Ragel-generated chart implements exactly the IR's
- * transition relation: from every state, each transition id of that state
- * lands in the IR's target, and every other id drives the chart into its
- * error state (so no symbol can run a transition of another state). */
+/* test_fsm.c - each machine's Ragel-generated chart implements exactly
+ * the IR's transition relation: from every state, each transition id of
+ * that state lands in the IR's target, and every other id drives the chart
+ * into its error state (so no symbol can run a transition of another
+ * state).  Over every machine's descriptor, whatever the spec. */
 #include <CUnit/CUnit.h>
 
 #include "issu_impl.h"
@@ -9,18 +10,21 @@
 
 static void test_chart_equals_table(void)
 {
-    for (int st = 0; st < ISSU_NSTATES; st++) {
-        for (int k = 0; k < ISSU_NTRANS; k++) {
-            issu_fsm f;
-            issu__fsm_init(&f);
-            CU_ASSERT_EQUAL_FATAL(issu__fsm_enter(&f, st), 0);
-            int rc = issu__fsm_exec(&f, k);
-            if (issu__trans[k].from == st) {
-                CU_ASSERT_EQUAL(rc, 0);
-                CU_ASSERT_EQUAL(f.fired, k);
-                CU_ASSERT_EQUAL(f.state, issu__trans[k].to);
-            } else {
-                CU_ASSERT_EQUAL(rc, -1);
+    for (int mc = 0; mc < ISSU_NMACHINES; mc++) {
+        const issu__machine *d = &issu__machines[mc];
+        for (int st = 0; st < d->nstates; st++) {
+            for (int k = 0; k < d->ntrans; k++) {
+                issu_fsm f;
+                d->fsm_init(&f);
+                CU_ASSERT_EQUAL_FATAL(d->fsm_enter(&f, st), 0);
+                int rc = d->fsm_exec(&f, k);
+                if (d->trans[k].from == st) {
+                    CU_ASSERT_EQUAL(rc, 0);
+                    CU_ASSERT_EQUAL(f.fired, k);
+                    CU_ASSERT_EQUAL(f.state, d->trans[k].to);
+                } else {
+                    CU_ASSERT_EQUAL(rc, -1);
+                }
             }
         }
     }
@@ -28,11 +32,14 @@ static void test_chart_equals_table(void)
 
 static void test_initial_and_entries(void)
 {
-    issu_fsm f;
-    issu__fsm_init(&f);
-    CU_ASSERT_EQUAL(f.state, ISSU_INITIAL_STATE);
-    CU_ASSERT_EQUAL(issu__fsm_enter(&f, ISSU_NSTATES), -1);
-    CU_ASSERT_EQUAL(issu__fsm_enter(&f, -1), -1);
+    for (int mc = 0; mc < ISSU_NMACHINES; mc++) {
+        const issu__machine *d = &issu__machines[mc];
+        issu_fsm f;
+        d->fsm_init(&f);
+        CU_ASSERT_EQUAL(f.state, d->initial);
+        CU_ASSERT_EQUAL(d->fsm_enter(&f, d->nstates), -1);
+        CU_ASSERT_EQUAL(d->fsm_enter(&f, -1), -1);
+    }
 }
 
 int register_fsm(void)

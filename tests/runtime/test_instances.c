@@ -20,18 +20,21 @@ static void test_side_by_side(void)
     issu_post(&m1, ISSU_EV_abort);
     issu_run(&m0, 10);
     issu_run(&m1, 10);
-    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_VALIDATING);
-    CU_ASSERT_EQUAL(m1.fsm.state, ISSU_ST_IDLE);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_issu_VALIDATING);
+    CU_ASSERT_EQUAL(m1.fsm.state, ISSU_ST_issu_IDLE);
     CU_ASSERT_EQUAL(c0.issued[ISSU_CMD_validate_image], 1);
     CU_ASSERT_EQUAL(c1.issued[ISSU_CMD_validate_image], 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(c1.traces[0], "\"instance\":1,"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(c0.traces[0], "\"instance\":0,"));
+    /* the trace names the machine instance (its element of a machine
+     * array, `self`), not the HAL's instance number: two lone instances of
+     * a one-machine spec are both "issu" instance 0 */
+    CU_ASSERT_PTR_NOT_NULL(strstr(c1.traces[0], "\"machine\":\"issu\",\"instance\":0,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c0.traces[0], "\"machine\":\"issu\",\"instance\":0,"));
     issu_post(&m1, ISSU_EV_start);
     issu_run(&m1, 10);
     issu_post(&m0, ISSU_EV_abort);
     issu_run(&m0, 10);
-    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_IDLE);
-    CU_ASSERT_EQUAL(m1.fsm.state, ISSU_ST_VALIDATING);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_issu_IDLE);
+    CU_ASSERT_EQUAL(m1.fsm.state, ISSU_ST_issu_VALIDATING);
 }
 
 static void test_issue_refused(void)

@@ -39,8 +39,8 @@ static void test_resume_last(void)
     CU_ASSERT_EQUAL(c.journal_writes, 2);
     restart(&info, ISSU_RC_OK);
     CU_ASSERT_EQUAL(info.seq, 2);
-    CU_ASSERT_EQUAL(info.state, ISSU_ST_BACKUP_PREPARE);
-    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_BACKUP_PREPARE);
+    CU_ASSERT_EQUAL(info.state, ISSU_ST_issu_BACKUP_PREPARE);
+    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_issu_BACKUP_PREPARE);
     CU_ASSERT_EQUAL(info.pending, 1u << ISSU_CMD_backup_install);
     CU_ASSERT_EQUAL(info.skipped, 0);
     CU_ASSERT_EQUAL(c.issued[ISSU_CMD_backup_install], 0);   /* replay issues nothing */
@@ -51,7 +51,7 @@ static void test_resume_last(void)
     /* the resumed machine goes on: the outcome is accepted */
     CU_ASSERT_EQUAL(issu_post(&m2, ISSU_EV_backup_install__ok), ISSU_RC_OK);
     CU_ASSERT_EQUAL(issu_step(&m2), ISSU_RC_OK);
-    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_BACKUP_RESYNC);
+    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_issu_BACKUP_RESYNC);
 }
 
 static void test_torn_record(void)
@@ -63,9 +63,9 @@ static void test_torn_record(void)
     restart(&info, ISSU_RC_OK);
     CU_ASSERT_EQUAL(info.skipped, 1);
     CU_ASSERT_EQUAL(info.seq, 1);
-    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_VALIDATING);
+    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_issu_VALIDATING);
     CU_ASSERT_EQUAL(info.pending, 1u << ISSU_CMD_validate_image);
-    CU_ASSERT_EQUAL(issu_var(&m2, ISSU_CV_result), ISSU_result_t_NONE);
+    CU_ASSERT_EQUAL(issu_var(&m2, ISSU_CV_issu_result), ISSU_result_t_NONE);
 }
 
 static void test_half_written(void)
@@ -76,7 +76,7 @@ static void test_half_written(void)
     memset(c.journal + newest + ISSU_JREC_BYTES / 2, 0xff, ISSU_JREC_BYTES / 2);
     restart(&info, ISSU_RC_OK);
     CU_ASSERT_EQUAL(info.skipped, 1);
-    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_VALIDATING);
+    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_issu_VALIDATING);
 }
 
 static void test_no_journal(void)
@@ -84,7 +84,7 @@ static void test_no_journal(void)
     issu_resume_info info;
     fh_start(&c, &m, 0);
     restart(&info, ISSU_RC_NO_JOURNAL);
-    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_INITIAL_STATE);
+    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_INITIAL_issu);
     CU_ASSERT_EQUAL(info.skipped, 0);
     memset(c.journal, 0x33, ISSU_JREC_BYTES);      /* garbage only */
     restart(&info, ISSU_RC_NO_JOURNAL);
@@ -103,9 +103,9 @@ static void test_ring_wraps(void)
     }
     restart(&info, ISSU_RC_OK);
     CU_ASSERT_EQUAL(info.seq, 2u * (ISSU_JOURNAL_SLOTS + 3));
-    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_IDLE);
-    CU_ASSERT_EQUAL(issu_var(&m2, ISSU_CV_result), ISSU_result_t_ABORTED_CLEAN);
-    CU_ASSERT_EQUAL(issu_var(&m2, ISSU_CV_op_abort), 1);
+    CU_ASSERT_EQUAL(m2.fsm.state, ISSU_ST_issu_IDLE);
+    CU_ASSERT_EQUAL(issu_var(&m2, ISSU_CV_issu_result), ISSU_result_t_ABORTED_CLEAN);
+    CU_ASSERT_EQUAL(issu_var(&m2, ISSU_CV_issu_op_abort), 1);
     CU_ASSERT_EQUAL(info.pending, 0u);
 }
 

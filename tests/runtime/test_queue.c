@@ -19,9 +19,9 @@ static void test_overflow(void)
     CU_ASSERT_EQUAL(fh_errors(&c, ISSU_ERR_CONTRACT, ISSU_C_QUEUE_OVERFLOW), 1);
     CU_ASSERT_EQUAL(c.errors[0].id, 101);
     CU_ASSERT_STRING_EQUAL(c.errors[0].name, "QUEUE_OVERFLOW");
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);
     CU_ASSERT_EQUAL(issu_run(&m, 100), ISSU_QUEUE_LEN);
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);   /* the dropped start never ran */
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);   /* the dropped start never ran */
     CU_ASSERT_EQUAL(c.issued[ISSU_CMD_validate_image], 0);
 }
 
@@ -34,8 +34,8 @@ static void test_cancel_drops_queued_outcome(void)
     CU_ASSERT_EQUAL(issu_post(&m, ISSU_EV_validate_image__ok), ISSU_RC_OK);
     CU_ASSERT_EQUAL(m.qlen, 2);
     CU_ASSERT_EQUAL(issu_step(&m), ISSU_RC_OK);    /* abort: cancel validate_image */
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);
-    CU_ASSERT_EQUAL(issu_var(&m, ISSU_CV_result), ISSU_result_t_ABORTED_CLEAN);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);
+    CU_ASSERT_EQUAL(issu_var(&m, ISSU_CV_issu_result), ISSU_result_t_ABORTED_CLEAN);
     CU_ASSERT_EQUAL(m.qlen, 0);                    /* the queued ok was dropped */
     CU_ASSERT_EQUAL(c.cancelled[ISSU_CMD_validate_image], 0);   /* it had already reported */
     CU_ASSERT_EQUAL(issu_step(&m), ISSU_RC_EMPTY);

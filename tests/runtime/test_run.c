@@ -16,8 +16,8 @@ static issu m;
 
 static int find_trans(int from, int event, int to)
 {
-    for (int k = 0; k < ISSU_NTRANS; k++)
-        if (issu__trans[k].from == from && issu__trans[k].event == event && issu__trans[k].to == to)
+    for (int k = 0; k < ISSU_NTRANS_issu; k++)
+        if (issu__machines[ISSU_M_issu].trans[k].from == from && issu__machines[ISSU_M_issu].trans[k].event == event && issu__machines[ISSU_M_issu].trans[k].to == to)
             return k;
     return -1;
 }
@@ -53,7 +53,7 @@ static void test_trace_schema(void)
              "{\"assign\":\"retries\",\"value\":\"0\"},{\"assign\":\"degraded\",\"value\":\"false\"},"
              "{\"console\":\"Chassis ISSU Check Done\"},{\"console\":\"ISSU: Validating Image\"},"
              "{\"console\":\"Checking compatibility with configuration\"},{\"issue\":\"validate_image\"}]}",
-             find_trans(ISSU_ST_IDLE, ISSU_EV_start, ISSU_ST_VALIDATING));
+             find_trans(ISSU_ST_issu_IDLE, ISSU_EV_start, ISSU_ST_issu_VALIDATING));
     CU_ASSERT_EQUAL(c.ntraces, 1);
     CU_ASSERT_STRING_EQUAL(c.traces[0], want);
 }
@@ -65,8 +65,8 @@ static void test_start_refused(void)
     c.plant[ISSU_PV_nsr_configured][0] = 0;       /* lower priority: must not win */
     issu_post(&m, ISSU_EV_start);
     CU_ASSERT_EQUAL(issu_step(&m), ISSU_RC_OK);
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);
-    CU_ASSERT_EQUAL(issu_var(&m, ISSU_CV_result), ISSU_result_t_REJECTED);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);
+    CU_ASSERT_EQUAL(issu_var(&m, ISSU_CV_issu_result), ISSU_result_t_REJECTED);
     CU_ASSERT_EQUAL(c.nconsole, 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(c.console[0], "graceful-switchover"));
     CU_ASSERT_EQUAL(c.issued[ISSU_CMD_validate_image], 0);
@@ -78,10 +78,10 @@ static void test_unhandled(void)
     issu_post(&m, ISSU_EV_abort);                  /* IDLE: reject abort */
     issu_post(&m, ISSU_EV_backup_crash);           /* IDLE: ignore backup_crash */
     CU_ASSERT_EQUAL(issu_step(&m), ISSU_RC_REJECTED);
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);
     CU_ASSERT_PTR_NOT_NULL(strstr(c.last_log, "abort"));
     CU_ASSERT_EQUAL(issu_step(&m), ISSU_RC_IGNORED);
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);
     CU_ASSERT_EQUAL(c.ntraces, 2);
     CU_ASSERT_STRING_EQUAL(c.traces[0],
                            "{\"seq\":1,\"time\":0,\"machine\":\"issu\",\"instance\":0,\"trans\":null,"

@@ -34,8 +34,8 @@ static void test_timeout_at_deadline(void)
     CU_ASSERT_EQUAL(c.expired[ISSU_CMD_validate_image], 1);
     CU_ASSERT_EQUAL(issu_tick(&m), 0);             /* raised once */
     CU_ASSERT_EQUAL(issu_step(&m), ISSU_RC_OK);
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_IDLE);
-    CU_ASSERT_EQUAL(issu_var(&m, ISSU_CV_result), ISSU_result_t_REJECTED);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_IDLE);
+    CU_ASSERT_EQUAL(issu_var(&m, ISSU_CV_issu_result), ISSU_result_t_REJECTED);
     CU_ASSERT_PTR_NOT_NULL(strstr(c.traces[1], "\"event\":\"validate_image.timeout\""));
     CU_ASSERT_EQUAL(issu_next_deadline(&m, &at), 0);
 }
@@ -63,7 +63,7 @@ static void test_outcome_disarms_timer(void)
     c.now = 1000 + 300000;
     CU_ASSERT_EQUAL(issu_tick(&m), 0);
     issu_step(&m);                                 /* BACKUP_PREPARE, backup_install pending */
-    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_BACKUP_PREPARE);
+    CU_ASSERT_EQUAL(m.fsm.state, ISSU_ST_issu_BACKUP_PREPARE);
     CU_ASSERT_EQUAL(issu_next_deadline(&m, &at), 1);
     CU_ASSERT_EQUAL(at, 1000 + 300000 + 1800000);
 }
