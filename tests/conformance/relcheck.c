@@ -32,7 +32,7 @@
 typedef struct rc_cfg {
     int state;
     uint32_t pending;
-    int32_t vars[ISSU_DIM(ISSU_NCTRL)];
+    int32_t vars[ISSU_DIM(ISSU_NCTRL_MAX)];
 } rc_cfg;
 
 typedef struct rc_out {
@@ -59,6 +59,7 @@ typedef struct rc_world {
 static rc_cfg *cfgs;
 static int ncfgs;
 static rc_out *outs;
+static int machine = -1;            /* the relation's machine (its P line) */
 static int nouts;
 static const char *rel_path;
 static long lineno;
@@ -142,9 +143,10 @@ static void rc_error(void *ctx, const issu *m, const issu_error *e)
     snprintf(w->contracts + n, sizeof w->contracts - n, "%s%d", n ? "," : "", e->id);
 }
 
-static void rc_send(void *ctx, const issu *m, int event, const char *machine, int32_t index)
+static int rc_send(void *ctx, const issu *m, int event, int to, int32_t index)
 {
-    (void)ctx, (void)m, (void)event, (void)machine, (void)index;
+    (void)ctx, (void)m, (void)event, (void)to, (void)index;
+    return 0;
 }
 
 /* --- reading the relation -------------------------------------------------------- */
@@ -152,7 +154,7 @@ static void rc_send(void *ctx, const issu *m, int event, const char *machine, in
 static void rc_read_cfg(char **f, int nf, rc_cfg *c)
 {
     memset(c, 0, sizeof *c);
-    if (nf != 5 || (c->state = rp_state(f[2], strlen(f[2]))) < 0)
+    if (nf != 5 || (c->state = rp_state(machine, f[2], strlen(f[2]))) < 0)
         rc_die("bad configuration line (unknown state?)");
     if (strcmp(f[3], "-") != 0)
         for (char *p = f[3]; *p;) {
@@ -221,7 +223,7 @@ static void rc_diff(const char *where, int cid, const char *ev, const char *inpu
     if (++ndiff > RC_SHOW)
         return;
     fprintf(stderr, "relcheck: %s: configuration %d (%s), event %s, inputs %s:\n  %s\n", where, cid,
-            issu_state_name(cfgs[cid].state), ev, inputs, what);
+            issu_state_name(machine, cfgs[cid].state), ev, inputs, what);
 }
 
 /* Rows come grouped by configuration, then by event in increasing order:
@@ -270,7 +272,8 @@ static void rc_row(char **f, uint8_t *reached, int *nevents)
     cfg.error = rc_error;
     cfg.error_ctx = &w;
     cfg.send = rc_send;
-    if (issu_init(&m, &cfg) != ISSU_RC_OK || issu__fsm_enter(&m.fsm, cfgs[cid].state) != 0)
+    cfg.machine = machine;
+    if (issu_init(&m, &cfg) != ISSU_RC_OK || m.desc->fsm_enter(&m.fsm, cfgs[cid].state) != 0)
         rc_die("the controller does not start in this configuration");
     memcpy(m.vars, cfgs[cid].vars, sizeof m.vars);
     for (int k = 0; k < ISSU_NCMDS; k++)
@@ -337,6 +340,8 @@ int main(int argc, char **argv)
         if (line[0] == 'P' && nf == 6) {
             if ((profile = rp_profile(fl[1], strlen(fl[1]))) < 0)
                 rc_die("unknown profile");
+            if ((machine = issu_machine_id(fl[2])) < 0)
+                rc_die("unknown machine");
         } else if (line[0] == 'C' && nf == 5) {
             if (atoi(fl[1]) != ncfgs)
                 rc_die("configurations out of order");
@@ -357,7 +362,12 @@ int main(int argc, char **argv)
                 reached = calloc((size_t)ncfgs + 1, 1);
                 nevents = calloc((size_t)ncfgs + 1, sizeof *nevents);
                 static rc_world w0;
-                issu_cfg cfg = { &rc_hal, &w0, 0, profile, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL };
+                issu_cfg cfg;
+                memset(&cfg, 0, sizeof cfg);
+                cfg.hal = &rc_hal;
+                cfg.hal_ctx = &w0;
+                cfg.profile = profile;
+                cfg.machine = machine;
                 if (!reached || !nevents || !ncfgs || issu_init(&m0, &cfg) != ISSU_RC_OK)
                     rc_die("no configurations, or the controller does not start");
                 rc_get_cfg(&m0, &init);
@@ -377,7 +387,7 @@ int main(int argc, char **argv)
         if (!nevents || nevents[k] != ISSU_NEVENTS) {
             if (++ndiff <= RC_SHOW)
                 fprintf(stderr, "relcheck: configuration %d (%s): the relation has %d of the %d events\n", k,
-                        issu_state_name(cfgs[k].state), nevents ? nevents[k] : 0, ISSU_NEVENTS);
+                        issu_state_name(machine, cfgs[k].state), nevents ? nevents[k] : 0, ISSU_NEVENTS);
         }
     if (ndiff > RC_SHOW)
         fprintf(stderr, "relcheck: ... and %ld more differences\n", ndiff - RC_SHOW);
