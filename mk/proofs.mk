@@ -2,12 +2,14 @@
 # record it writes under proofs/ is the one generated file that is committed.
 #
 #   make proofs            every profile of $(SPEC); writes proofs/record.{md,json}
+#                          (PROOF_RECORD=dir: dir/record.{md,json} instead)
 #   make proofs-mutants    every mutant of $(MUTANT_PROFILE), each must be killed
 #   make check             also re-runs the proofs of model/issu.fsm and fails if
 #                          the verdicts or hashes differ from proofs/record.json
 
 PROOF_WORK := $(O)/proofs
 PROOF_JOBS ?= 2
+PROOF_RECORD ?= proofs
 MUTANT_PROFILE ?= mx240
 # The generated C whose hashes the record keeps: defined in mk/runtime.mk,
 # which is read after this file, hence '=' and $$ (second expansion) in
@@ -20,7 +22,7 @@ PROOF_CFILES = $(RT_CTRL_C) $(RT_IDS)
 
 proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 	$(call quiet,PROVE,$(SPEC))bash mk/proofs.sh -g $(REL_BIN) -w $(PROOF_WORK) \
-		-r proofs -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' $(SPEC)
+		-r $(PROOF_RECORD) -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' $(SPEC)
 
 proofs-mutants: $(REL_BIN) | deps
 	$(call quiet,MUTANTS,$(SPEC) on $(MUTANT_PROFILE))bash mk/proofs-mutants.sh \
