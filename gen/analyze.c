@@ -603,11 +603,46 @@ static void an_const_indices(an *a, const ir_expr *e)
     an_const_indices(a, e->b);
 }
 
+/* What the back ends can represent, checked before either sees the spec:
+ * the C keeps pending commands, options and a monitor's families in
+ * 32-bit masks and events in 16-bit queue cells; the model keeps events,
+ * states and queue lengths in bytes.  A spec past a limit is refused with
+ * a located error, never translated into something weaker. */
+static void an_limit(int n, int max, const loc *first_past, const char *what)
+{
+    if (n > max)
+        diag_error(*first_past, "too many %s: %d; the C and Promela back ends take at most %d", what, n, max);
+}
+
+static void an_limits(const ir_spec *s)
+{
+    int nopt = 0, past = -1;
+    if (s->ncmds > 32)
+        an_limit(s->ncmds, 32, &s->cmds[32].at, "HAL commands");
+    if (s->nfamilies > 32)
+        an_limit(s->nfamilies, 32, &s->families[32].at, "families");
+    if (s->nevents > 254)
+        an_limit(s->nevents, 254, &s->events[254].at, "events");
+    for (int v = 0; v < s->nvars; v++)
+        if (s->vars[v].kind == IR_V_OPTION && ++nopt == 33)
+            past = v;
+    if (past >= 0)
+        an_limit(nopt, 32, &s->vars[past].at, "options");
+    for (int k = 0; k < s->nmachines; k++)
+        if (s->machines[k].nstates > 255)
+            diag_error(s->machines[k].states[255].at,
+                       "machine '%s' has %d states; the C and Promela back ends take at most 255",
+                       s->machines[k].name, s->machines[k].nstates);
+}
+
 int an_analyze(ir_spec *s)
 {
     an a;
     a.s = s;
     a.slots = ar_array((size_t)s->nslots + 1, sizeof *a.slots);
+    an_limits(s);
+    if (diag_count())
+        return -1;
     an_inits(&a);
     for (int p = 0; p < s->nprops; p++)
         an_const_indices(&a, s->props[p].expr);

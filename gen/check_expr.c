@@ -1,10 +1,59 @@
-/* check_expr.c - symbol tables and expression resolution for the checker. */
+/* check_expr.c - symbol tables, constants and expression resolution for the
+ * checker; check.c calls it for every expression, and it never calls back. */
 #include "check_int.h"
 
 #include <string.h>
 
 #include "arena.h"
 #include "lex.h"
+
+ck_cx ck_cx_make(ck_where where, int machine, int self_ok)
+{
+    ck_cx cx;
+    cx.where = where;
+    cx.machine = machine;
+    cx.self_ok = self_ok;
+    return cx;
+}
+
+/* ---- constants: lazily evaluated, once each ------------------------------- */
+
+/* Value of the constant declared by declaration k, evaluated once; 'at' is
+ * where it is needed (for the cycle diagnostic). */
+int ck_const_eval(ck *c, int k, loc at, int32_t *out)
+{
+    const char *name = c->decl_of[k]->name;
+    ck_const *cc = &c->consts[k];
+    if (cc->state == 1) {
+        diag_error(at, "constant '%s' is defined in terms of itself", name);
+        cc->state = 3;
+        return -1;
+    }
+    if (cc->state == 0) {
+        cc->state = 1;
+        ck_cx cx = ck_cx_make(CX_CONST, -1, 0);
+        ir_expr *v = ck_expr(c, c->decl_of[k]->value, &cx, NULL);
+        if (cc->state == 3 || !v)
+            return cc->state = 3, -1;
+        if (v->kind != IR_E_CONST || v->type.kind != IR_T_INT) {
+            diag_error(c->decl_of[k]->value->at, "constant '%s' must be an integer constant",
+                       name);
+            cc->state = 3;
+            return -1;
+        }
+        cc->value = v->value;
+        cc->state = 2;
+    }
+    if (cc->state == 3)
+        return -1;
+    *out = cc->value;
+    return 0;
+}
+
+static int ck_const_value(ck *c, const ast_expr *e, int32_t *out)
+{
+    return ck_const_eval(c, ck_lookup(&c->global, e->name)->index, e->at, out);
+}
 
 /* ---- symbol tables ---------------------------------------------------- */
 

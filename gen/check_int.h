@@ -1,5 +1,6 @@
 /* check_int.h - state shared by check.c and check_expr.c (not for other
- * modules). */
+ * modules).  The dependency goes one way: check.c (declarations) calls
+ * check_expr.c (expressions, the symbol tables, constants), never back. */
 #ifndef ISSU_CHECK_INT_H
 #define ISSU_CHECK_INT_H
 
@@ -76,6 +77,11 @@ int ck_same_type(const ir_type *a, const ir_type *b);
 const char *ck_type_name(const ck *c, const ir_type *t);
 /* Resolve an enum member of type t written as a bare name; NULL on error. */
 ir_expr *ck_member(ck *c, const ast_expr *e, const ir_type *t);
-int ck_const_value(ck *c, const ast_expr *e, int32_t *out);
+/* A context of expression checking. */
+ck_cx ck_cx_make(ck_where where, int machine, int self_ok);
+/* Value of the constant declared by declaration k, evaluated once (and so
+ * every constant of the spec can be checked, used or not); 'at' is where
+ * it is needed (for the cycle diagnostic). */
+int ck_const_eval(ck *c, int k, loc at, int32_t *out);
 
 #endif

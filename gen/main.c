@@ -288,7 +288,27 @@ static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mu
     return ir;
 }
 
-/* Write with the emitter to a temporary file next to 'out', then rename. */
+/* 1 if files a and b exist and hold the same bytes. */
+static int gen_same(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int same = fa && fb;
+    while (same) {                         /* bound: the files' length */
+        int ca = getc(fa), cb = getc(fb);
+        same = ca == cb;
+        if (ca == EOF || cb == EOF)
+            break;
+    }
+    if (fa)
+        fclose(fa);
+    if (fb)
+        fclose(fb);
+    return same;
+}
+
+/* Write with the emitter to a temporary file next to 'out', then rename;
+ * an output whose content did not change is left as it was (and its time
+ * with it), so that a build rebuilds only what depends on a real change. */
 static int gen_write(const char *out, const ir_spec *s, em_fn emit, const em_opts *o)
 {
     int errors = diag_count();             /* an emitter may report one (out of memory) */
@@ -309,6 +329,10 @@ static int gen_write(const char *out, const ir_spec *s, em_fn emit, const em_opt
     if (diag_count() != errors) {          /* reported: no half-written output */
         remove(tmp);
         return -1;
+    }
+    if (!bad && gen_same(tmp, out)) {
+        remove(tmp);
+        return 0;
     }
     if (bad || rename(tmp, out) != 0) {
         diag_plain("cannot write '%s': %s", out, strerror(errno));

@@ -34,12 +34,20 @@ RT_LIB := $(O)/lib/libissu.a
 RT_SAN_LIB := $(O)/asan/lib/libissu.a
 
 # --- generation: the rule depends on the generator binary too ------------------
+# issu-gen leaves an output whose text did not change untouched, so the
+# rule runs against a stamp and the generated files are its side effects:
+# a new generator or a spec edit that changes nothing in the C rebuilds
+# nothing that includes it.
 
-$(RT_GENERATED) &: $(SPEC) $(REL_BIN)
+RT_STAMP := $(RT_GEN)/.generated
+$(RT_STAMP): $(SPEC) $(REL_BIN)
 	@mkdir -p $(RT_GEN)
-	$(call quiet,GEN,$(RT_GEN)/{issu_ids.h,issu.rl,issu_glue.c,issu_monitors.c})$(REL_BIN) \
+	$(call quiet,GEN,$(RT_GEN)/ issu_ids.h issu.rl issu_glue.c issu_monitors.c)$(REL_BIN) \
 		--c-ids $(RT_IDS) --ragel $(RT_GEN)/issu.rl --c-glue $(RT_GEN)/issu_glue.c \
 		--c-monitors $(RT_GEN)/issu_monitors.c $(SPEC)
+	@touch $@
+
+$(RT_GENERATED): $(RT_STAMP) ;
 
 # Ragel runs in the output directory, so that its #line directives name
 # "issu.rl" and not a path: the generated C (and its hash in the proof
@@ -148,6 +156,50 @@ check-runtime-specs: $(REL_BIN) $(REL_FLAGS) | deps
 		done; \
 	done
 
+# The runtime's system of machines (issu_sys) on a spec of its own,
+# tests/system/system.fsm (a coordinator and an array of workers): the
+# runtime is compiled again with that spec's identifiers.
+SY_SPEC := tests/system/system.fsm
+SY_GEN := $(O)/system/gen-c
+SY_STAMP := $(SY_GEN)/.generated
+SY_CTRL_C := $(SY_GEN)/issu_fsm.c $(SY_GEN)/issu_glue.c $(SY_GEN)/issu_monitors.c
+SY_OBJ := $(RT_SRC:runtime/%.c=$(O)/system/rt/%.o) $(SY_CTRL_C:$(SY_GEN)/%.c=$(O)/system/rt/%.o) \
+	$(O)/system/test_system.o $(CU_OBJ)
+SY_TEST_BIN := $(O)/asan/tests/system-tests
+
+$(SY_STAMP): $(SY_SPEC) $(REL_BIN)
+	@mkdir -p $(SY_GEN)
+	$(call quiet,GEN,$(SY_GEN)/ from $(SY_SPEC))$(REL_BIN) --c-ids $(SY_GEN)/issu_ids.h \
+		--ragel $(SY_GEN)/issu.rl --c-glue $(SY_GEN)/issu_glue.c --c-monitors $(SY_GEN)/issu_monitors.c $(SY_SPEC)
+	@touch $@
+
+$(SY_GEN)/issu_ids.h $(SY_GEN)/issu.rl $(SY_GEN)/issu_glue.c $(SY_GEN)/issu_monitors.c: $(SY_STAMP) ;
+
+$(SY_GEN)/issu_fsm.c: $(SY_GEN)/issu.rl mk/runtime.mk | deps
+	$(call quiet,RAGEL,$@)cd $(SY_GEN) && $(RAGEL) $(RAGEL_FLAGS) -o issu_fsm.c issu.rl
+
+$(O)/system/rt/%.o: runtime/%.c $(SY_STAMP) $(SAN_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) -I runtime -I $(SY_GEN) -MMD -MP -c -o $@ $<
+
+$(O)/system/rt/%.o: $(SY_GEN)/%.c $(SY_STAMP) $(SAN_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(if $(filter issu_fsm,$*),$(RT_FSM_RELAX)) -I runtime -I $(SY_GEN) -MMD -MP -c -o $@ $<
+
+$(O)/system/test_system.o: tests/system/test_system.c $(SY_STAMP) $(SAN_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) -I runtime -I $(SY_GEN) -I tests/common -MMD -MP -c -o $@ $<
+
+$(SY_TEST_BIN): $(SY_OBJ)
+	@mkdir -p $(@D)
+	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(SY_OBJ) $(TEST_LDLIBS) $(LDLIBS)
+
+.PHONY: check-system
+check-system: $(SY_TEST_BIN) | deps
+	$(call quiet,TEST,$(SY_TEST_BIN))$(CHECK_ENV) $(SY_TEST_BIN)
+
+CHECK_STEPS += check-system
+
 RT_BENCH_BIN := $(O)/bin/issu-bench
 $(O)/bench/%.o: tests/runtime/bench/%.c $(RT_IDS) $(REL_FLAGS)
 	@mkdir -p $(@D)
@@ -162,4 +214,4 @@ bench: $(RT_BENCH_BIN)
 
 CHECK_STEPS += check-runtime
 
--include $(RT_OBJ:.o=.d) $(RT_SAN_OBJ:.o=.d) $(RT_TEST_OBJ:.o=.d) $(RT_ARM_CTRL_OBJ:.o=.d) $(RT_ARM_RT_OBJ:.o=.d)
+-include $(SY_OBJ:.o=.d) $(RT_OBJ:.o=.d) $(RT_SAN_OBJ:.o=.d) $(RT_TEST_OBJ:.o=.d) $(RT_ARM_CTRL_OBJ:.o=.d) $(RT_ARM_RT_OBJ:.o=.d)
