@@ -113,8 +113,8 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf '  reached would hold vacuously and fails the record.\n'
     printf -- '- **coverage**: every transition of the spec fires somewhere in the searched state space, except the ones the\n'
     printf '  spec marks `dead "reason"`, which must not fire.\n'
-    printf -- '- The environment is bounded by the decisions D21-D24 of the spec (single crash, one representative refused\n'
-    printf '  request, the configurations of unsupported FPCs); see their justification there.\n'
+    printf -- '- The environment is bounded by the spec itself: the `limit` of each fault and operator action, the `when`\n'
+    printf '  conditions, and the initial plant values it allows; each is a decision the spec states and justifies.\n'
     if [ -f "$OUT/mutants.md" ] && grep -q "$spec_sha" "$OUT/mutants.md"; then
         printf -- '- **Mutation adequacy** (`make proofs-mutants`, [mutants.md](mutants.md)): %s\n' \
             "$(sed -n 's/^\*\*Score: \(.*\)\*\*.*/\1/p' "$OUT/mutants.md")"
@@ -124,7 +124,8 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
         v=$(verdict_of "$r")
         printf '\n## Profile %s: %s\n\n' "$p" "$v"
         printf 'Model SHA-256 `%s`.\n' "$([ -f "$WORK/$p/model.pml" ] && sha "$WORK/$p/model.pml" || echo none)"
-        awk -F'\t' '$1 == "coverage" { printf "Coverage: %d of %d transitions fire; %d marked dead, none of which fires (%s).\n", $5, $6, $7, $3 }' "$r"
+        awk -F'\t' '$1 == "coverage" && $3 == "UNDECIDED" { print "Coverage: not measured: the safety search stopped at a violation." }
+                    $1 == "coverage" && $3 != "UNDECIDED" { printf "Coverage: %d of %d transitions fire; %d marked dead, none of which fires (%s).\n", $5, $6, $7, $3 }' "$r"
         printf '\n| ID | requirement | verdict | search | states stored | matched | transitions | depth | memory MB | time s | vacuity witness |\n'
         printf '|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n'
         awk -F'\t' -v model="$WORK/$p/model.pml" '

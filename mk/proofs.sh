@@ -129,7 +129,12 @@ prove_safety() {
     local dv=PASS
     [ $v = FAIL ] && { [ "$fkind" = INV ] && dv=UNDECIDED || dv=FAIL; }
     result prop DEADLOCK "$dv" "exhaustive,safety" "$stored" "$matched" "$trans" "$depth" "$mem" "$t" "${failed}"
-    coverage "$d"
+    if [ $v = PASS ]; then
+        coverage "$d"
+    else                               # pan stopped at the error: no unreached-code report
+        result coverage transitions UNDECIDED exhaustive 0 0 0
+        say "$P coverage: not measured (the search stopped at the violation)"
+    fi
     say "$P safety: $v${failed:+ ($failed)}: $stored states, $matched matched, depth $depth, ${mem} MB, ${t} s"
     [ $v = PASS ]
 }

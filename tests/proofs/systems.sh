@@ -8,11 +8,14 @@
 #                   record matches the committed one, proofs/systems/NAME/
 #                   record.json, on the hashes and the verdicts
 #                   (mk/proofs-compare.sh, as check-proofs does for issu.fsm);
-#   NAME-buggy.fsm  NAME.fsm with one bug, whose comment says
+#   NAME-buggy.fsm  NAME.fsm (or the spec its comment names with
+#                   'variant-of: FILE') with one bug, whose comment says
 #                   'expect-fail: ID': below its first comment it differs from
-#                   NAME.fsm in exactly one line, and on every profile the
+#                   that spec in exactly one line, and on every profile the
 #                   proofs must fail ID with a counterexample scenario that
-#                   names ID and prints its sentence.
+#                   names ID and prints its sentence.  ID is a property of the
+#                   spec, or one of the model's own checks WAIT, QUEUE and
+#                   DEADLOCK, whose scenario says what they mean.
 #
 # The specs run side by side, SYSTEMS_JOBS (default 2) at a time, each with
 # one profile at a time.  Prints one PASS or FAIL line per spec; exit 1 if
@@ -52,10 +55,17 @@ check_correct() {
 
 # check_buggy NAME: the proofs of NAME.fsm fail the property its comment names.
 check_buggy() {
-    local name=$1 spec=$dir/$1.fsm w=$WORK/$1 base=$dir/${1%-buggy}.fsm id sentence p bad=0
+    local name=$1 spec=$dir/$1.fsm w=$WORK/$1 base=$dir/${1%-buggy}.fsm id sentence p bad=0 variant
     id=$(sed -n 's/.*expect-fail: *\([A-Za-z_][A-Za-z0-9_]*\).*/\1/p' "$spec" | head -1)
     [ -n "$id" ] || { echo "systems: FAIL $name: $spec says no 'expect-fail: ID'"; return 1; }
-    sentence=$(sed -n "s/^\(invariant\|ltl\) $id \"\([^\"]*\)\".*/\2/p" "$spec" | head -1)
+    variant=$(sed -n 's/.*variant-of: *\([A-Za-z0-9_.-]*\).*/\1/p' "$spec" | head -1)
+    [ -z "$variant" ] || base=$dir/$variant
+    case $id in
+    WAIT) sentence="a wait only the world could end" ;;
+    QUEUE) sentence="more events were queued than the model's bound" ;;
+    DEADLOCK) sentence="deadlock: nothing can move" ;;
+    *) sentence=$(sed -n "s/^\(invariant\|ltl\) $id \"\([^\"]*\)\".*/\2/p" "$spec" | head -1) ;;
+    esac
     [ -n "$sentence" ] || { echo "systems: FAIL $name: $spec has no property $id"; return 1; }
     if [ -r "$base" ]; then
         local n; n=$(diff <(sed '1,/\*\//d' "$base") <(sed '1,/\*\//d' "$spec") | grep -c '^[<>]')
@@ -72,6 +82,20 @@ check_buggy() {
     fi
     for p in $("$GEN" --profiles "$spec"); do
         local r=$w/$p/results.tsv sc=
+        if [ "$id" = WAIT ] || [ "$id" = QUEUE ] || [ "$id" = DEADLOCK ]; then
+            if grep -q "^prop	DEADLOCK	FAIL	.*	$id\b" "$r" 2>/dev/null ||
+               { [ "$id" = DEADLOCK ] && grep -q "^prop	DEADLOCK	FAIL" "$r" 2>/dev/null; }; then
+                sc=$w/$p/safety/counterexample.scenario.txt
+                if grep -qF "Violated: $sentence" "$sc" 2>/dev/null; then
+                    echo "systems: PASS $name: on $p the proofs reject it: $id, \"$sentence\"; scenario $sc"
+                    continue
+                fi
+                echo "systems: FAIL $name: on $p, the scenario $sc does not say \"$sentence\""
+            else
+                echo "systems: FAIL $name: on $p, the model's check $id did not fail:"; cat "$r" 2>/dev/null
+            fi
+            bad=1; continue
+        fi
         if grep -q "^prop	$id	FAIL" "$r" 2>/dev/null; then
             sc=$w/$p/safety/counterexample.scenario.txt
             grep -q "^prop	$id	FAIL	[^	]*acceptance" "$r" && sc=$w/$p/liveness/$id.scenario.txt
