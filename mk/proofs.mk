@@ -3,6 +3,8 @@
 #
 #   make proofs            every profile of $(SPEC); writes proofs/record.{md,json}
 #                          (PROOF_RECORD=dir: dir/record.{md,json} instead)
+#   make promela           the Promela model of each profile of $(SPEC), to read
+#                          or to run SPIN on by hand: $(O)/promela/PROFILE.pml
 #   make proofs-mutants    every mutant of $(MUTANT_PROFILE), each must be killed
 #   make check             also re-runs the proofs of model/issu.fsm and fails if
 #                          the verdicts or hashes differ from proofs/record.json
@@ -18,7 +20,18 @@ MUTANT_PROFILE ?= mx240
 .SECONDEXPANSION:
 PROOF_CFILES = $(RT_CTRL_C) $(RT_IDS)
 
-.PHONY: proofs proofs-mutants check-proofs
+.PHONY: proofs proofs-mutants check-proofs promela
+
+# The models, one per profile (issu-gen rewrites a model only when its text
+# changes, so a rebuilt generator touches only the models it changes).
+PROMELA_DIR := $(O)/promela
+PROMELA_PROFILES = $(shell $(REL_BIN) --profiles $(SPEC) 2>/dev/null)
+promela: $(REL_BIN) | deps
+	@mkdir -p $(PROMELA_DIR)
+	@set -e; for p in $(PROMELA_PROFILES); do \
+		printf '  %-7s %s\n' PROMELA promela/$$p.pml; \
+		$(REL_BIN) --promela $(PROMELA_DIR)/$$p.pml --profile $$p $(SPEC); done
+	@test -n '$(PROMELA_PROFILES)' || { echo 'promela: $(SPEC) has no profile (or does not check)' >&2; exit 1; }
 
 proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 	$(call quiet,PROVE,$(SPEC))bash mk/proofs.sh -g $(REL_BIN) -w $(PROOF_WORK) \

@@ -139,10 +139,11 @@ $(RT_TEST_BIN): $(RT_TEST_OBJ) $(RT_SAN_LIB)
 check-runtime: $(RT_TEST_BIN) $(RT_LIB) $(RT_ARM_LIB) check-runtime-specs | deps
 	$(call quiet,TEST,$(RT_TEST_BIN))$(CHECK_ENV) $(RT_TEST_BIN)
 
-# The C outputs of every valid golden spec (several machines, machine
-# arrays, pools, no params...) go through Ragel and compile warning-free
-# with the runtime: the emitters must not only work for model/issu.fsm.
-RT_SPECS := $(sort $(wildcard tests/golden/valid/*.fsm))
+# The C outputs of every valid golden spec and of the systems of
+# tests/specs/systems/ (several machines, machine arrays, pools, no
+# params...) go through Ragel and compile warning-free with the runtime:
+# the emitters must not only work for model/issu.fsm.
+RT_SPECS := $(sort $(wildcard tests/golden/valid/*.fsm tests/specs/systems/*.fsm))
 check-runtime-specs: $(REL_BIN) $(REL_FLAGS) | deps
 	$(call quiet,CHECK,C of tests/golden/valid/*.fsm)set -e; for f in $(RT_SPECS); do \
 		d=$(O)/gen-c-specs/`basename $$f .fsm`; mkdir -p $$d; \
