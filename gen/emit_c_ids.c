@@ -280,6 +280,14 @@ static void ec_ids_profiles(FILE *out, const ir_spec *s)
     }
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_PROFILES", "ISSU_PROF_", "name, fam, doc, ...", "ISSU_PROF");
+    fputs("/* Instances of the system of each profile, for a port that sizes its own\n"
+          " * storage per profile (issu_sys holds ISSU_NINSTANCES_MAX). */\n", out);
+    for (int p = 0; p < s->nprofiles; p++) {
+        long n = 0;
+        for (int m = 0; m < s->nmachines; m++)
+            n += (long)ir_instances(s, &s->machines[m], p);
+        fprintf(out, "#define ISSU_PROF_NINSTANCES_%s %ld\n", s->profiles[p].name, n);
+    }
 }
 
 static void ec_ids_props(FILE *out, const ir_spec *s)
