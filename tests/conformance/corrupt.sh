@@ -89,7 +89,7 @@ check() {
 shared || { echo "corrupt: the runtime or the platforms do not build" >&2; exit 1; }
 corrupt target issu.rl '/backup_install\.ok$/s/-> BACKUP_RESYNC/-> IDLE/' && check target || fail=1
 corrupt action issu_glue.c '/issu__console(m, "Chassis ISSU Check Done");/d' && check action || fail=1
-corrupt guard issu_glue.c '/issu__sel_VALIDATING/,/^}/{/ISSU_EV_validate_image__ok:/{n;s/if (.*) {/if (1) {/}}' \
+corrupt guard issu_glue.c '/issu__sel_issu_VALIDATING/,/^}/{/ISSU_EV_validate_image__ok:/{n;s/if (.*) {/if (1) {/}}' \
     && check guard || fail=1
 [ $fail = 0 ] && echo "corrupt: each check catches each corruption"
 exit $fail
