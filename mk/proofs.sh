@@ -3,10 +3,14 @@
 # the proof record.  Run by 'make proofs' (see mk/proofs.mk); by hand:
 #
 #   mk/proofs.sh -g build/bin/issu-gen -w build/proofs [-r proofs] [-j 2]
-#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] [-q] [-x] SPEC
+#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] [-W BITS] [-q] [-x] SPEC
 #
 # -q prints only failures; -x stops a profile at its first failing search
-# (a mutant always stops there).
+# (a mutant always stops there).  -W BITS sizes pan's hash tables (2^BITS
+# slots, 8 bytes each; default 26, liveness one more): a table too small
+# for the state space only makes the search slower, never partial, and a
+# table far too large for a small model costs most of its time in setting
+# it up (the small systems of tests/specs/systems/ run with -W 18).
 #
 # Per profile, in WORK/PROFILE/:
 #   safety/    every invariant (also on-issue) and deadlock freedom, one
@@ -28,12 +32,13 @@
 # Exit status: 0 every proof passed, 1 any failure, 2 bad usage.
 set -u
 
-GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0 FIRST=0
-usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-q] [-x] SPEC" >&2; exit 2; }
-while getopts g:w:r:j:p:m:c:qx o; do
+GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0 FIRST=0 WBITS=
+usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-W BITS] [-q] [-x] SPEC" >&2; exit 2; }
+while getopts g:w:r:j:p:m:c:W:qx o; do
     case $o in
     g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; r) RECORD=$OPTARG ;; j) JOBS=$OPTARG ;;
     p) PROFILES=$OPTARG ;; m) MUTANT=$OPTARG ;; c) CFILES=$OPTARG ;; q) QUIET=1 ;; x) FIRST=1 ;;
+    W) WBITS=$OPTARG ;;
     *) usage ;;
     esac
 done
@@ -57,13 +62,17 @@ done
 # enough to pay for -O2.
 OPT=-O2 MEM=16384 W=26 LIVE_OPT= SAFE_OPT=-O1
 [ -n "$MUTANT" ] && OPT=-O0 MEM=10240 W=24 LIVE_OPT=-O1 SAFE_OPT=
+WW=24
+if [ -n "$WBITS" ]; then
+    case $WBITS in [1-9]|[1-2][0-9]|3[0-2]) W=$WBITS WW=$WBITS ;; *) echo "proofs: -W takes 1..32 bits" >&2; exit 2 ;; esac
+fi
 CC_FLAGS="$OPT -w -DNOREDUCE -DMEMLIM=$MEM"   # POR is off: with only global data it prunes
                                               # nothing here, and coverage stays exact
 SAFETY_CC="$CC_FLAGS $SAFE_OPT -DSAFETY -DNOCLAIM"
 SAFETY_RUN="-m2000000 -w$W"
 LIVE_RUN="-a -m2000000 -w$((W + 1))"          # every run: a stronger result than under fairness
 FAIR_RUN="-a -f -m2000000 -w$((W + 1))"       # weak fairness, if some property needs it
-WITNESS_RUN="-m2000000 -w24"
+WITNESS_RUN="-m2000000 -w$WW"
 
 say() { [ $QUIET = 1 ] || printf 'proofs: %s\n' "$*"; }
 

@@ -31,5 +31,5 @@ CHECK_STEPS += check-systems
 proofs-systems: $(SYSTEMS_PROVE)
 
 $(SYSTEMS_PROVE): proofs-systems-%: $(SYSTEMS_DIR)/%.fsm $(REL_BIN) | deps
-	$(call quiet,PROVE,$<)bash mk/proofs.sh -g $(REL_BIN) -w $(O)/systems-proofs/$* \
+	$(call quiet,PROVE,$<)bash mk/proofs.sh -W 18 -g $(REL_BIN) -w $(O)/systems-proofs/$* \
 		-r proofs/systems/$* -j $(PROOF_JOBS) $<

@@ -37,7 +37,7 @@ check_correct() {
     if ! "$GEN" --check "$spec" >"$WORK/$name.check" 2>&1; then
         echo "systems: FAIL $name: issu-gen --check rejects $spec:"; cat "$WORK/$name.check"; return 1
     fi
-    if ! bash mk/proofs.sh -q -g "$GEN" -w "$w" -r "$w" -j 1 "$spec" >"$w.log" 2>&1; then
+    if ! bash mk/proofs.sh -q -W 18 -g "$GEN" -w "$w" -r "$w" -j 1 "$spec" >"$w.log" 2>&1; then
         echo "systems: FAIL $name: a proof of $spec fails (work files under $w):"; cat "$w.log"; return 1
     fi
     if [ ! -r "$committed" ]; then
@@ -77,7 +77,7 @@ check_buggy() {
     if ! "$GEN" --check "$spec" >"$WORK/$name.check" 2>&1; then
         echo "systems: FAIL $name: issu-gen --check rejects $spec:"; cat "$WORK/$name.check"; return 1
     fi
-    if bash mk/proofs.sh -q -x -g "$GEN" -w "$w" -j 1 "$spec" >"$w.log" 2>&1; then
+    if bash mk/proofs.sh -q -x -W 18 -g "$GEN" -w "$w" -j 1 "$spec" >"$w.log" 2>&1; then
         echo "systems: FAIL $name: the proofs pass on the buggy spec $spec (expected $id to fail)"; return 1
     fi
     for p in $("$GEN" --profiles "$spec"); do
