@@ -1,18 +1,27 @@
-/* emit_relation.c - issu-gen --relation: the controller's transition
- * relation of one profile (relation.h), for the C conformance harness
- * (tests/conformance/relcheck.c) to compare with what the generated C does.
+/* emit_relation.c - issu-gen --relation: the transition relation of one
+ * profile (relation.h), for every machine of the spec, for the C
+ * conformance harness (tests/conformance/relcheck.c) to compare with what
+ * the generated C does.
  *
- * The file is tab-separated text, one record per line:
- *   P  profile  machine  configurations  rows  outcomes
+ * The file is tab-separated text, one record per line, in sections, one
+ * per machine (in spec order) or, for a machine array whose guards or
+ * actions read `self`, one per instance:
+ *   P  profile  machine  instance|*  configurations  rows  outcomes
  *   C  id  STATE  pending-commands|-  var=value,...|-
  *   O  id  contracts|-  spec-location  trace-tail|stale
  *   R  config  event  input=value,...|-  outcome  next-config
- * C lines come in the order the configurations are found from the initial
- * one (0); R lines, grouped by configuration then event, give every event
- * under every valuation of what its guards and actions read.  The trace
- * tail is the runtime's JSON trace line from "trans" on; the inputs name
- * plant scalars "x", array elements "x[1]", pool counts "x[MEMBER]" and
- * options "o", with numeric values (booleans 0/1, enums by position).
+ * The instance is the element of the machine array the section is for
+ * (`self`; 0 for a machine that is not an array), or * when the machine's
+ * guards and actions do not read `self`: the section holds for every
+ * instance.  Configuration and outcome ids are the section's own.  C lines
+ * come in the order the configurations are found from the initial one (0);
+ * R lines, grouped by configuration then event, give every event of the
+ * spec under every valuation of what its guards and actions read in that
+ * configuration's state.  The trace tail is the runtime's JSON trace line
+ * from "trans" on; the inputs name plant scalars "x", array elements
+ * "x[1]", pool counts "x[MEMBER]" and options "o", with numeric values
+ * (booleans 0/1, enums by position).  A machine array with no instance in
+ * the profile has no section.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -73,9 +82,10 @@ static void er_outcome_text(FILE *f, const ir_spec *s, const rl_outcome *oc, con
             tail);
 }
 
-void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
+/* The section of instance self of machine mi into out; 0, or -1 after a report. */
+static int er_section(FILE *out, const ir_spec *s, int profile, int mi, int self, int any)
 {
-    rl *r = rl_new(s, o->profile);
+    rl *r = rl_new(s, profile, mi, self);
     int w = rl_width(r);
     int32_t *cfg = ar_array((size_t)w, sizeof *cfg), *next = ar_array((size_t)w, sizeof *next);
     rl_initial(r, cfg);
@@ -95,9 +105,9 @@ void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
             const rl_space *in = rl_inputs(r, rl_config(r, c)[0], ev);
             int32_t *slots = rl_slots(r);
             if (in->overflow) {
-                diag_plain("state %s, event %s: too many pools, members or atoms to enumerate "
-                           "for the relation", s->machines[0].states[rl_config(r, c)[0]].name,
-                           s->events[ev].name);
+                diag_plain("machine %s, state %s, event %s: too many pools, members or atoms to "
+                           "enumerate for the relation", s->machines[mi].name,
+                           s->machines[mi].states[rl_config(r, c)[0]].name, s->events[ev].name);
                 bad = 1;
                 break;
             }
@@ -128,25 +138,37 @@ void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
     if (xf)
         fclose(xf);
     rl_free(r);
-    if (bad) {                          /* reported: main.c writes no file */
-        free(rows);
-        free(text);
-        return;
+    if (!bad) {
+        fprintf(out, "P\t%s\t%s\t", s->profiles[profile].name, s->machines[mi].name);
+        if (any)
+            fputc('*', out);
+        else
+            fprintf(out, "%d", self);
+        fprintf(out, "\t%d\t%ld\t%d\n", rl_nconfigs(r), nrows, outs.n);
+        for (int c = 0; c < rl_nconfigs(r); c++) {
+            fprintf(out, "C\t%d\t", c);
+            rl_print_config(out, r, rl_config(r, c), "\t");
+            fputc('\n', out);
+        }
+        for (int k = 0; k < outs.n; k++)
+            fprintf(out, "O\t%d\t%s\n", k, outs.text[k]);
+        fwrite(rows, 1, nrows_b, out);
     }
-
-    fprintf(out, "# issu-gen --relation: the transition relation of machine '%s' in profile '%s'\n"
-                 "# of %s (gen/relation.h says what it means; gen/emit_relation.c the format).\n",
-            s->machines[0].name, s->profiles[o->profile].name, s->file);
-    fprintf(out, "P\t%s\t%s\t%d\t%ld\t%d\n", s->profiles[o->profile].name, s->machines[0].name,
-            rl_nconfigs(r), nrows, outs.n);
-    for (int c = 0; c < rl_nconfigs(r); c++) {
-        fprintf(out, "C\t%d\t", c);
-        rl_print_config(out, r, rl_config(r, c), "\t");
-        fputc('\n', out);
-    }
-    for (int k = 0; k < outs.n; k++)
-        fprintf(out, "O\t%d\t%s\n", k, outs.text[k]);
-    fwrite(rows, 1, nrows_b, out);
     free(rows);
     free(text);
+    return bad ? -1 : 0;
+}
+
+void em_relation(FILE *out, const ir_spec *s, const em_opts *o)
+{
+    fprintf(out, "# issu-gen --relation: the transition relation of every machine in profile '%s'\n"
+                 "# of %s (gen/relation.h says what it means; gen/emit_relation.c the format).\n",
+            s->profiles[o->profile].name, s->file);
+    for (int m = 0; m < s->nmachines; m++) {
+        int n = (int)ir_instances(s, &s->machines[m], o->profile);
+        int each = s->machines[m].count && rl_reads_self(s, m);
+        for (int i = 0; i < (each ? n : n > 0 ? 1 : 0); i++)    /* a section per instance, or one */
+            if (er_section(out, s, o->profile, m, i, s->machines[m].count && !each) != 0)
+                return;                 /* reported: main.c writes no file */
+    }
 }

@@ -11,7 +11,9 @@
 struct rl {
     const ir_spec *s;
     int profile;
-    const ir_machine *m;        /* the first machine */
+    int mi;                     /* the machine */
+    int self;                   /* its instance */
+    const ir_machine *m;        /* s->machines[mi] */
     int width;                  /* int32s per configuration */
     int32_t *slots;             /* the evaluation valuation */
     int32_t *cfgs;              /* configurations, width each */
@@ -29,12 +31,14 @@ struct rl {
     size_t tlen;
 };
 
-rl *rl_new(const ir_spec *s, int profile)
+rl *rl_new(const ir_spec *s, int profile, int machine, int self)
 {
     rl *r = ar_alloc(sizeof *r);
     r->s = s;
     r->profile = profile;
-    r->m = &s->machines[0];
+    r->mi = machine;
+    r->self = self;
+    r->m = &s->machines[machine];
     r->width = 2 + r->m->nvars;
     r->slots = ar_array((size_t)s->nslots + 1, sizeof *r->slots);
     r->inputs = ar_array((size_t)r->m->nstates * (size_t)s->nevents, sizeof *r->inputs);
@@ -48,6 +52,8 @@ rl *rl_new(const ir_spec *s, int profile)
 }
 
 int rl_width(const rl *r) { return r->width; }
+int rl_machine(const rl *r) { return r->mi; }
+int rl_self(const rl *r) { return r->self; }
 const ir_spec *rl_spec(const rl *r) { return r->s; }
 int rl_nconfigs(const rl *r) { return r->n; }
 int32_t *rl_slots(rl *r) { return r->slots; }
@@ -118,6 +124,93 @@ void rl_initial(const rl *r, int32_t *cfg)
 }
 
 /* ---- what a state and event read --------------------------------------- */
+
+static int rl_expr_reads_self(const ir_expr *e)
+{
+    return e && (e->kind == IR_E_SELF || rl_expr_reads_self(e->a) || rl_expr_reads_self(e->b));
+}
+
+int rl_reads_self(const ir_spec *s, int m)
+{
+    const ir_machine *mm = &s->machines[m];
+    for (int k = 0; k < mm->ntrans; k++) {
+        const ir_trans *t = &mm->trans[k];
+        if (rl_expr_reads_self(t->xguard))
+            return 1;
+        for (int a = 0; a < t->nactions; a++)
+            if (rl_expr_reads_self(t->actions[a].value) || rl_expr_reads_self(t->actions[a].index))
+                return 1;
+    }
+    return 0;
+}
+
+/* An index whose value `self` and the params fix. */
+static int rl_self_const(const ir_expr *e)
+{
+    switch (e->kind) {
+    case IR_E_CONST:
+    case IR_E_PARAM:
+    case IR_E_SELF:
+        return 1;
+    case IR_E_NEG:
+        return rl_self_const(e->a);
+    case IR_E_ADD:
+    case IR_E_SUB:
+        return rl_self_const(e->a) && rl_self_const(e->b);
+    default:
+        return 0;
+    }
+}
+
+/* ev_collect, but an array element indexed by an expression of `self` is
+ * that one element of this instance, not every element. */
+static void rl_collect(rl *r, ev_space *sp, const ir_expr *e)
+{
+    const ir_spec *s = r->s;
+    if (!e)
+        return;
+    if (e->kind == IR_E_INDEX && rl_self_const(e->a)) {
+        const ir_var *v = &s->vars[e->var];
+        ev_env env;
+        memset(&env, 0, sizeof env);
+        env.spec = s;
+        env.profile = r->profile;
+        env.machine = r->mi;
+        env.slots = r->slots;
+        r->slots[r->m->self_slot] = r->self;
+        int64_t i = ev_eval(&env, e->a);
+        if (v->kind != IR_V_PARAM && i >= 0 && i < ir_size(s, v, r->profile)) {
+            ev_atom a;
+            memset(&a, 0, sizeof a);
+            a.kind = EV_A_SLOT;
+            a.slot = v->slot + (int)i;
+            a.var = e->var;
+            ir_bounds(s, &v->elem, r->profile, &a.lo, &a.hi);
+            for (int k = 0; k < sp->n; k++)
+                if (sp->atoms[k].slot == a.slot)
+                    return;
+            if (sp->n == EV_MAX_ATOMS)
+                sp->overflow = 1;
+            else
+                sp->atoms[sp->n++] = a;
+            return;
+        }
+    }
+    switch (e->kind) {
+    case IR_E_VAR:
+    case IR_E_MVAR:
+    case IR_E_INDEX:
+    case IR_E_COUNT:
+    case IR_E_PENDING:
+    case IR_E_SELF:
+    case IR_E_STATE:
+        ev_collect(sp, s, r->profile, r->mi, e);   /* and what it reads below */
+        return;
+    default:
+        rl_collect(r, sp, e->a);
+        rl_collect(r, sp, e->b);
+    }
+}
 
 /* Only the plant and the options: the rest is the configuration. */
 static int rl_is_input(const ir_spec *s, const ev_atom *a)
@@ -195,10 +288,10 @@ const rl_space *rl_inputs(rl *r, int st, int ev)
         const ir_trans *t = &r->m->trans[k];
         if (t->from != st || t->event != ev)
             continue;
-        ev_collect(&all, s, r->profile, 0, t->xguard);
+        rl_collect(r, &all, t->xguard);
         for (int a = 0; a < t->nactions; a++) {
-            ev_collect(&all, s, r->profile, 0, t->actions[a].value);
-            ev_collect(&all, s, r->profile, 0, t->actions[a].index);
+            rl_collect(r, &all, t->actions[a].value);
+            rl_collect(r, &all, t->actions[a].index);
         }
     }
     for (int i = 0; i < all.n; i++) {
@@ -294,7 +387,7 @@ static void rl_load(rl *r, const int32_t *cfg)
 {
     const ir_machine *m = r->m;
     r->slots[m->state_slot] = cfg[0];
-    r->slots[m->self_slot] = 0;
+    r->slots[m->self_slot] = r->self;
     for (int c = 0; c < r->s->ncmds; c++)
         r->slots[m->pending_slot + c] = (cfg[1] >> c) & 1;
     for (int i = 0; i < m->nvars; i++)
@@ -307,7 +400,7 @@ static ev_env rl_env(rl *r)
     memset(&env, 0, sizeof env);
     env.spec = r->s;
     env.profile = r->profile;
-    env.machine = 0;
+    env.machine = r->mi;
     env.slots = r->slots;
     return env;
 }
@@ -389,7 +482,7 @@ static void rl_step_to(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *o
     if (held > 1) {                           /* never picks one of two */
         rl_contract(o, 105);
         o->policy = "nondeterministic";
-        js_machine_tail(out, s, 0, NULL, st, ev, o->policy, &v);
+        js_machine_tail(out, s, r->mi, NULL, st, ev, o->policy, &v);
         return;
     }
     if (!t) {
@@ -398,7 +491,7 @@ static void rl_step_to(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *o
         o->policy = p == IR_P_IGNORE ? "ignored" : p == IR_P_REJECT ? "rejected" : "undecided";
         if (p != IR_P_IGNORE && p != IR_P_REJECT)
             rl_contract(o, m->arrives[at] ? 104 : 103);
-        js_machine_tail(out, s, 0, NULL, st, ev, o->policy, &v);
+        js_machine_tail(out, s, r->mi, NULL, st, ev, o->policy, &v);
         return;
     }
     o->t = t;
@@ -406,7 +499,7 @@ static void rl_step_to(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *o
     next[0] = t->to;
     rl_actions(r, t, o, next);
     r->cur = t;
-    js_machine_tail(out, s, 0, t, st, ev, NULL, &v);
+    js_machine_tail(out, s, r->mi, t, st, ev, NULL, &v);
 }
 
 const char *rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, int32_t *next)
@@ -423,6 +516,11 @@ const char *rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, int32_t *n
         return NULL;
     }
     return r->tbuf;
+}
+
+long rl_sent_to(const rl *r, int k)
+{
+    return r->sent[k];
 }
 
 void rl_free(rl *r)

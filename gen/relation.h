@@ -1,8 +1,8 @@
 /* relation.h - the controller's transition relation as the spec means it.
  *
- * For the first machine of a spec (the one the C runs) and one profile:
- * every configuration the controller can reach from its initial one
- * (state, controller variables, commands pending), every event, and every
+ * For one instance of one machine of a spec (`self` fixed) and one
+ * profile: every configuration the instance can reach from its initial one
+ * (state, its variables, commands pending), every event, and every
  * valuation of what the guards and actions of that state and event read of
  * the plant and the options, map to what the controller does: the
  * transition and its actions in order (as the runtime's JSON trace writes
@@ -44,12 +44,19 @@ typedef struct rl_outcome {
     loc where;                  /* the transition, or the state */
 } rl_outcome;
 
-rl *rl_new(const ir_spec *s, int profile);
+/* The relation of instance `self` of machine `machine` (0 for a machine
+ * that is not an array). */
+rl *rl_new(const ir_spec *s, int profile, int machine, int self);
+/* 1 if a guard or an action of machine m reads `self`: its instances then
+ * have relations of their own; else one relation holds for every instance. */
+int rl_reads_self(const ir_spec *s, int m);
 
 /* Configurations: cfg[0] state, cfg[1] pending commands (bit per command),
  * cfg[2 + i] the machine's i-th variable.  rl_width() int32s each. */
 int rl_width(const rl *r);
 const ir_spec *rl_spec(const rl *r);
+int rl_machine(const rl *r);
+int rl_self(const rl *r);
 int rl_nconfigs(const rl *r);
 const int32_t *rl_config(const rl *r, int id);
 /* Its index, adding it if new. */
@@ -58,7 +65,8 @@ int rl_add(rl *r, const int32_t *cfg);
 void rl_initial(const rl *r, int32_t *cfg);
 
 /* What the guards and actions of event ev in state st read of the plant and
- * the options.  A pool is read only through counts of member sets, so its
+ * the options (an array element indexed by `self`, or by an expression of
+ * `self` and params, is only that element).  A pool is read only through counts of member sets, so its
  * members fall into groups that every count either takes whole or leaves
  * out: its valuations are the ways to share its elements among the groups
  * (each group's share on its first member), not among all members. */
@@ -92,6 +100,9 @@ int32_t *rl_slots(rl *r);
  * it; "stale" for a stale outcome), valid until the next call; NULL if
  * there is no memory for it (reported). */
 const char *rl_step(rl *r, const int32_t *cfg, int ev, rl_outcome *o, int32_t *next);
+/* After rl_step took a transition: the instance its k-th action (a send)
+ * sends to, -1 for every instance of a machine array. */
+long rl_sent_to(const rl *r, int k);
 /* Release what rl_step keeps (the rest of an rl is in the arena). */
 void rl_free(rl *r);
 

@@ -20,6 +20,12 @@ static const int8_t rp_plant_kind[ISSU_DIM(ISSU_NPLANT)] = { ISSU_PLANT(RP_X_) }
 #define RP_X_(name, shape, kind, en, size, doc) en,
 static const int8_t rp_plant_enum[ISSU_DIM(ISSU_NPLANT)] = { ISSU_PLANT(RP_X_) };
 #undef RP_X_
+#define RP_X_(name, kind, str, cmd, machine) machine,
+static const int8_t rp_ev_machine[ISSU_DIM(ISSU_NEVENTS)] = { ISSU_EVENTS(RP_X_) };
+#undef RP_X_
+#define RP_X_(name, kind, str, cmd, machine) cmd,
+static const int8_t rp_ev_cmd[ISSU_DIM(ISSU_NEVENTS)] = { ISSU_EVENTS(RP_X_) };
+#undef RP_X_
 
 static int rp_find(const char *const *names, int n, const char *s, size_t len)
 {
@@ -29,13 +35,35 @@ static int rp_find(const char *const *names, int n, const char *s, size_t len)
     return -1;
 }
 
-int rp_ctrl(const char *s, size_t n)
+int rp_ctrl(int machine, const char *s, size_t n)
+{
+    for (int cv = 0; strcmp(issu_var_name(machine, cv), "?") != 0; cv++)
+        if (strlen(issu_var_name(machine, cv)) == n && memcmp(issu_var_name(machine, cv), s, n) == 0)
+            return cv;
+    return -1;
+}
+
+int rp_machine(const char *s, size_t n)
 {
     for (int m = 0; m < ISSU_NMACHINES; m++)
-        for (int cv = 0; strcmp(issu_var_name(m, cv), "?") != 0; cv++)
-            if (strlen(issu_var_name(m, cv)) == n && memcmp(issu_var_name(m, cv), s, n) == 0)
-                return cv;
+        if (strlen(issu_machine_name(m)) == n && memcmp(issu_machine_name(m), s, n) == 0)
+            return m;
     return -1;
+}
+
+/* A variable of some machine: "n", or "ctl[1].n" as the model names an
+ * instance's variable.  A trace's world lines leave them to machine lines. */
+static int rp_is_ctrl(const char *s, size_t n)
+{
+    const char *dot = memchr(s, '.', n);
+    if (dot) {
+        n -= (size_t)(dot + 1 - s);
+        s = dot + 1;
+    }
+    for (int m = 0; m < ISSU_NMACHINES; m++)
+        if (rp_ctrl(m, s, n) >= 0)
+            return 1;
+    return 0;
 }
 int rp_option(const char *s, size_t n) { return rp_find(rp_opt_names, ISSU_NOPTIONS, s, n); }
 int rp_profile(const char *s, size_t n) { return rp_find(rp_prof_names, ISSU_NPROFILES, s, n); }
@@ -271,12 +299,14 @@ static int rp_pairs(const char *obj, size_t n, int (*fn)(void *, const char *, s
     return 0;
 }
 
-typedef struct rp_run {
+typedef struct rp_rep {
     rp_ctx ctx;
-    issu m;
+    issu_sys sys;                      /* every instance of the profile */
     uint32_t options;
     char cline[ISSU_TRACE_MAX];        /* the C's last trace line */
     int got;                           /* a trace line came */
+    const issu *from;                  /* the instance that wrote it */
+    const rp_opts *o;
     int contract;                      /* the first contract reported, or 0 */
     int profile;                       /* the trace's, else the caller's */
     const char *fx;                    /* the changes of the step's effect line, not yet set */
@@ -284,15 +314,15 @@ typedef struct rp_run {
     int bad_fx;                        /* the effect line could not be applied */
     long line;                         /* the line being replayed */
     rp_result *r;
-} rp_run;
+} rp_rep;
 
 static int rp_set_cell(void *ctx, const char *k, size_t kn, const char *v, size_t vn)
 {
-    rp_run *run = ctx;
+    rp_rep *run = ctx;
     int pv;
     int32_t index, val;
-    if (rp_ctrl(k, kn) >= 0)
-        return 0;                      /* the controller's own: the machine lines say it */
+    if (rp_cell(k, kn, &pv, &index) != 0 && rp_is_ctrl(k, kn))
+        return 0;                      /* a machine's own: the machine lines say it */
     if (rp_cell(k, kn, &pv, &index) != 0) {
         snprintf(run->r->why, sizeof run->r->why, "unknown plant cell '%.*s'", (int)kn, k);
         return -1;
@@ -308,7 +338,7 @@ static int rp_set_cell(void *ctx, const char *k, size_t kn, const char *v, size_
 
 static int rp_set_option(void *ctx, const char *k, size_t kn, const char *v, size_t vn)
 {
-    rp_run *run = ctx;
+    rp_rep *run = ctx;
     int o = rp_option(k, kn);
     if (o < 0 || !((vn == 4 && !memcmp(v, "true", 4)) || (vn == 5 && !memcmp(v, "false", 5)))) {
         snprintf(run->r->why, sizeof run->r->why, "bad option '%.*s'", (int)kn, k);
@@ -321,15 +351,17 @@ static int rp_set_option(void *ctx, const char *k, size_t kn, const char *v, siz
 
 static void rp_trace_hook(void *ctx, const issu *m, const char *line)
 {
-    rp_run *run = ctx;
-    (void)m;
+    rp_rep *run = ctx;
     snprintf(run->cline, sizeof run->cline, "%s", line);
     run->got = 1;
+    run->from = m;
+    if (run->o->trace)
+        run->o->trace(run->o->trace_ctx, line);
 }
 
 static void rp_error_hook(void *ctx, const issu *m, const issu_error *e)
 {
-    rp_run *run = ctx;
+    rp_rep *run = ctx;
     (void)m;
     if (e->kind == ISSU_ERR_CONTRACT && !run->contract)
         run->contract = e->id;
@@ -349,7 +381,7 @@ static void rp_error_hook(void *ctx, const issu *m, const issu_error *e)
 /* The step's first issue: its commands' issue effects (the effect line). */
 static void rp_apply_fx(void *owner, int cmd)
 {
-    rp_run *run = owner;
+    rp_rep *run = owner;
     (void)cmd;
     if (run->fx && rp_pairs(run->fx, run->fxn, rp_set_cell, run) != 0)
         run->bad_fx = 1;               /* reported after the step */
@@ -376,7 +408,7 @@ static int rp_fail(rp_result *r, long line, const char *why)
     return -1;
 }
 
-static int rp_start(rp_run *run, int profile, const issu_hal *hal)
+static int rp_start(rp_rep *run, int profile, const issu_hal *hal)
 {
     issu_cfg cfg;
     memset(&cfg, 0, sizeof cfg);
@@ -388,7 +420,69 @@ static int rp_start(rp_run *run, int profile, const issu_hal *hal)
     cfg.trace_ctx = run;
     cfg.error = rp_error_hook;
     cfg.error_ctx = run;
-    return issu_init(&run->m, &cfg) == ISSU_RC_OK ? 0 : -1;
+    return issu_sys_init(&run->sys, &cfg) == ISSU_RC_OK ? 0 : -1;   /* sends: local queues */
+}
+
+/* A non-negative decimal integer, the whole of (s, n); -1 if not. */
+static long rp_index(const char *s, size_t n)
+{
+    int32_t v;
+    return n && s[0] != '-' && rp_int(s, n, &v) == 0 ? (long)v : -1;
+}
+
+/* On a world line without "machine" (an older trace): the event's receiving
+ * machine; for an outcome, the one machine whose instance `i` has the
+ * command pending (an outcome goes back to the instance that issued it);
+ * -1 if that does not say. */
+static int rp_machine_of(rp_rep *run, int ev, long i)
+{
+    if (ev < 0)
+        return -1;
+    if (rp_ev_machine[ev] >= 0)
+        return rp_ev_machine[ev];
+    int found = -1;
+    for (int m = 0; m < ISSU_NMACHINES; m++) {
+        issu *x = issu_sys_get(&run->sys, m, (int)i);
+        issu_status st;
+        if (!x || rp_ev_cmd[ev] < 0)
+            continue;
+        issu_get_status(x, &st);
+        if (st.pending >> rp_ev_cmd[ev] & 1u) {
+            if (found >= 0)
+                return -1;             /* two could have issued it */
+            found = m;
+        }
+    }
+    return found;
+}
+
+/* The instance a line names: its "machine" (on a world line without one,
+ * rp_machine_of) and its "instance" (0 if absent); NULL after r->why. */
+static issu *rp_instance_of(rp_rep *run, const char *line, size_t n, int ev)
+{
+    const char *v;
+    size_t vn;
+    int m = -1;
+    long i = 0;
+    if (rp_field(line, n, "instance", &v, &vn) == 0 && (i = rp_index(v, vn)) < 0) {
+        snprintf(run->r->why, sizeof run->r->why, "bad instance '%.*s'", (int)vn, v);
+        return NULL;
+    }
+    if (rp_field(line, n, "machine", &v, &vn) == 0) {
+        if ((m = rp_machine(v, vn)) < 0) {
+            snprintf(run->r->why, sizeof run->r->why, "unknown machine '%.*s'", (int)vn, v);
+            return NULL;
+        }
+    } else if ((m = ISSU_NMACHINES == 1 ? 0 : rp_machine_of(run, ev, i)) < 0) {
+        snprintf(run->r->why, sizeof run->r->why, "a world line without \"machine\", and the spec has "
+                 "several: which one gets the event?");
+        return NULL;
+    }
+    issu *x = issu_sys_get(&run->sys, m, (int)i);
+    if (!x)
+        snprintf(run->r->why, sizeof run->r->why, "machine '%s' has no instance %ld in this profile",
+                 issu_machine_name(m), i);
+    return x;
 }
 
 /* The "changes" of the effect line right after a machine line, if any. */
@@ -400,7 +494,7 @@ static int rp_effect_of(const char *next, size_t nn, const char **v, size_t *vn)
            && rp_field(next, nn, "changes", v, vn) == 0 ? 0 : -1;
 }
 
-static int rp_line(rp_run *run, const char *line, size_t n, long no, int *started,
+static int rp_line(rp_rep *run, const char *line, size_t n, long no, int *started,
                    const char *next, size_t nn)
 {
     rp_result *r = run->r;
@@ -441,7 +535,10 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
             snprintf(r->why, sizeof r->why, "unknown event '%.*s'", (int)vn, v);
             return rp_fail(r, no, NULL);
         }
-        issu_rc rc = issu_post(&run->m, ev);
+        issu *x = rp_instance_of(run, line, n, ev);
+        if (!x)
+            return rp_fail(r, no, NULL);
+        issu_rc rc = issu_post(x, ev);
         if (rc != ISSU_RC_OK) {
             snprintf(r->why, sizeof r->why, "the C refuses event '%.*s': %s", (int)vn, v, issu_rc_text(rc));
             return rp_fail(r, no, NULL);
@@ -453,18 +550,22 @@ static int rp_line(rp_run *run, const char *line, size_t n, long no, int *starte
         const char *want = rp_tail(line, n, &tn);
         if (!want)
             return rp_fail(r, no, "a machine line without \"trans\"");
+        issu *x = rp_instance_of(run, line, (size_t)(want - line), -1);   /* its own "instance", not a send's */
+        if (!x)
+            return rp_fail(r, no, NULL);
         run->got = 0;
+        run->from = NULL;
         run->contract = 0;
         run->line = no;
         if (rp_effect_of(next, nn, &run->fx, &run->fxn) != 0)
             run->fx = NULL;
-        issu_rc rc = issu_step(&run->m);
+        issu_rc rc = issu_step(x);
         if (run->fx) {                 /* the model's step issued something the C's did not */
             snprintf(r->why, sizeof r->why, "the trace's step changes the plant by an issue, the C's step issues nothing");
             return rp_fail(r, no, NULL);
         }
         r->steps++;
-        if (!run->got) {
+        if (!run->got || run->from != x) {
             snprintf(r->why, sizeof r->why, "the C took no step (%s)%s", issu_rc_text(rc),
                      rc == ISSU_RC_EMPTY ? ": no world line raised the event (a trace the C wrote "
                                            "has none: check it with issu-gen --check-trace)" : "");
@@ -494,14 +595,26 @@ int rp_replay(const char *text, size_t len, int profile, uint32_t options,
               void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
               rp_result *r)
 {
-    static rp_run run;                 /* an issu is large: not on the stack */
+    rp_opts o;
+    memset(&o, 0, sizeof o);
+    o.profile = profile;
+    o.options = options;
+    o.console = cons;
+    o.console_ctx = cons_ctx;
+    return rp_run(text, len, &o, r);
+}
+
+int rp_run(const char *text, size_t len, const rp_opts *o, rp_result *r)
+{
+    static rp_rep run;                 /* a system of instances is large: not on the stack */
     memset(&run, 0, sizeof run);
     memset(r, 0, sizeof *r);
     run.r = r;
-    run.options = options;
-    run.profile = profile;
-    run.ctx.console = cons;
-    run.ctx.console_ctx = cons_ctx;
+    run.o = o;
+    run.options = o->options;
+    run.profile = o->profile;
+    run.ctx.console = o->console;
+    run.ctx.console_ctx = o->console_ctx;
     run.ctx.on_issue = rp_apply_fx;
     run.ctx.owner = &run;
     int started = 0;

@@ -1,12 +1,20 @@
 /* rp.h - replaying a trace through the generated controller.
  *
  * A trace is the runtime's JSON lines (issu_trace.c) or the model's (issu-gen
- * --trace from a SPIN run): "machine" lines are the controller's steps,
+ * --trace from a SPIN run): "machine" lines are the steps of the machine
+ * instances ("machine" and "instance", its element of a machine array),
  * "world" lines the environment's (an event raised, plant cells changed).
  * The replay HAL answers every observation from the plant cells the trace
  * has set so far, and issues nothing by itself: the outcomes come from the
- * trace's world lines.  rp_replay() runs a trace through a fresh controller,
- * step by step, and compares each machine line with the line the C writes.
+ * trace's world lines.  rp_replay() runs a trace through a fresh system of
+ * every instance of the profile (issu_sys), step by step: a world line
+ * posts its event to the instance that receives it (its "machine" and
+ * "instance": for an outcome the instance that issued the command, for a
+ * fault or an operator action the instance of its receiving machine), a
+ * machine line steps exactly the instance it names (issu_step, not the
+ * system's scheduler: the trace chose the interleaving) and is compared
+ * with the line the C writes.  Events that instances send each other are
+ * queued by the runtime itself (issu_sys's local delivery).
  *
  * Also here: the names of the generated identifiers (issu_ids.h) back to
  * ids, for everything that reads traces or relations.
@@ -25,7 +33,9 @@
 int rp_state(int machine, const char *s, size_t n);
 int rp_event(const char *s, size_t n);
 int rp_cmd(const char *s, size_t n);
-int rp_ctrl(const char *s, size_t n);
+int rp_machine(const char *s, size_t n);
+/* A variable of machine (ISSU_CV_<machine>_x). */
+int rp_ctrl(int machine, const char *s, size_t n);
 int rp_option(const char *s, size_t n);
 int rp_profile(const char *s, size_t n);
 /* A plant cell "x", "x[3]" or "x[MEMBER]": its variable and index (pool: member). */
@@ -62,14 +72,28 @@ typedef struct rp_result {
     char monitor[256];             /* the first: "S3 (line 7): sentence" */
 } rp_result;
 
-/* Run the trace text (len bytes) through a fresh controller of profile
- * with the trace's options; console lines go to cons (NULL: none), and so
- * do the C's monitor violations ("monitor S3 violated: ...", also counted
- * in r->monitors: a counterexample replayed shows them).  The plant cells
- * a step's commands change (the model's "effect" line after the step) are
- * set when the C issues its first command of that step, as a backend
- * applies an issue effect.  0: every machine line matched; -1: see
- * r->bad_line and r->why. */
+/* How to replay. */
+typedef struct rp_opts {
+    int profile;                   /* if the trace has no initial line */
+    uint32_t options;              /* options set besides the trace's */
+    void (*console)(void *ctx, issu_time_ms t, const char *line);   /* or NULL */
+    void *console_ctx;
+    void (*trace)(void *ctx, const char *json_line);   /* the C's trace lines, or NULL */
+    void *trace_ctx;
+} rp_opts;
+
+/* Run the trace text (len bytes) through a fresh system of the profile
+ * with the trace's options; console lines go to o->console (NULL: none),
+ * and so do the C's monitor violations ("monitor S3 violated: ...", also
+ * counted in r->monitors: a counterexample replayed shows them); every
+ * line of the C's own trace goes to o->trace.  The plant cells a step's
+ * commands change (the model's "effect" line after the step) are set when
+ * the C issues its first command of that step, as a backend applies an
+ * issue effect.  0: every machine line matched; -1: see r->bad_line and
+ * r->why. */
+int rp_run(const char *text, size_t len, const rp_opts *o, rp_result *r);
+
+/* rp_run with console lines only. */
 int rp_replay(const char *text, size_t len, int profile, uint32_t options,
               void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
               rp_result *r);
