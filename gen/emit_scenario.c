@@ -754,9 +754,12 @@ static void sc_json_machine(FILE *out, const sc_run *r, const sc_step *st, long 
 
 /* A world line: what the world did (kind "outcome", "fault", "operator", or
  * "effect" for a command's issue effect in a machine step), the event it
- * raised (NULL: none, a silent action), and the plant cells it changed. */
+ * raised (NULL: none, a silent action), the machine instance it concerns
+ * (machine m, element inst: an outcome's issuer, the receiver of a fault
+ * or an operator action, the instance whose step had the effect), and the
+ * plant cells it changed. */
 static void sc_json_change_line(FILE *out, const sc_run *r, long seq, const char *kind,
-                                const char *event, const char *silent, int inst,
+                                const char *event, const char *silent, int m, int inst,
                                 const sc_chg *c, int nc)
 {
     const ir_spec *s = r->s;
@@ -768,6 +771,10 @@ static void sc_json_change_line(FILE *out, const sc_run *r, long seq, const char
     if (silent) {
         fputs(",\"silent\":", out);
         js_str(out, silent);
+    }
+    if (m >= 0 && m < s->nmachines) {
+        fputs(",\"machine\":", out);
+        js_str(out, s->machines[m].name);
     }
     fprintf(out, ",\"instance\":%d,\"changes\":{", inst);
     int n = 0;
@@ -790,7 +797,7 @@ static void sc_json_world(FILE *out, const sc_run *r, const sc_step *st, long se
     const char *ev = en ? (en->silent ? NULL : en->name)
                         : s->events[s->cmds[st->c].outcomes[st->d].event].name;
     sc_json_change_line(out, r, seq, !en ? "outcome" : en->is_fault ? "fault" : "operator", ev,
-                        en && en->silent ? en->name : NULL, st->b, c, nc);
+                        en && en->silent ? en->name : NULL, en ? en->machine : st->a, st->b, c, nc);
 }
 
 /* The plant cells a machine step changed (its commands' issue effects), if any. */
@@ -845,7 +852,7 @@ void em_trace(FILE *out, const ir_spec *s, const em_opts *o)
         if (st->kind == SC_TRANS || st->kind == SC_UNHANDLED) {
             sc_json_machine(out, &r, st, ++seq);
             if (sc_plant_changes(&r, c, nc))
-                sc_json_change_line(out, &r, ++seq, "effect", NULL, NULL, st->b, c, nc);
+                sc_json_change_line(out, &r, ++seq, "effect", NULL, NULL, st->a, st->b, c, nc);
         }
         else if (st->kind == SC_OUTCOME || st->kind == SC_ENV)
             sc_json_world(out, &r, st, ++seq, c, nc);

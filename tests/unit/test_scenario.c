@@ -134,7 +134,7 @@ static int check_trace(const char *text, unsigned line)
     static const char *const machine[] = { "\"time\":", "\"machine\":", "\"instance\":",
                                            "\"trans\":", "\"from\":", "\"event\":", "\"to\":",
                                            "\"actions\":[", NULL };
-    static const char *const world[] = { "\"time\":", "\"world\":", "\"event\":",
+    static const char *const world[] = { "\"time\":", "\"world\":", "\"event\":", "\"machine\":",
                                          "\"instance\":", "\"changes\":{", NULL };
     static const char *const initial[] = { "\"initial\":{", "\"profile\":", "\"options\":{",
                                            "\"plant\":{", NULL };
@@ -149,8 +149,8 @@ static int check_trace(const char *text, unsigned line)
         const char *end = j_value(l, 0);
         snprintf(seq, sizeof seq, "{\"seq\":%d,", n);
         int ok = l[0] == '{' && end && *j_ws(end) == '\0' && strncmp(l, seq, strlen(seq)) == 0;
-        const char *const *need = strstr(l, "\"machine\":") ? machine
-                                : strstr(l, "\"world\":") ? world
+        const char *const *need = strstr(l, "\"world\":") ? world
+                                : strstr(l, "\"machine\":") ? machine
                                 : n == 0 && strstr(l, "\"initial\":") ? initial : NULL;
         for (int k = 0; ok && need && need[k]; k++)
             ok = strstr(l, need[k]) != NULL;
