@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "eval.h"
 
 #define SC_MAX_FIELDS 4         /* integers after a marker */
 #define SC_MAX_NUMBER 1000000000L   /* larger numbers in a marker are malformed */
@@ -528,14 +529,50 @@ static void sc_changes(FILE *out, const sc_run *r, const sc_chg *c, int n)
         fputc('\n', out);
 }
 
-/* The instance a send goes to: -1 for every one of an array, as the runtime. */
-static long sc_send_to(const sc_run *r, const ir_action *a, int self)
+/* The instance a send of step st goes to (-1 for every one of an array, as
+ * the runtime), as the step ran: its index evaluated over the values before
+ * the step (the cells the step changed, c, at their old values), with the
+ * assignments of the transition before the send applied in order. */
+static long sc_send_to(const sc_run *r, const sc_step *st, const ir_action *a, const sc_chg *c, int nc)
 {
+    const ir_spec *s = r->s;
     if (!a->index)
-        return r->s->machines[a->machine].count ? -1 : 0;
+        return s->machines[a->machine].count ? -1 : 0;
     if (a->index->kind == IR_E_CONST)
         return a->index->value;
-    return a->index->kind == IR_E_SELF ? self : -1;
+    const ir_machine *m = &s->machines[st->a];
+    const ir_trans *t = &m->trans[st->c];
+    int self = st->b;
+    int32_t *slots = ar_array((size_t)s->nslots + 1, sizeof *slots);
+    for (int v = 0; v < s->nvars; v++) {
+        const ir_var *var = &s->vars[v];
+        if (var->kind == IR_V_CTRL && var->machine == st->a && self < sc_cells(r, v))
+            slots[var->slot] = r->val[v][self];
+        else if (var->kind == IR_V_PLANT || var->kind == IR_V_OPTION)
+            for (int k = 0; k < sc_cells(r, v) && k < var->width; k++)
+                slots[var->slot + k] = r->val[v][k];
+    }
+    for (int i = 0; i < nc; i++) {
+        const ir_var *var = &s->vars[c[i].x->var];
+        if (!c[i].had)
+            continue;
+        if (var->kind == IR_V_CTRL && var->machine == st->a && c[i].x->cell == self)
+            slots[var->slot] = c[i].old;
+        else if (var->kind != IR_V_CTRL && c[i].x->cell < var->width)
+            slots[var->slot + c[i].x->cell] = c[i].old;
+    }
+    slots[m->self_slot] = self;
+    slots[m->state_slot] = t->from;
+    ev_env env;
+    memset(&env, 0, sizeof env);
+    env.spec = s;
+    env.profile = r->p;
+    env.machine = st->a;
+    env.slots = slots;
+    for (const ir_action *b = t->actions; b < a; b++)
+        if (b->kind == IR_A_ASSIGN && s->vars[b->var].kind == IR_V_CTRL)
+            slots[s->vars[b->var].slot] = (int32_t)ev_eval(&env, b->value);
+    return (long)ev_eval(&env, a->index);
 }
 
 /* The value an assignment wrote: the constant, else the variable after the step. */
@@ -548,7 +585,8 @@ static const char *sc_assigned(const sc_run *r, const ir_action *a, int self)
     return ir_expr_str(r->s, a->value);
 }
 
-static void sc_action(FILE *out, const sc_run *r, const ir_action *a, int self)
+static void sc_action(FILE *out, const sc_run *r, const sc_step *st, const ir_action *a, const sc_chg *c,
+                      int nc)
 {
     const ir_spec *s = r->s;
     switch (a->kind) {
@@ -562,11 +600,11 @@ static void sc_action(FILE *out, const sc_run *r, const ir_action *a, int self)
     case IR_A_ASSIGN:
         fprintf(out, "       %s = %s", s->vars[a->var].name, ir_expr_str(s, a->value));
         if (a->value->kind != IR_E_CONST)
-            fprintf(out, "  (%s)", sc_assigned(r, a, self));
+            fprintf(out, "  (%s)", sc_assigned(r, a, st->b));
         fputc('\n', out);
         break;
     case IR_A_SEND: {
-        long to = sc_send_to(r, a, self);
+        long to = sc_send_to(r, st, a, c, nc);
         fprintf(out, "       send %s to %s\n", s->events[a->event].name,
                 to < 0 ? ar_printf("every %s", s->machines[a->machine].name)
                        : sc_mname(r, a->machine, (int)to));
@@ -589,7 +627,7 @@ static void sc_trans(FILE *out, sc_run *r, const sc_step *st, int num, const sc_
     if (t->dead)
         fprintf(out, "       (a defensive transition, expected never to fire: %s)\n", t->dead);
     for (int k = 0; k < t->nactions; k++)
-        sc_action(out, r, &t->actions[k], st->b);
+        sc_action(out, r, st, &t->actions[k], c, nc);
     sc_changes(out, r, c, nc);
     r->mst[st->a][st->b] = t->to;
 }
@@ -723,27 +761,29 @@ void em_scenario(FILE *out, const ir_spec *s, const em_opts *o)
 /* The values of the actions of a replayed step, for js_machine_tail. */
 typedef struct sc_vals {
     const sc_run *r;
-    int self;
+    const sc_step *st;
+    const sc_chg *c;            /* the cells the step changed */
+    int nc;
 } sc_vals;
 
 static const char *sc_vals_assigned(void *ctx, const ir_action *a)
 {
     const sc_vals *v = ctx;
-    return sc_assigned(v->r, a, v->self);
+    return sc_assigned(v->r, a, v->st->b);
 }
 
 static long sc_vals_sent_to(void *ctx, const ir_action *a)
 {
     const sc_vals *v = ctx;
-    return sc_send_to(v->r, a, v->self);
+    return sc_send_to(v->r, v->st, a, v->c, v->nc);
 }
 
 /* A machine line: a transition, or (t NULL) an unhandled event. */
-static void sc_json_machine(FILE *out, const sc_run *r, const sc_step *st, long seq)
+static void sc_json_machine(FILE *out, const sc_run *r, const sc_step *st, long seq, const sc_chg *c, int nc)
 {
     const ir_machine *m = &r->s->machines[st->a];
     const ir_trans *t = st->kind == SC_TRANS ? &m->trans[st->c] : NULL;
-    sc_vals sv = { r, st->b };
+    sc_vals sv = { r, st, c, nc };
     js_values v = { &sv, sc_vals_assigned, sc_vals_sent_to };
     fprintf(out, "{\"seq\":%ld,\"time\":null,\"machine\":", seq);
     js_str(out, m->name);
@@ -850,7 +890,7 @@ void em_trace(FILE *out, const ir_spec *s, const em_opts *o)
         const sc_step *st = &r.steps[k];
         sc_chg *c = sc_apply(&r, st->set0, st->nset, &nc);
         if (st->kind == SC_TRANS || st->kind == SC_UNHANDLED) {
-            sc_json_machine(out, &r, st, ++seq);
+            sc_json_machine(out, &r, st, ++seq, c, nc);
             if (sc_plant_changes(&r, c, nc))
                 sc_json_change_line(out, &r, ++seq, "effect", NULL, NULL, st->a, st->b, c, nc);
         }
