@@ -2,34 +2,51 @@
 # mk/conformance.sh: the generated C against the model, profile by profile.
 # Run by 'make conformance' (mk/conformance.mk); by hand:
 #
-#   mk/conformance.sh -g ISSU_GEN -i ISSU -r RELCHECK -w WORK [-p PROFILES] [-n RUNS] SPEC
+#   mk/conformance.sh -g ISSU_GEN -r RELCHECK (-i ISSU | -x REPLAY) -w WORK
+#                     [-p PROFILES] [-n RUNS] [-P PROOFDIR]... SPEC
 #
-# Per profile, in WORK/PROFILE/:
+# Any spec issu-gen --check accepts, with the relcheck and the replay tool
+# built from its generated C.  Per profile, in WORK/PROFILE/:
 #   relation      issu-gen --relation writes what the spec means by every
-#                 (configuration, event, valuation); RELCHECK runs the C
-#                 through each entry and compares (tests/conformance/relcheck.c);
+#                 (configuration, event, valuation) of every machine (of
+#                 every instance of a machine array whose guards or actions
+#                 read self); RELCHECK runs each section through a lone
+#                 instance of the C and compares (tests/conformance/relcheck.c);
 #   model -> C    RUNS runs of SPIN's random simulation (spin -DSIM, ten
 #                 seeds, RUNS/10 runs each) become JSON traces (issu-gen
-#                 --replays) that 'issu replay' runs through the C, which must
-#                 take the same step at every machine line; so do the
-#                 counterexample and witness traces of 'make proofs', if any;
-#   C -> model    the CLI runs a simulated upgrade per option set and per
-#                 event of the spec (--fault EVENT) with --trace, and
+#                 --replays) that the replay tool runs through the C (every
+#                 instance of the profile), which must take the same step at
+#                 every machine line; so do the counterexample and witness
+#                 traces of the proofs of this very model that this very
+#                 generator wrote, if any (in
+#                 WORK/../proofs-check/PROFILE, WORK/../proofs/PROFILE, and
+#                 each PROOFDIR/PROFILE);
+#   C -> model    with -i ISSU (the CLI of a platform that simulates SPEC):
+#                 the CLI runs a simulated upgrade per option set and per
+#                 event of the spec (--fault EVENT) with --trace; with
+#                 -x REPLAY (a spec no platform simulates: the generic
+#                 replay driver, tests/conformance/replay.c): the traces the
+#                 C wrote while it replayed the model's random runs.
 #                 issu-gen --check-trace accepts each trace only if every
 #                 step is one the model allows.
 # Prints a line per profile and direction with the figures; WORK/summary.txt
 # keeps them.  Exit status: 0 all agree, 1 a difference, 2 bad usage.
 set -u
-GEN= ISSU= RELCHECK= WORK= PROFILES= RUNS=1000
-usage() { echo "usage: $0 -g ISSU_GEN -i ISSU -r RELCHECK -w WORK [-p PROFILES] [-n RUNS] SPEC" >&2; exit 2; }
-while getopts g:i:r:w:p:n: o; do
+GEN= ISSU= REPLAY= RELCHECK= WORK= PROFILES= RUNS=1000 PROOFDIRS=
+usage() {
+    echo "usage: $0 -g ISSU_GEN -r RELCHECK (-i ISSU | -x REPLAY) -w WORK [-p PROFILES] [-n RUNS] [-P PROOFDIR]... SPEC" >&2
+    exit 2
+}
+while getopts g:i:x:r:w:p:n:P: o; do
     case $o in
-    g) GEN=$OPTARG ;; i) ISSU=$OPTARG ;; r) RELCHECK=$OPTARG ;; w) WORK=$OPTARG ;;
-    p) PROFILES=$OPTARG ;; n) RUNS=$OPTARG ;; *) usage ;;
+    g) GEN=$OPTARG ;; i) ISSU=$OPTARG ;; x) REPLAY=$OPTARG ;; r) RELCHECK=$OPTARG ;; w) WORK=$OPTARG ;;
+    p) PROFILES=$OPTARG ;; n) RUNS=$OPTARG ;; P) PROOFDIRS="$PROOFDIRS $OPTARG" ;; *) usage ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$ISSU" ] && [ -n "$RELCHECK" ] && [ -n "$WORK" ] || usage
+[ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$RELCHECK" ] && [ -n "$WORK" ] || usage
+{ [ -n "$ISSU" ] && [ -z "$REPLAY" ]; } || { [ -z "$ISSU" ] && [ -n "$REPLAY" ]; } || usage
+case $RUNS in '' | *[!0-9]*) usage ;; esac
 SPEC=$1
 [ -r "$SPEC" ] || { echo "conformance: cannot read '$SPEC'" >&2; exit 2; }
 command -v spin >/dev/null || { echo "conformance: 'spin' is not installed (make deps)" >&2; exit 2; }
@@ -47,7 +64,9 @@ relation() {
     # the events of the spec, one line each, for the fault scenarios
     awk -F'\t' '$1 == "R" && !seen[$3]++' "$d/relation.tsv" >"$d/events.txt"
     if "$RELCHECK" "$d/relation.tsv" >"$d/relcheck.out" 2>"$d/relcheck.err"; then
-        say "$p relation: $(sed 's/^relcheck: [^:]*: //' "$d/relcheck.out")"
+        say "$p relation: $(tail -1 "$d/relcheck.out" | sed 's/^relcheck: [^:]*: //')"
+        # one line per section when there are several (machines, instances)
+        [ "$(wc -l <"$d/relcheck.out")" -le 2 ] || sed -n '$!s/^relcheck: /  /p' "$d/relcheck.out" | tee -a "$WORK/summary.txt"
         rm -f "$d/relation.tsv"            # large, and made again in seconds
     else
         cat "$d/relcheck.err" >&2
@@ -63,10 +82,14 @@ model_to_c() {
     "$GEN" --promela "$d/model.pml" --profile "$p" "$SPEC" || return 1
     local seed
     for seed in $(seq 1 $SEEDS); do
-        (cd "$d" && spin -DSIM -DSIM_RUNS=$PER_SEED -n$seed model.pml >"sim-$seed.txt" 2>&1) ||
-            { echo "conformance: spin -DSIM failed (see $d/sim-$seed.txt)" >&2; return 1; }
-        grep -q '^spin: .*Error' "$d/sim-$seed.txt" &&
-            { echo "conformance: a simulation of $p broke an assertion (see $d/sim-$seed.txt)" >&2; return 1; }
+        local st=0
+        (cd "$d" && spin -DSIM -DSIM_RUNS=$PER_SEED -n$seed model.pml >"sim-$seed.txt" 2>&1) || st=1
+        if grep -q '^spin: .*Error' "$d/sim-$seed.txt"; then
+            echo "conformance: a simulation of $p broke an assertion of the model: the spec fails its proofs (see $d/sim-$seed.txt)" >&2
+            say "$p model -> C: FAIL"
+            return 1
+        fi
+        [ $st = 0 ] || { echo "conformance: spin -DSIM failed (see $d/sim-$seed.txt)" >&2; say "$p model -> C: FAIL"; return 1; }
         # one replay file per run, each starting at its "@R k" line
         awk -v pre="$d/run-$seed-" '/^ *@R [0-9]+$/ { f = pre $2 ".txt"; print f >> "'"$d/list.runs"'" } f { print > f }' \
             "$d/sim-$seed.txt"
@@ -79,20 +102,51 @@ model_to_c() {
     # the traces of the proofs of this very model: make check's, else make
     # proofs' (a stale proof directory is left out)
     local proofs= pd
-    for pd in "$(dirname "$WORK")"/proofs-check/"$p" "$(dirname "$WORK")"/proofs/"$p"; do
+    for pd in "$(dirname "$WORK")"/proofs-check/"$p" "$(dirname "$WORK")"/proofs/"$p" $(for x in $PROOFDIRS; do echo "$x/$p"; done); do
         if cmp -s "$pd/model.pml" "$d/model.pml"; then
-            proofs=$(ls "$pd"/*/*.trace.jsonl 2>/dev/null)
+            # written by this very generator (an older one may write another schema)
+            proofs=$(for t in "$pd"/*/*.trace.jsonl; do [ -f "$t" ] && [ "$t" -nt "$GEN" ] && echo "$t"; done)
             break
         fi
     done
-    local steps; steps=$(cat $traces $proofs | grep -c '"machine":')
-    if ! echo $traces $proofs | xargs "$ISSU" replay --quiet >"$d/replay.out" 2>"$d/replay.err"; then
+    local steps; steps=$(cat $traces $proofs | grep -c '"trans":')
+    local ok=1
+    if [ -n "$ISSU" ]; then
+        echo $traces $proofs | xargs "$ISSU" replay --quiet >"$d/replay.out" 2>"$d/replay.err" || ok=0
+    else
+        # the C's own traces of the random runs (run-*.c.jsonl), for C -> model
+        echo $traces | xargs "$REPLAY" --quiet --c-traces >"$d/replay.out" 2>"$d/replay.err" || ok=0
+        if [ -n "$proofs" ]; then
+            echo $proofs | xargs "$REPLAY" --quiet >>"$d/replay.out" 2>>"$d/replay.err" || ok=0
+        fi
+    fi
+    if [ $ok = 0 ]; then
         head -20 "$d/replay.err" >&2
         say "$p model -> C: FAIL"
         return 1
     fi
     say "$p model -> C: $n random runs and $(echo $proofs | wc -w) proof traces, $steps controller steps, replayed through the C: the same steps"
     rm -f "$d"/run-*.txt
+}
+
+# The traces the C wrote while replaying the model's runs of profile $1
+# (model_to_c), checked against the model: for a spec no platform simulates.
+c_traces_to_model() {
+    local p=$1 d=$WORK/$1/sim
+    local files; files=$(ls "$d"/run-*.c.jsonl 2>/dev/null)
+    if [ -z "$files" ]; then
+        say "$p C -> model: FAIL: no trace of the C (the replay of the model's runs failed?)"
+        return 1
+    fi
+    local checks; checks=$(for f in $files; do printf -- '--check-trace %s ' "$f"; done)
+    # shellcheck disable=SC2086
+    if ! "$GEN" --profile "$p" $checks "$SPEC" >"$d/check.out" 2>"$d/check.err"; then
+        head -20 "$d/check.err" >&2
+        say "$p C -> model: FAIL"
+        return 1
+    fi
+    local steps; steps=$(awk '{ s += $2 } END { print s + 0 }' "$d/check.out")
+    say "$p C -> model: $(echo $files | wc -w) traces the C wrote while replaying the model's runs (no platform simulates this spec), $steps controller steps, each one the model allows"
 }
 
 # The C's traces of profile $1, checked against the model.
@@ -141,8 +195,13 @@ rc=0
 for p in $PROFILES; do
     mkdir -p "$WORK/$p"
     relation "$p" || rc=1
-    model_to_c "$p" || rc=1
-    c_to_model "$p" || rc=1
+    if [ -n "$ISSU" ]; then
+        model_to_c "$p" || rc=1
+        c_to_model "$p" || rc=1
+    else
+        model_to_c "$p" || rc=1
+        c_traces_to_model "$p" || rc=1
+    fi
 done
 [ $rc = 0 ] && say "the generated C and the model agree on every profile" || say "FAILED: see the lines above"
 exit $rc
