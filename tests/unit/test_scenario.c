@@ -381,6 +381,57 @@ static void test_check_trace(void)
     free(path);
 }
 
+/* --check-trace over two machines (tests/golden/valid/001-two-machines-send.fsm):
+ * an instance takes the events sent to it in the order they were sent, an
+ * event nobody sent cannot be taken, and a line must name an instance the
+ * profile has. */
+static void test_check_trace_machines(void)
+{
+    static const char *const step[] = {
+        "{\"seq\":1,\"time\":0,\"machine\":\"master\",\"instance\":0,\"trans\":0,\"from\":\"IDLE\","
+        "\"event\":\"start\",\"to\":\"BUSY\",\"actions\":[{\"send\":\"go\",\"to\":\"worker\",\"instance\":0},"
+        "{\"console\":\"master: started\"}]}\n",
+        "{\"seq\":2,\"time\":0,\"machine\":\"worker\",\"instance\":%d,\"trans\":0,\"from\":\"IDLE\","
+        "\"event\":\"go\",\"to\":\"WORKING\",\"actions\":[{\"issue\":\"work\"}]}\n",
+        "{\"seq\":3,\"time\":0,\"machine\":\"worker\",\"instance\":0,\"trans\":1,\"from\":\"WORKING\","
+        "\"event\":\"work.ok\",\"to\":\"IDLE\",\"actions\":[{\"send\":\"done\",\"to\":\"master\",\"instance\":0}]}\n",
+        "{\"seq\":4,\"time\":0,\"machine\":\"master\",\"instance\":0,\"trans\":1,\"from\":\"BUSY\","
+        "\"event\":\"done\",\"to\":\"IDLE\",\"actions\":[]}\n",
+        "{\"seq\":4,\"time\":0,\"machine\":\"master\",\"instance\":0,\"trans\":2,\"from\":\"BUSY\","
+        "\"event\":\"failed\",\"to\":\"IDLE\",\"actions\":[{\"console\":\"master: worker failed\"}]}\n",
+    };
+    static const struct { int order[4], worker, status; const char *msg; } cases[] = {
+        { { 0, 1, 2, 3 }, 0, 0, "4 controller steps, each one the model of profile 'default' allows" },
+        { { 1, 0, 2, 3 }, 0, 1, "m.jsonl:1: error: step 1 is not a step of the model: worker takes 'go', "
+                                "but no machine sent it one" },
+        { { 0, 1, 2, 4 }, 0, 1, "m.jsonl:4: error: step 4 is not a step of the model: master takes 'failed', "
+                                "but the first event sent to it and not yet taken is 'done'" },
+        { { 0, 1, 2, 3 }, 1, 1, "m.jsonl:2: error: not a step of machine 'worker'" },
+    };
+    char *spec = tu_join(tu_srcdir(), "tests/golden/valid/001-two-machines-send.fsm");
+    char *path = tu_join(s_dir, "m.jsonl"), text[2048];
+    const char *args[] = { "--profile", "default", "--check-trace", path, spec, NULL };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        text[0] = '\0';
+        for (int k = 0; k < 4; k++) {
+            size_t n = strlen(text);
+            snprintf(text + n, sizeof text - n, step[cases[i].order[k]], cases[i].worker);
+        }
+        tu_run r;
+        char how[64];
+        if (!TU_CHECK(tu_write_file(path, text, strlen(text)) == 0, "written") ||
+            tu_run_gen(args, NULL, &r) != 0)
+            continue;
+        TU_CHECK(r.exited && r.status == cases[i].status &&
+                 strstr(cases[i].status ? r.err : r.out, cases[i].msg) != NULL,
+                 "case %zu: exit %d expected, '%s' expected; got %s: %.300s %.300s", i, cases[i].status,
+                 cases[i].msg, tu_run_how(&r, how, sizeof how), r.out, r.err);
+        tu_run_free(&r);
+    }
+    free(spec);
+    free(path);
+}
+
 /* --relation: configurations first, then outcomes, then every event of every
  * configuration; the initial configuration is 0. */
 static void test_relation(void)
@@ -507,6 +558,8 @@ int register_scenario(void)
         !CU_add_test(s, "no --replay is exit 2, an unreadable one exit 1", test_replay_usage) ||
         !CU_add_test(s, "--check-trace accepts a run of the model, names the first bad step",
                      test_check_trace) ||
+        !CU_add_test(s, "--check-trace over two machines: sent events in order, nothing unsent",
+                     test_check_trace_machines) ||
         !CU_add_test(s, "--relation: configurations, outcomes, every event", test_relation) ||
         !CU_add_test(s, "the mutant catalogue names the sites --mutant changes", test_mutant_sites))
         return -1;
