@@ -1,6 +1,6 @@
 #!/bin/sh
 # mk/embed.sh NAME FILE: print a C file that defines `const char NAME[]`
-# holding FILE's text, so that issu-gen carries its templates (gen/tmpl/)
+# holding FILE's text, so that issu-gen carries its templates (gen/emit/tmpl/)
 # and needs no data directory at run time.
 set -eu
 name=$1 file=$2

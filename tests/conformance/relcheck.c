@@ -3,7 +3,7 @@
  *   relcheck RELATION
  *
  * RELATION is what `issu-gen --relation` wrote for one profile (format in
- * gen/emit_relation.c): one section per machine of the spec, or per
+ * gen/emit/emit_relation.c): one section per machine of the spec, or per
  * instance of a machine array whose guards or actions read `self`.
  * Linked with a generated controller and the runtime, this program runs
  * each section against a lone instance of its machine (issu_cfg.machine

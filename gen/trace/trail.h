@@ -10,7 +10,9 @@
 
 #include <stdint.h>
 
-#include "emit.h"
+#include <stddef.h>
+
+#include "ir.h"
 
 #define TR_MAX_NOTES 20         /* notes kept; further ones are only counted */
 
@@ -41,9 +43,20 @@ typedef struct tr_chg {
     int had;                    /* old is known */
 } tr_chg;
 
+/* What a replay is read from. */
+typedef struct tr_src {
+    int profile;                /* the profile of the model, or -1 */
+    const char *replay;         /* the replay's path (for messages), or NULL */
+    const char *replay_text;    /* what `spin -t` printed */
+    size_t replay_len;
+    const char *model_text;     /* the model (its "@A" markers), or NULL */
+    size_t model_len;
+    const char *title;          /* what the run found ("S3 violated"), or NULL */
+} tr_src;
+
 typedef struct tr_run {
     const ir_spec *s;           /* the spec */
-    const em_opts *o;           /* the options (title, model) */
+    const tr_src *o;            /* what it was read from */
     int p;                      /* the profile */
     tr_step *steps;             /* in replay order */
     int nsteps, capsteps;
@@ -69,6 +82,7 @@ typedef struct tr_viol {
     int prop;                   /* property index, or -1 */
 } tr_viol;
 
+/* Instances of machine m in the run's profile. */
 int tr_instances(const tr_run *r, int m);
 /* Cells of a variable as the model prints them (0 for params). */
 int tr_cells(const tr_run *r, int var);
@@ -79,9 +93,11 @@ const char *tr_cell_name(const tr_run *r, int var, int cell);
 /* The value of one cell as a name ("DOWN", "true", "3"), in the arena. */
 const char *tr_value(const tr_run *r, int var, int32_t value);
 /* Set up the valuation and read the replay; 0, or -1 without a profile. */
-int tr_read(tr_run *r, const ir_spec *s, const em_opts *o);
+int tr_read(tr_run *r, const ir_spec *s, const tr_src *o);
 /* Apply sets[set0 .. set0 + n); the cells that changed, in order. */
 tr_chg *tr_apply(tr_run *r, int set0, int n, int *nchg);
+/* What the replay violated: an invariant, an assertion of the model (its
+ * "@A KIND" marker), an acceptance cycle, a claim reached, or none. */
 void tr_violation(const tr_run *r, tr_viol *v);
 
 #endif

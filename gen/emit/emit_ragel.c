@@ -1,6 +1,6 @@
 /* emit_ragel.c - the machines as Ragel 6 state charts (issu.rl), one Ragel
- * machine per spec machine, from the templates gen/tmpl/ragel.in (the file)
- * and gen/tmpl/ragel-machine.in (one machine).  The symbols are
+ * machine per spec machine, from the templates gen/emit/tmpl/ragel.in (the file)
+ * and gen/emit/tmpl/ragel-machine.in (one machine).  The symbols are
  * transition ids, so each chart is deterministic by construction (see the
  * template's comment); this file writes each chart, one labelled element
  * per spec state, each alternative `ID @tID -> TARGET` with its spec

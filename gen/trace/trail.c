@@ -247,7 +247,7 @@ static void tr_line(tr_run *r, const char *p, const char *e, long lineno)
 }
 
 /* Set up the valuation and read the replay; 0, or -1 without a profile. */
-int tr_read(tr_run *r, const ir_spec *s, const em_opts *o)
+int tr_read(tr_run *r, const ir_spec *s, const tr_src *o)
 {
     memset(r, 0, sizeof *r);
     r->s = s;
@@ -319,7 +319,7 @@ static int tr_title_prop(const ir_spec *s, const char *t)
 }
 
 /* The "@A KIND ARGS" comment on line 'line' of the model; 0 if found. */
-static int tr_marker_at(const em_opts *o, long line, const char **kind, const char **args)
+static int tr_marker_at(const tr_src *o, long line, const char **kind, const char **args)
 {
     const char *p = line > 0 ? o->model_text : NULL, *end = p ? p + o->model_len : p;
     for (long l = 1; p && p < end && l < line; l++) {

@@ -310,10 +310,18 @@ static void sc_tail(FILE *out, const tr_run *r, const tr_viol *v)
         fprintf(out, "note: %d malformed marker lines were skipped\n", r->malformed);
 }
 
+/* The emitters' options as the trail reader's input. */
+static tr_src sc_src(const em_opts *o)
+{
+    tr_src src = { o->profile, o->replay, o->replay_text, o->replay_len, o->model_text, o->model_len, o->title };
+    return src;
+}
+
 void em_scenario(FILE *out, const ir_spec *s, const em_opts *o)
 {
     tr_run r;
-    if (tr_read(&r, s, o) != 0) {
+    tr_src src = sc_src(o);
+    if (tr_read(&r, s, &src) != 0) {
         fputs("Scenario: no profile was chosen\n", out);
         return;
     }
@@ -452,7 +460,8 @@ static void sc_json_initial(FILE *out, const tr_run *r)
 void em_trace(FILE *out, const ir_spec *s, const em_opts *o)
 {
     tr_run r;
-    if (tr_read(&r, s, o) != 0)
+    tr_src src = sc_src(o);
+    if (tr_read(&r, s, &src) != 0)
         return;
     tr_viol v;
     tr_violation(&r, &v);

@@ -1,6 +1,6 @@
 /* emit_promela.c - the closed-system Promela model of one family profile.
  *
- * The fixed text and the semantics are in gen/tmpl/promela.in; this file
+ * The fixed text and the semantics are in gen/emit/tmpl/promela.in; this file
  * fills its insertion points from the IR.  Names in the model:
  *
  *   E_<enum>_<member>, S_<machine>_<state>, EV_<event> (the '.' of an

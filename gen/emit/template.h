@@ -1,5 +1,5 @@
 /* template.h - large fixed text of the emitters (the Promela harness, the
- * Ragel host file, ...) lives in gen/tmpl/NAME.in, embedded at build time as
+ * Ragel host file, ...) lives in gen/emit/tmpl/NAME.in, embedded at build time as
  * tp_NAME (mk/embed.sh), with insertion points written "@@name@@" alone on a
  * line.  tp_expand() copies a template and calls a hook at each point.
  */
@@ -18,7 +18,7 @@ typedef struct tp_hook {
  * that the output cannot compile, and reported on stderr. */
 void tp_expand(FILE *out, const char *tmpl, const tp_hook *hooks, int nhooks, const void *ctx);
 
-/* The embedded templates, one per file gen/tmpl/NAME.in. */
+/* The embedded templates, one per file gen/emit/tmpl/NAME.in. */
 extern const char tp_promela[];
 extern const char tp_ragel[];
 extern const char tp_ragel_machine[];
