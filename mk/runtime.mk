@@ -39,8 +39,14 @@ RT_SAN_LIB := $(O)/asan/lib/libissu.a
 # a new generator or a spec edit that changes nothing in the C rebuilds
 # nothing that includes it.
 
+# The spec's path is a stamp of its own: `make proofs SPEC=other.fsm`
+# followed by a plain `make` regenerates the C of model/issu.fsm.
 RT_STAMP := $(RT_GEN)/.generated
-$(RT_STAMP): $(SPEC) $(REL_BIN)
+RT_SPEC_STAMP := $(RT_GEN)/.spec
+$(RT_SPEC_STAMP): FORCE
+	$(call write-stamp,$(SPEC),spec of $(RT_GEN))
+
+$(RT_STAMP): $(SPEC) $(REL_BIN) $(RT_SPEC_STAMP)
 	@mkdir -p $(RT_GEN)
 	$(call quiet,GEN,$(RT_GEN)/ issu_ids.h issu.rl issu_glue.c issu_monitors.c)$(REL_BIN) \
 		--c-ids $(RT_IDS) --ragel $(RT_GEN)/issu.rl --c-glue $(RT_GEN)/issu_glue.c \
