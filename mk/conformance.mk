@@ -64,7 +64,7 @@ conf-name = $(basename $(notdir $(1)))
 define conf-spec-rules
 CONF_GEN_$(1) := $(O)/spec/$(1)/gen
 CONF_LIB_OBJ_$(1) := $(CONF_RT_SRC:%.c=$(O)/spec/$(1)/obj/%.o) \
-	$(O)/spec/$(1)/obj/platforms/replay/rp.o \
+	$(O)/spec/$(1)/obj/platforms/replay/rp.o $(O)/spec/$(1)/obj/platforms/replay/rp_main.o \
 	$(O)/spec/$(1)/gobj/issu_fsm.o $(O)/spec/$(1)/gobj/issu_glue.o $(O)/spec/$(1)/gobj/issu_monitors.o
 
 $(O)/spec/$(1)/gen/.generated: $(2) $(REL_BIN)

@@ -8,7 +8,7 @@
 
 #include "cli_args.h"
 #include "cli_help.h"
-#include "cli_replay.h"
+#include "rp.h"
 #include "cli_report.h"
 
 #define EXIT_NOT_SUCCESS 1             /* the upgrade did not succeed */
@@ -169,7 +169,7 @@ int main(int argc, char **argv)
     if (strcmp(c, "status") == 0)
         return subcommand(argc - 2, argv + 2, CLI_STATUS, c);
     if (strcmp(c, "replay") == 0)
-        return argc > 2 && strcmp(argv[2], "--help") == 0 ? help(1, argv + 1) : cli_replay(argc - 2, argv + 2);
+        return argc > 2 && strcmp(argv[2], "--help") == 0 ? help(1, argv + 1) : rp_main("issu replay", "platform", argc - 2, argv + 2);
     if (strcmp(c, "platforms") == 0) {
         if (argc > 2)
             return strcmp(argv[2], "--help") == 0 ? help(1, argv + 1)

@@ -98,4 +98,14 @@ int rp_replay(const char *text, size_t len, int profile, uint32_t options,
               void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
               rp_result *r);
 
+/* The replay command: argv (argc of them, after the command's name) is
+ * [--platform NAME] [--quiet] [--c-traces] TRACE...; each TRACE runs
+ * through a fresh system (rp_run), its console lines printed unless
+ * --quiet; --c-traces writes the C's own trace of TRACE next to it
+ * (x.jsonl -> x.c.jsonl).  who names the command in messages ("issu
+ * replay"), noun what --platform names ("platform", "profile").  The exit
+ * status: 0 every trace agrees, 1 a step differs, 2 bad usage or an
+ * unreadable or malformed trace, 3 the C's monitors report a violation. */
+int rp_main(const char *who, const char *noun, int argc, char **argv);
+
 #endif
