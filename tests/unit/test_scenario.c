@@ -346,6 +346,21 @@ static void test_replay_usage(void)
     free(out);
 }
 
+/* issu-gen ARGS on a trace file PATH holding text: exit status and, on
+ * stderr (failure) or stdout (success), msg. */
+static void check_trace_case(const char *const *args, const char *path, const char *text, size_t i, int status,
+                             const char *msg)
+{
+    tu_run r;
+    char how[64];
+    if (!TU_CHECK(tu_write_file(path, text, strlen(text)) == 0, "written") || tu_run_gen(args, NULL, &r) != 0)
+        return;
+    TU_CHECK(r.exited && r.status == status && strstr(status ? r.err : r.out, msg) != NULL,
+             "case %zu: exit %d expected, '%s' expected; got %s: %.300s %.300s", i, status, msg,
+             tu_run_how(&r, how, sizeof how), r.out, r.err);
+    tu_run_free(&r);
+}
+
 /* --check-trace: a trace the C could write of small.fsm is accepted step by
  * step; one with a step the model does not allow, or a line that is not a
  * trace line, is rejected with the line named. */
@@ -366,16 +381,7 @@ static void test_check_trace(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         snprintf(text, sizeof text, step, cases[i].to);
         snprintf(text + strlen(text), sizeof text - strlen(text), "%s", cases[i].junk);
-        tu_run r;
-        char how[64];
-        if (!TU_CHECK(tu_write_file(path, text, strlen(text)) == 0, "written") ||
-            tu_run_gen(args, NULL, &r) != 0)
-            continue;
-        TU_CHECK(r.exited && r.status == cases[i].status &&
-                 strstr(cases[i].status ? r.err : r.out, cases[i].msg) != NULL,
-                 "case %zu: exit %d expected, '%s' expected; got %s: %.300s %.300s", i, cases[i].status,
-                 cases[i].msg, tu_run_how(&r, how, sizeof how), r.out, r.err);
-        tu_run_free(&r);
+        check_trace_case(args, path, text, i, cases[i].status, cases[i].msg);
     }
     free(spec);
     free(path);
@@ -417,16 +423,7 @@ static void test_check_trace_machines(void)
             size_t n = strlen(text);
             snprintf(text + n, sizeof text - n, step[cases[i].order[k]], cases[i].worker);
         }
-        tu_run r;
-        char how[64];
-        if (!TU_CHECK(tu_write_file(path, text, strlen(text)) == 0, "written") ||
-            tu_run_gen(args, NULL, &r) != 0)
-            continue;
-        TU_CHECK(r.exited && r.status == cases[i].status &&
-                 strstr(cases[i].status ? r.err : r.out, cases[i].msg) != NULL,
-                 "case %zu: exit %d expected, '%s' expected; got %s: %.300s %.300s", i, cases[i].status,
-                 cases[i].msg, tu_run_how(&r, how, sizeof how), r.out, r.err);
-        tu_run_free(&r);
+        check_trace_case(args, path, text, i, cases[i].status, cases[i].msg);
     }
     free(spec);
     free(path);
