@@ -591,18 +591,6 @@ static int rp_line(rp_rep *run, const char *line, size_t n, long no, int *starte
     return 0;                          /* violation, cycle and other lines: nothing to do */
 }
 
-int rp_replay(const char *text, size_t len, int profile, uint32_t options,
-              void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
-              rp_result *r)
-{
-    rp_opts o;
-    memset(&o, 0, sizeof o);
-    o.profile = profile;
-    o.options = options;
-    o.console = cons;
-    o.console_ctx = cons_ctx;
-    return rp_run(text, len, &o, r);
-}
 
 int rp_run(const char *text, size_t len, const rp_opts *o, rp_result *r)
 {

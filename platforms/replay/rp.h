@@ -6,7 +6,7 @@
  * "world" lines the environment's (an event raised, plant cells changed).
  * The replay HAL answers every observation from the plant cells the trace
  * has set so far, and issues nothing by itself: the outcomes come from the
- * trace's world lines.  rp_replay() runs a trace through a fresh system of
+ * trace's world lines.  rp_run() runs a trace through a fresh system of
  * every instance of the profile (issu_sys), step by step: a world line
  * posts its event to the instance that receives it (its "machine" and
  * "instance": for an outcome the instance that issued the command, for a
@@ -92,11 +92,6 @@ typedef struct rp_opts {
  * issue effect.  0: every machine line matched; -1: see r->bad_line and
  * r->why. */
 int rp_run(const char *text, size_t len, const rp_opts *o, rp_result *r);
-
-/* rp_run with console lines only. */
-int rp_replay(const char *text, size_t len, int profile, uint32_t options,
-              void (*cons)(void *ctx, issu_time_ms t, const char *line), void *cons_ctx,
-              rp_result *r);
 
 /* The replay command: argv (argc of them, after the command's name) is
  * [--platform NAME] [--quiet] [--c-traces] TRACE...; each TRACE runs
