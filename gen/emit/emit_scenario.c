@@ -103,17 +103,14 @@ static void sc_changes(FILE *out, const tr_run *r, const tr_chg *c, int n)
         fputc('\n', out);
 }
 
-/* The instance a send of step st goes to (-1 for every one of an array, as
- * the runtime), as the step ran: its index evaluated over the values before
- * the step (the cells the step changed, c, at their old values), with the
- * assignments of the transition before the send applied in order. */
-static long sc_send_to(const tr_run *r, const tr_step *st, const ir_action *a, const tr_chg *c, int nc)
+/* Expression e of action a of step st as the step ran it: over the values
+ * before the step (the cells the step changed, c, at their old values),
+ * with the assignments of the transition before a applied in order, as the
+ * runtime and the relation evaluate it. */
+static int32_t sc_eval_at(const tr_run *r, const tr_step *st, const ir_action *a, const tr_chg *c, int nc,
+                          const ir_expr *e)
 {
     const ir_spec *s = r->s;
-    if (!a->index)
-        return s->machines[a->machine].count ? -1 : 0;
-    if (a->index->kind == IR_E_CONST)
-        return a->index->value;
     const ir_machine *m = &s->machines[st->a];
     const ir_trans *t = &m->trans[st->c];
     int self = st->b;
@@ -146,17 +143,27 @@ static long sc_send_to(const tr_run *r, const tr_step *st, const ir_action *a, c
     for (const ir_action *b = t->actions; b < a; b++)
         if (b->kind == IR_A_ASSIGN && s->vars[b->var].kind == IR_V_CTRL)
             slots[s->vars[b->var].slot] = (int32_t)ev_eval(&env, b->value);
-    return (long)ev_eval(&env, a->index);
+    return (int32_t)ev_eval(&env, e);
 }
 
-/* The value an assignment wrote: the constant, else the variable after the step. */
-static const char *sc_assigned(const tr_run *r, const ir_action *a, int self)
+/* The instance a send of step st goes to (-1 for every one of an array, as
+ * the runtime). */
+static long sc_send_to(const tr_run *r, const tr_step *st, const ir_action *a, const tr_chg *c, int nc)
+{
+    if (!a->index)
+        return r->s->machines[a->machine].count ? -1 : 0;
+    if (a->index->kind == IR_E_CONST)
+        return a->index->value;
+    return sc_eval_at(r, st, a, c, nc, a->index);
+}
+
+/* The value an assignment of step st wrote, as the step ran (a transition
+ * may assign one variable twice). */
+static const char *sc_assigned(const tr_run *r, const tr_step *st, const ir_action *a, const tr_chg *c, int nc)
 {
     if (a->value->kind == IR_E_CONST)
         return tr_value(r, a->var, a->value->value);
-    if (self < tr_cells(r, a->var) && r->known[a->var][self])
-        return tr_value(r, a->var, r->val[a->var][self]);
-    return ir_expr_str(r->s, a->value);
+    return tr_value(r, a->var, sc_eval_at(r, st, a, c, nc, a->value));
 }
 
 static void sc_action(FILE *out, const tr_run *r, const tr_step *st, const ir_action *a, const tr_chg *c,
@@ -174,7 +181,7 @@ static void sc_action(FILE *out, const tr_run *r, const tr_step *st, const ir_ac
     case IR_A_ASSIGN:
         fprintf(out, "       %s = %s", s->vars[a->var].name, ir_expr_str(s, a->value));
         if (a->value->kind != IR_E_CONST)
-            fprintf(out, "  (%s)", sc_assigned(r, a, st->b));
+            fprintf(out, "  (%s)", sc_assigned(r, st, a, c, nc));
         fputc('\n', out);
         break;
     case IR_A_SEND: {
@@ -351,7 +358,7 @@ typedef struct sc_vals {
 static const char *sc_vals_assigned(void *ctx, const ir_action *a)
 {
     const sc_vals *v = ctx;
-    return sc_assigned(v->r, a, v->st->b);
+    return sc_assigned(v->r, v->st, a, v->c, v->nc);
 }
 
 static long sc_vals_sent_to(void *ctx, const ir_action *a)
