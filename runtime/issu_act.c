@@ -124,6 +124,8 @@ static int issu__deliver(issu *m, int event, int machine, int32_t index)
     int first = index < 0 ? 0 : (int)index;
     int last = index < 0 ? (machine >= 0 && machine < ISSU_NMACHINES ? sys->count[machine] : 0) - 1 : first;
     int rc = 0;
+    if (index < 0 && machine >= 0 && machine < ISSU_NMACHINES && last < first)
+        return 0;                      /* every instance of an array this profile has none of */
     if (last < first || !issu_sys_get(sys, machine, first)) {
         issu__contract(m, ISSU_C_SEND_UNROUTED);
         return -1;

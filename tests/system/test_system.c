@@ -260,6 +260,20 @@ static void test_send_unrouted(void)
     CU_ASSERT_EQUAL(issu_init(&lone, &cfg), ISSU_RC_BAD_ARG);
 }
 
+/* A profile with no instance of an array: a send to the whole array
+ * reaches nobody, as in the model, and is no contract violation. */
+static void test_send_to_empty_array(void)
+{
+    sy_start(ISSU_PROF_none);
+    CU_ASSERT_EQUAL(issu_instances(ISSU_PROF_none, ISSU_M_worker), 0);
+    CU_ASSERT_PTR_NULL(worker(0));
+    issu_post(coord(), ISSU_EV_start);
+    CU_ASSERT_EQUAL(issu_sys_run(&sys, 10), 1);
+    CU_ASSERT_EQUAL(state(coord()), ISSU_ST_coord_BUSY);
+    CU_ASSERT_EQUAL(w.contracts[ISSU_C_SEND_UNROUTED], 0);
+    CU_ASSERT(traced("{\"send\":\"go\",\"to\":\"worker\",\"instance\":-1}") >= 0);
+}
+
 static int sy_port(void *ctx, const issu *from, int event, int machine, int32_t index)
 {
     sy_world *x = ctx;
@@ -317,6 +331,7 @@ static int register_system(void)
         || !CU_add_test(s, "a monitor over another machine's state fires", test_monitor_over_another_machine)
         || !CU_add_test(s, "a queue overflow is contract 101", test_queue_overflow)
         || !CU_add_test(s, "a send nobody can route is contract 115", test_send_unrouted)
+        || !CU_add_test(s, "a send to an array with no instance reaches nobody", test_send_to_empty_array)
         || !CU_add_test(s, "a port's transport carries send", test_port_transport)
         || !CU_add_test(s, "journal records name their instance", test_journal_names_instance))
         return -1;
