@@ -97,7 +97,7 @@ typedef enum issu_rc {
     X(JOURNAL_WRITE, 112, "journal write failed") \
     X(TRACE_OVERFLOW, 113, "trace line truncated") \
     X(BAD_CONFIG, 114, "invalid configuration") \
-    X(SEND_UNROUTED, 115, "send to a machine instance that is not in the system, or no system and no send hook")
+    X(SEND_UNROUTED, 115, "a send was not delivered: no such instance, no system and no send hook, or the transport refused it")
 
 typedef enum issu_contract {
 #define ISSU_X_(name, id, text) ISSU_C_##name = id,
@@ -132,8 +132,9 @@ typedef void issu_error_fn(void *ctx, const issu *m, const issu_error *e);
 /* A `send EVENT to MACHINE[INDEX]` action (machine ISSU_M_x); index -1:
  * every instance of a machine array.  The one entry a port maps onto its
  * own transport when the machines of a system run on different CPUs; the
- * receiving side calls issu_post() on the target instance.  Returns 0 if
- * delivered (queued), -1 if not (contract 115 or 101 is the receiver's). */
+ * receiving side calls issu_post() on the target instance.  Returns 0 once
+ * the event is queued at the receiver; anything else is an event lost, and
+ * the sender reports contract 115. */
 typedef int issu_send_fn(void *ctx, const issu *from, int event, int machine, int32_t index);
 
 typedef struct issu_cfg {

@@ -141,8 +141,10 @@ void issu__send(issu *m, int event, int machine, int32_t index)
     if (m->replay)
         return;
     issu__trace_send(m, event, machine, index);
-    if (m->cfg.send)
-        (void)m->cfg.send(m->cfg.send_ctx, m, event, machine, index);
+    if (m->cfg.send) {
+        if (m->cfg.send(m->cfg.send_ctx, m, event, machine, index) != 0)
+            issu__contract(m, ISSU_C_SEND_UNROUTED);   /* the transport lost it */
+    }
     else if (m->sys)
         (void)issu__deliver(m, event, machine, index);
     else

@@ -282,10 +282,11 @@ static int sy_port(void *ctx, const issu *from, int event, int machine, int32_t 
     x->sent_machine = machine;
     x->sent_index = (int)index;
     x->nsent++;
-    return 0;
+    return x->nsent > 1 ? -1 : 0;      /* the second send: the link is down */
 }
 
-/* A port's transport replaces the local queues: the send goes through it. */
+/* A port's transport replaces the local queues: the send goes through it,
+ * and one it cannot deliver is reported. */
 static void test_port_transport(void)
 {
     memset(&w, 0, sizeof w);
@@ -300,6 +301,17 @@ static void test_port_transport(void)
     CU_ASSERT_EQUAL(w.sent_machine, ISSU_M_worker);
     CU_ASSERT_EQUAL(w.sent_index, -1);
     CU_ASSERT_EQUAL(state(worker(0)), ISSU_ST_worker_IDLE);
+    CU_ASSERT_EQUAL(w.contracts[ISSU_C_SEND_UNROUTED], 0);
+    /* a transport that cannot deliver: an event lost is contract 115 */
+    issu_post(coord(), ISSU_EV_flood);   /* IDLE -> IDLE: sends nothing */
+    issu_sys_run(&sys, 10);
+    CU_ASSERT_EQUAL(w.contracts[ISSU_C_SEND_UNROUTED], 0);
+    issu_post(worker(0), ISSU_EV_rogue);
+    issu_sys_run(&sys, 10);
+    issu_post(worker(0), ISSU_EV_job__ok);
+    issu_sys_run(&sys, 10);
+    CU_ASSERT_EQUAL(w.nsent, 2);
+    CU_ASSERT_EQUAL(w.contracts[ISSU_C_SEND_UNROUTED], 1);
 }
 
 /* Each instance journals into its own area, and its records say whose they
