@@ -321,9 +321,9 @@ static int rp_set_cell(void *ctx, const char *k, size_t kn, const char *v, size_
     rp_rep *run = ctx;
     int pv;
     int32_t index, val;
-    if (rp_cell(k, kn, &pv, &index) != 0 && rp_is_ctrl(k, kn))
-        return 0;                      /* a machine's own: the machine lines say it */
     if (rp_cell(k, kn, &pv, &index) != 0) {
+        if (rp_is_ctrl(k, kn))
+            return 0;                  /* a machine's own: the machine lines say it */
         snprintf(run->r->why, sizeof run->r->why, "unknown plant cell '%.*s'", (int)kn, k);
         return -1;
     }
