@@ -76,6 +76,15 @@ static void ec_value(FILE *out, const ir_spec *s, const ir_type *t, int32_t v)
         fprintf(out, "%ld", (long)v);
 }
 
+/* 1 if the instance running an expression of `machine` is instance 0 of
+ * machine mi: its own machine, or a monitor of a spec whose one machine is
+ * not an array (every step is that instance's); then mi's state and
+ * variables are read from m directly, not through the peer functions. */
+static int ec_own(const ir_spec *s, int mi, int machine)
+{
+    return mi == machine || (machine == EC_GLOBAL && s->nmachines == 1 && !s->machines[mi].count);
+}
+
 /* The instance index of a reference to machine mi (NULL: the only one). */
 static void ec_index(FILE *out, const ir_spec *s, const ir_expr *index, const char *params, int machine)
 {
@@ -99,7 +108,7 @@ static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const char *pa
         fprintf(out, "m->options[ISSU_OPT_%s]", v->name);
         break;
     case IR_V_CTRL:
-        if (v->machine == machine && !(e->kind == IR_E_MVAR && e->a))
+        if (ec_own(s, v->machine, machine) && !(e->kind == IR_E_MVAR && e->a))
             fprintf(out, "m->vars[ISSU_CV_%s_%s]", s->machines[v->machine].name, v->name);
         else {
             fprintf(out, "issu__peer_var(m, ISSU_M_%s, ", s->machines[v->machine].name);
@@ -143,7 +152,7 @@ static void ec_count(FILE *out, const ir_spec *s, const ir_expr *e)
 
 static void ec_state(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
 {
-    if (e->machine == machine && !e->a) {
+    if (ec_own(s, e->machine, machine) && !e->a) {
         fputs("m->fsm.state", out);
         return;
     }
