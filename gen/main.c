@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analyze.h"
@@ -18,12 +17,11 @@
 #include "check_trace.h"
 #include "diag.h"
 #include "emit.h"
-#include "lex.h"
+#include "file.h"
+#include "load.h"
 #include "mutate.h"
-#include "parse.h"
 
 #define GEN_VERSION "0.1.0"
-#define GEN_MAX_INPUT ((size_t)64 << 20)   /* 64 MiB: far above any real spec */
 
 /* The file outputs.  Each is written only after the whole front end
  * passed, to a temporary name that is renamed into place.  Add an output
@@ -42,6 +40,8 @@ static const gen_output gen_outputs[] = {
     { "--c-ids", em_c_ids, 0, "the C identifiers header (X-macro lists)" },
     { "--c-glue", em_c_glue, 0, "the C guards, actions and tables around the chart" },
     { "--c-monitors", em_c_monitors, 0, "the safety invariants as C monitors" },
+    { "--c-plant-h", em_c_plant_h, 0, "the reference plant's header (issu_plant.h)" },
+    { "--c-plant", em_c_plant, 0, "the reference plant: the spec's world in C, for simulators and tests" },
     { "--scenario", em_scenario, 1, "the --replay of a trail as a readable scenario" },
     { "--trace", em_trace, 1, "the --replay of a trail as JSON lines (the runtime's trace)" },
     { "--relation", em_relation, 1, "the controller's transition relation (the C conformance check)" },
@@ -53,6 +53,7 @@ typedef struct gen_args {
     int summary;                           /* --summary */
     int list_mutants;                      /* --mutants */
     int list_profiles;                     /* --profiles */
+    int list_sources;                      /* --sources */
     long mutant;                           /* --mutant N, or -1 */
     const char *profile;                   /* --profile NAME or NULL */
     const char *replay;                    /* --replay FILE or NULL */
@@ -70,18 +71,22 @@ static void gen_usage(FILE *f)
 {
     fputs("usage: issu-gen [--check] [--summary] [--profile NAME] [--mutant N] [OUTPUT FILE]... SPEC.fsm\n"
           "       issu-gen --mutants SPEC.fsm\n"
+          "       issu-gen --sources SPEC.fsm\n"
           "\n"
           "  --check          parse and check SPEC; print only diagnostics (the default)\n"
           "  --summary        also print its size, families, machines, requirements\n"
           "  --profile NAME   the family profile for per-profile outputs\n"
           "  --mutants        list the mutants of SPEC (one per line: number, operator, where)\n"
           "  --profiles       list the family profiles of SPEC, one name per line\n"
+          "  --sources        list SPEC and every file it includes, one path per line, in\n"
+          "                   inclusion order (the files are read, not checked)\n"
           "  --mutant N       apply mutant N to SPEC before the analyses and the outputs\n"
           "  --replay FILE    a SPIN trail replayed by 'spin -t' (for --scenario, --trace)\n"
           "  --model FILE     the Promela model of that trail (names the failed assertion)\n"
           "  --title TEXT     the scenario's title (\"S3 violated\")\n"
-          "  --replays LIST   each line of LIST is 'REPLAY TRACE': write the --trace of\n"
-          "                   each replay (one run of the front end for many SPIN runs)\n"
+          "  --replays LIST   each line of LIST is 'REPLAY TRACE [SCENARIO TITLE]': write\n"
+          "                   the --trace (and --scenario) of each replay (one run of\n"
+          "                   the front end for many SPIN runs)\n"
           "  --check-trace FILE  check that a trace the C wrote is a run of the model\n"
           "                   of --profile: each step one the model allows (exit 1 if\n"
           "                   not); may be given many times\n"
@@ -138,6 +143,8 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             a->list_mutants = 1;
         } else if (strcmp(arg, "--profiles") == 0) {
             a->list_profiles = 1;
+        } else if (strcmp(arg, "--sources") == 0) {
+            a->list_sources = 1;
         } else if (strcmp(arg, "--profile") == 0) {
             if (!(v = gen_value(argc, argv, &i, "a profile name")))
                 return -1;
@@ -214,59 +221,27 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
 /* Read the whole file; NULL after reporting an error. */
 static char *gen_read(const char *path, size_t *len)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        diag_plain("cannot read '%s': %s", path, strerror(errno));
-        return NULL;
+    fi_text t;
+    if (fi_read(path, &t) == 0) {
+        *len = t.len;
+        return t.buf;
     }
-    struct stat st;
-    if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_plain("cannot read '%s': it is a directory", path);
-        fclose(f);
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap)
-            break;
-        if (cap >= GEN_MAX_INPUT) {
-            diag_plain("'%s' is larger than %zu MiB", path, GEN_MAX_INPUT >> 20);
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        char *nb = realloc(buf, cap * 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-        cap *= 2;
-    }
-    int bad = buf && ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (bad) {
-        diag_plain("cannot read '%s': %s", path, strerror(errno));
-        free(buf);
-        return NULL;
-    }
-    if (!buf && !diag_count())
+    if (t.status == FI_TOO_BIG)
+        diag_plain("'%s' is larger than %zu MiB", path, FI_MAX_INPUT >> 20);
+    else if (t.status == FI_NOMEM)
         diag_plain("out of memory reading '%s'", path);
-    *len = n;
-    return buf;
+    else
+        diag_plain("cannot read '%s': %s", path, fi_why(&t));
+    return NULL;
 }
 
-/* Lex, parse and check; NULL if the spec has any error.  The IR is as the
- * checker built it: transitions in source order, not yet sorted. */
+/* Lex and parse the spec and the files it includes, and check; NULL if the
+ * spec has any error.  The IR is as the checker built it: transitions in
+ * source order, not yet sorted. */
 static ir_spec *gen_checked(const char *path, const char *buf, size_t len)
 {
-    lx_tokens toks;
-    if (lx_lex(buf, len, &toks) || diag_count())
-        return NULL;
     ast_spec ast;
-    if (ps_parse(&toks, &ast) || diag_count())
+    if (ld_load(path, buf, len, &ast, NULL) || diag_count())
         return NULL;
     ir_spec *ir;
     if (ck_check(&ast, path, &ir) || diag_count())
@@ -370,7 +345,29 @@ static int gen_read_replay(const gen_args *a, em_opts *o, char **replay, char **
     return 0;
 }
 
-/* --replays LIST: the trace of each "REPLAY TRACE" line; 0, or 1 after reporting. */
+/* One line of a --replays list, split at blanks into at most 3 words and
+ * the rest (the title, which may hold blanks).  Returns the word count. */
+static int gen_replays_words(char *line, char *w[4])
+{
+    int n = 0;
+    for (char *p = line; *p && n < 4; n++) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        w[n] = p;
+        if (n == 3)
+            return 4;                      /* the title: the rest of the line */
+        p += strcspn(p, " \t");
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* --replays LIST: for each line "REPLAY TRACE [SCENARIO TITLE]", the trace
+ * of REPLAY and, if named, its scenario under TITLE; 0, or 1 after
+ * reporting. */
 static int gen_replays(const char *list, const ir_spec *s, em_opts o)
 {
     size_t len;
@@ -381,24 +378,39 @@ static int gen_replays(const char *list, const ir_spec *s, em_opts o)
     long no = 0;
     while (!rc && p < text + len) {
         char *nl = memchr(p, '\n', (size_t)(text + len - p));
-        char *line = ar_strndup(p, nl ? (size_t)(nl - p) : (size_t)(text + len - p));
+        char *line = ar_strndup(p, nl ? (size_t)(nl - p) : (size_t)(text + len - p)), *w[4];
         p = nl ? nl + 1 : text + len;
         no++;
-        char *sp = strpbrk(line, " \t");
-        if (*line && !sp) {
-            diag_plain("%s:%ld: expected 'REPLAY TRACE'", list, no);
+        int n = gen_replays_words(line, w);
+        if (n == 0)
+            continue;
+        if (n != 2 && n != 4) {
+            diag_plain("%s:%ld: expected 'REPLAY TRACE [SCENARIO TITLE]'", list, no);
             rc = 1;
-        } else if (*line) {
-            *sp = '\0';
-            char *replay = gen_read(line, &o.replay_len);
-            o.replay = line;
-            o.replay_text = replay;
-            rc = !replay || gen_write(sp + 1, s, em_trace, &o) ? 1 : 0;
-            free(replay);
+            break;
         }
+        char *replay = gen_read(w[0], &o.replay_len);
+        o.replay = w[0];
+        o.replay_text = replay;
+        o.title = n == 4 ? w[3] : o.title;
+        rc = !replay || gen_write(w[1], s, em_trace, &o)
+            || (n == 4 && gen_write(w[2], s, em_scenario, &o)) ? 1 : 0;
+        free(replay);
     }
     free(text);
     return rc;
+}
+
+/* --sources: the spec's files, one per line; 0, or 1 after reporting. */
+static int gen_sources(const char *path, const char *buf, size_t len)
+{
+    ast_spec ast;
+    ld_sources src;
+    if (ld_load(path, buf, len, &ast, &src) || diag_count())
+        return 1;
+    for (int i = 0; i < src.n; i++)
+        puts(src.paths[i]);
+    return 0;
 }
 
 /* --check-trace FILE: 0 a run of the model, 1 not (reported). */
@@ -438,7 +450,9 @@ int main(int argc, char **argv)
     int rc = 1;
     ir_spec *ir = NULL;
     char *replay = NULL, *model = NULL;
-    if (buf && a.list_mutants) {
+    if (buf && a.list_sources) {
+        rc = gen_sources(a.spec, buf, len);
+    } else if (buf && a.list_mutants) {
         /* Only a valid spec has mutants.  They are listed from the IR as the
          * checker built it, which is what --mutant changes (the analyses sort
          * the transitions: a list made after them would name other sites). */

@@ -1,7 +1,10 @@
 # mk/runtime.mk: the generated controller and the C runtime (runtime/).
 #
 #   $(RT_GEN)/           issu_ids.h, issu.rl, issu_glue.c, issu_monitors.c
-#                        from $(SPEC) by issu-gen, and issu_fsm.c from Ragel
+#                        from $(SPEC) by issu-gen, and issu_fsm.c from Ragel;
+#                        also issu_plant.h and issu_plant.c, the reference
+#                        plant ($(RT_PLANT_C), $(RT_PLANT_H)): the spec's world
+#                        for simulators and tests, never in a library here
 #   $(RT_LIB)            host release library (controller + runtime)
 #   $(RT_SAN_LIB)        host library with the sanitizer flags
 #   $(RT_ARM_LIB)        Cortex-M4 firmware library (arm-none-eabi-gcc -Os)
@@ -14,7 +17,12 @@
 
 RT_GEN := $(O)/gen-c
 RT_IDS := $(RT_GEN)/issu_ids.h
-RT_GENERATED := $(RT_IDS) $(RT_GEN)/issu.rl $(RT_GEN)/issu_glue.c $(RT_GEN)/issu_monitors.c
+# The reference plant is generated with the rest but is not firmware: it is
+# in no RT_ library; a simulator or a test compiles $(RT_PLANT_C) itself.
+RT_PLANT_C := $(RT_GEN)/issu_plant.c
+RT_PLANT_H := $(RT_GEN)/issu_plant.h
+RT_GENERATED := $(RT_IDS) $(RT_GEN)/issu.rl $(RT_GEN)/issu_glue.c $(RT_GEN)/issu_monitors.c \
+	$(RT_PLANT_H) $(RT_PLANT_C)
 RT_CTRL_C := $(RT_GEN)/issu_fsm.c $(RT_GEN)/issu_glue.c $(RT_GEN)/issu_monitors.c
 RT_SRC := $(sort $(wildcard runtime/*.c))
 RT_CPPFLAGS := -I runtime -I $(RT_GEN)
@@ -46,11 +54,11 @@ RT_SPEC_STAMP := $(RT_GEN)/.spec
 $(RT_SPEC_STAMP): FORCE
 	$(call write-stamp,$(SPEC),spec of $(RT_GEN))
 
-$(RT_STAMP): $(SPEC) $(REL_BIN) $(RT_SPEC_STAMP)
+$(RT_STAMP): $(call spec-sources,$(SPEC)) $(REL_BIN) $(RT_SPEC_STAMP)
 	@mkdir -p $(RT_GEN)
-	$(call quiet,GEN,$(RT_GEN)/ issu_ids.h issu.rl issu_glue.c issu_monitors.c)$(REL_BIN) \
+	$(call quiet,GEN,$(RT_GEN)/ issu_ids.h issu.rl issu_glue.c issu_monitors.c issu_plant.[ch])$(REL_BIN) \
 		--c-ids $(RT_IDS) --ragel $(RT_GEN)/issu.rl --c-glue $(RT_GEN)/issu_glue.c \
-		--c-monitors $(RT_GEN)/issu_monitors.c $(SPEC)
+		--c-monitors $(RT_GEN)/issu_monitors.c --c-plant-h $(RT_PLANT_H) --c-plant $(RT_PLANT_C) $(SPEC)
 	@touch $@
 
 $(RT_GENERATED): $(RT_STAMP) ;

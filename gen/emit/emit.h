@@ -31,6 +31,8 @@ void em_ragel(FILE *out, const ir_spec *s, const em_opts *o);    /* Ragel state 
 void em_c_ids(FILE *out, const ir_spec *s, const em_opts *o);   /* C identifiers header (X-macros) */
 void em_c_glue(FILE *out, const ir_spec *s, const em_opts *o);  /* C guards, actions, tables */
 void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o); /* C safety monitors */
+void em_c_plant_h(FILE *out, const ir_spec *s, const em_opts *o); /* reference plant: its header */
+void em_c_plant(FILE *out, const ir_spec *s, const em_opts *o);   /* reference plant (simulators, tests) */
 void em_scenario(FILE *out, const ir_spec *s, const em_opts *o); /* o->replay as a readable scenario */
 void em_trace(FILE *out, const ir_spec *s, const em_opts *o);    /* o->replay as JSON lines */
 void em_relation(FILE *out, const ir_spec *s, const em_opts *o); /* transition relation of o->profile */

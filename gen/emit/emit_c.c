@@ -1,10 +1,11 @@
 /* emit_c.c - helpers shared by the C emitters: names, literals, and the
- * translation of IR expressions to C over the runtime's instance (emit_c.h).
+ * translation of IR expressions to C (emit_c.h): the operators here, the
+ * leaves by a reader; the runtime's reader is here too.
  *
- * Generated expressions read plant variables only through the HAL
- * (issu__obs, issu__count), params and options from the instance, and the
- * controller's variables and state from the instance, so that several
- * instances can run side by side. */
+ * The runtime's generated expressions read plant variables only through
+ * the HAL (issu__obs, issu__count), params and options from the instance,
+ * and the controller's variables and state from the instance, so that
+ * several instances can run side by side. */
 #include "emit_c.h"
 
 #include "arena.h"
@@ -66,7 +67,7 @@ unsigned long ec_issue_mask(const ir_trans *t, ir_akind kind)
     return mask;
 }
 
-static void ec_value(FILE *out, const ir_spec *s, const ir_type *t, int32_t v)
+void ec_value(FILE *out, const ir_spec *s, const ir_type *t, int32_t v)
 {
     if (t->kind == IR_T_ENUM && v >= 0 && v < s->enums[t->id].n)
         fprintf(out, "ISSU_%s_%s", s->enums[t->id].name, s->enums[t->id].members[v]);
@@ -75,6 +76,17 @@ static void ec_value(FILE *out, const ir_spec *s, const ir_type *t, int32_t v)
     else
         fprintf(out, "%ld", (long)v);
 }
+
+int32_t ec_max_size(const ir_spec *s, const ir_var *v)
+{
+    int32_t max = 1;
+    for (int p = 0; p < s->nprofiles; p++)
+        if (ir_size(s, v, p) > max)
+            max = ir_size(s, v, p);
+    return max;
+}
+
+/* ---- the runtime's reader (ec_expr) ------------------------------------- */
 
 /* 1 if the instance running an expression of `machine` is instance 0 of
  * machine mi: its own machine, or a monitor of a spec whose one machine is
@@ -86,46 +98,44 @@ static int ec_own(const ir_spec *s, int mi, int machine)
 }
 
 /* The instance index of a reference to machine mi (NULL: the only one). */
-static void ec_index(FILE *out, const ir_spec *s, const ir_expr *index, const char *params, int machine)
+static void ec_index(FILE *out, const ir_spec *s, const ir_expr *index, const ec_reader *r)
 {
     if (index)
-        ec_expr(out, s, index, params, machine);
+        ec_read(out, s, index, r);
     else
         fputs("0", out);
 }
 
-/* A variable read: params, options and the own machine's variables from
- * the instance, another machine's through the runtime, plant variables
+/* A variable read: options and the own machine's variables from the
+ * instance, another machine's through the runtime, plant variables
  * through the HAL. */
-static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
+static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r)
 {
     const ir_var *v = &s->vars[e->var];
     switch (v->kind) {
-    case IR_V_PARAM:
-        fprintf(out, "%s[ISSU_PARAM_%s]", params, v->name);
+    case IR_V_PARAM:            /* ec_read's */
         break;
     case IR_V_OPTION:
         fprintf(out, "m->options[ISSU_OPT_%s]", v->name);
         break;
     case IR_V_CTRL:
-        if (ec_own(s, v->machine, machine) && !(e->kind == IR_E_MVAR && e->a))
+        if (ec_own(s, v->machine, r->machine) && !(e->kind == IR_E_MVAR && e->a))
             fprintf(out, "m->vars[ISSU_CV_%s_%s]", s->machines[v->machine].name, v->name);
         else {
             fprintf(out, "issu__peer_var(m, ISSU_M_%s, ", s->machines[v->machine].name);
-            ec_index(out, s, e->kind == IR_E_MVAR ? e->a : NULL, params, machine);
+            ec_index(out, s, e->kind == IR_E_MVAR ? e->a : NULL, r);
             fprintf(out, ", ISSU_CV_%s_%s)", s->machines[v->machine].name, v->name);
         }
         break;
     case IR_V_PLANT:
         fprintf(out, "issu__obs(m, ISSU_PV_%s, ", v->name);
-        ec_index(out, s, e->kind == IR_E_INDEX ? e->a : NULL, params, machine);
+        ec_index(out, s, e->kind == IR_E_INDEX ? e->a : NULL, r);
         fputs(")", out);
         break;
     }
 }
 
-/* "(const int32_t[]){ A, B }, 2": the values counted. */
-static void ec_values(FILE *out, const ir_spec *s, const ir_type *t, const int32_t *vals, int n)
+void ec_values(FILE *out, const ir_spec *s, const ir_type *t, const int32_t *vals, int n)
 {
     fputs("(const int32_t[]){ ", out);
     for (int i = 0; i < n; i++) {
@@ -150,34 +160,64 @@ static void ec_count(FILE *out, const ir_spec *s, const ir_expr *e)
     fputs(")", out);
 }
 
-static void ec_state(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
+static void ec_state(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r)
 {
-    if (ec_own(s, e->machine, machine) && !e->a) {
+    if (ec_own(s, e->machine, r->machine) && !e->a) {
         fputs("m->fsm.state", out);
         return;
     }
     fprintf(out, "issu__peer_state(m, ISSU_M_%s, ", s->machines[e->machine].name);
-    ec_index(out, s, e->a, params, machine);
+    ec_index(out, s, e->a, r);
     fputs(")", out);
 }
 
-static void ec_binary(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
+/* The runtime's leaves: the instance m, its HAL and its peers. */
+static void ec_rt_leaf(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r)
+{
+    switch (e->kind) {
+    case IR_E_COUNT: ec_count(out, s, e); break;
+    case IR_E_STATE: ec_state(out, s, e, r); break;
+    case IR_E_PENDING: fprintf(out, "issu__pending(m, ISSU_CMD_%s)", s->cmds[e->cmd].name); break;
+    case IR_E_SELF: fputs("(int32_t)m->index", out); break;
+    default: ec_var(out, s, e, r); break;
+    }
+}
+
+void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
+{
+    ec_reader r = { ec_rt_leaf, params, machine };
+    ec_read(out, s, e, &r);
+}
+
+/* ---- operators, constants, params: every reader's ----------------------- */
+
+static void ec_binary(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r)
 {
     fputs("(", out);
     if (e->kind == IR_E_IMPLIES || e->kind == IR_E_IFF)
         fputs("!", out);
-    ec_expr(out, s, e->a, params, machine);
+    ec_read(out, s, e->a, r);
     if (e->kind == IR_E_IMPLIES)
         fputs(" || ", out);
     else if (e->kind == IR_E_IFF)
         fputs(" == !", out);
     else
         fprintf(out, " %s ", ir_binop(e->kind));   /* never LTL: monitors are invariants */
-    ec_expr(out, s, e->b, params, machine);
+    ec_read(out, s, e->b, r);
     fputs(")", out);
 }
 
-void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
+/* A variable (or a variable's element, or a machine's variable): params
+ * here, the rest by the reader. */
+static void ec_ref(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r)
+{
+    if (s->vars[e->var].kind == IR_V_PARAM)
+        fprintf(out, "%s[ISSU_PARAM_%s]", r->params, s->vars[e->var].name);
+    else
+        r->leaf(out, s, e, r);
+}
+
+void ec_read(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r)
 {
     if (!e) {
         fputs("1", out);
@@ -188,25 +228,25 @@ void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, 
     case IR_E_PARAM:
     case IR_E_VAR:
     case IR_E_INDEX:
-    case IR_E_MVAR: ec_var(out, s, e, params, machine); break;
-    case IR_E_COUNT: ec_count(out, s, e); break;
+    case IR_E_MVAR: ec_ref(out, s, e, r); break;
     case IR_E_SIZE:
         if (e->var >= 0)
-            fprintf(out, "ISSU_PV_SIZE_%s(%s)", s->vars[e->var].name, params);
+            fprintf(out, "ISSU_PV_SIZE_%s(%s)", s->vars[e->var].name, r->params);
         else                        /* a machine array: its instances */
-            ec_expr(out, s, s->machines[e->machine].count, params, machine);
+            ec_read(out, s, s->machines[e->machine].count, r);
         break;
-    case IR_E_STATE: ec_state(out, s, e, params, machine); break;
-    case IR_E_PENDING: fprintf(out, "issu__pending(m, ISSU_CMD_%s)", s->cmds[e->cmd].name); break;
-    case IR_E_SELF: fputs("(int32_t)m->index", out); break;
+    case IR_E_COUNT:
+    case IR_E_STATE:
+    case IR_E_PENDING:
+    case IR_E_SELF: r->leaf(out, s, e, r); break;
     case IR_E_NOT:
     case IR_E_NEG:
     case IR_E_ALWAYS:
     case IR_E_EVENTUALLY:
         fputs(e->kind == IR_E_NEG ? "(-" : "(!", out);
-        ec_expr(out, s, e->a, params, machine);
+        ec_read(out, s, e->a, r);
         fputs(")", out);
         break;
-    default: ec_binary(out, s, e, params, machine); break;
+    default: ec_binary(out, s, e, r); break;
     }
 }

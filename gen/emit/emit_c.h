@@ -1,10 +1,12 @@
 /* emit_c.h - helpers shared by the C emitters (emit_c_ids.c, emit_c_glue.c,
- * emit_c_monitors.c, emit_ragel.c): C names of the spec's identifiers, C
- * string literals, and C expressions from IR expressions.  Every machine
- * of the spec becomes C: its identifiers carry its name (ISSU_ST_<m>_<S>,
- * ISSU_CV_<m>_<v>), and an expression is translated in the context of one
- * machine (its guards and actions) or of none (a monitor, which reads
- * every machine of the system through the runtime). */
+ * emit_c_monitors.c, emit_ragel.c, emit_c_plant.c): C names of the spec's
+ * identifiers, C string literals, and C expressions from IR expressions.
+ * Every machine of the spec becomes C: its identifiers carry its name
+ * (ISSU_ST_<m>_<S>, ISSU_CV_<m>_<v>), and an expression is translated in
+ * the context of one machine (its guards and actions) or of none (a
+ * monitor, which reads every machine of the system through the runtime).
+ * Where the leaves of an expression come from (the runtime's instance, or
+ * the reference plant's cells) is the choice of an ec_reader. */
 #ifndef ISSU_EMIT_C_H
 #define ISSU_EMIT_C_H
 
@@ -37,6 +39,31 @@ int ec_count_vars(const ir_spec *s, ir_vkind kind, int machine);
  * state and variables through the runtime's peer functions).  `params`
  * names the int32_t params array ("m->params", "(p)"). */
 void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine);
+
+/* How a C expression reads its leaves: plant, option and controller
+ * variables (scalars, elements, M.var), count(), states, pending() and
+ * self.  Operators, constants, params and size() are ec_read's own and the
+ * same for every reader; a leaf writer translates a leaf's sub-expressions
+ * (an index) with ec_read and the same reader.  ec_expr is ec_read with
+ * the runtime's reader. */
+typedef struct ec_reader ec_reader;
+struct ec_reader {
+    void (*leaf)(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r);
+    const char *params;         /* the int32_t params array */
+    int machine;                /* the expression's machine, or EC_GLOBAL */
+};
+
+/* A C expression for e (NULL: "1"), its leaves written by r->leaf. */
+void ec_read(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r);
+
+/* A value of type t as C: ISSU_<enum>_<member>, ISSU_ST_<m>_<S>, or the number. */
+void ec_value(FILE *out, const ir_spec *s, const ir_type *t, int32_t v);
+
+/* "(const int32_t[]){ A, B }, 2": n values of type t and their number. */
+void ec_values(FILE *out, const ir_spec *s, const ir_type *t, const int32_t *vals, int n);
+
+/* The largest size of an array or pool variable over the profiles, at least 1. */
+int32_t ec_max_size(const ir_spec *s, const ir_var *v);
 
 /* Mask of commands a transition issues (and cancels), bit ISSU_CMD_x. */
 unsigned long ec_issue_mask(const ir_trans *t, ir_akind kind);

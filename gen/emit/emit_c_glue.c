@@ -30,7 +30,7 @@ static void eg_tables(const eg *c)
         const ir_trans *t = &m->trans[i];
         fprintf(out, "    { ISSU_ST_%s_%s, ISSU_EV_%s, ISSU_ST_%s_%s, 0x%lxu, 0x%lxu, \"%s:%d\" },\n", c->n,
                 m->states[t->from].name, ec_event(c->s, t->event), c->n, m->states[t->to].name,
-                ec_issue_mask(t, IR_A_ISSUE), ec_issue_mask(t, IR_A_CANCEL), c->s->file, t->at.line);
+                ec_issue_mask(t, IR_A_ISSUE), ec_issue_mask(t, IR_A_CANCEL), ir_file(c->s, t->at), t->at.line);
     }
     if (!m->ntrans)
         fputs("    { 0, 0, 0, 0u, 0u, \"\" },\n", out);
@@ -100,7 +100,7 @@ static void eg_vars(const eg *c)
             continue;
         fprintf(out, "    m->vars[ISSU_CV_%s_%s] = (int32_t)(", c->n, v->name);
         ec_expr(out, s, v->nvalues ? v->values[0] : NULL, "m->params", c->mi);
-        fprintf(out, ");    /* %s:%d */\n", s->file, v->at.line);
+        fprintf(out, ");    /* %s:%d */\n", ir_file(s, v->at), v->at.line);
     }
     fprintf(out, "    (void)m;\n}\n\nstatic int issu__cv_in_range_%s(const issu *m, int cv, int32_t v)\n{\n"
             "    (void)v;\n    switch (cv) {\n", c->n);
@@ -131,7 +131,8 @@ static void eg_select_state(const eg *c, int st)
     const ir_machine *m = c->m;
     fprintf(out, "\n/* %s state %s, %s:%d */\nstatic int issu__sel_%s_%s(issu *m, int ev, int *held)\n{\n"
             "    int k = -1;\n    (void)m;\n    (void)held;\n    switch (ev) {\n",
-            c->n, m->states[st].name, c->s->file, m->states[st].at.line, c->n, m->states[st].name);
+            c->n, m->states[st].name, ir_file(c->s, m->states[st].at), m->states[st].at.line, c->n,
+            m->states[st].name);
     int last_event = -1;
     for (int i = 0; i < m->ntrans; i++) {
         const ir_trans *t = &m->trans[i];
@@ -146,7 +147,7 @@ static void eg_select_state(const eg *c, int st)
         fprintf(out, "        if (");
         ec_expr(out, c->s, t->xguard, "m->params", c->mi);
         fprintf(out, ") {    /* %s:%d */\n            k = %d;\n            ++*held;\n        }\n",
-                c->s->file, t->at.line, i);
+                ir_file(c->s, t->at), t->at.line, i);
     }
     if (last_event >= 0)
         fputs("        break;\n", out);
@@ -196,7 +197,7 @@ static void eg_action(const eg *c, const ir_action *a)
         fputs(");", out);
         break;
     }
-    fprintf(out, "    /* %s:%d */\n", s->file, a->at.line);
+    fprintf(out, "    /* %s:%d */\n", ir_file(s, a->at), a->at.line);
 }
 
 static void eg_actions(const eg *c)
@@ -205,7 +206,7 @@ static void eg_actions(const eg *c)
     const ir_machine *m = c->m;
     for (int i = 0; i < m->ntrans; i++) {
         const ir_trans *t = &m->trans[i];
-        fprintf(out, "\n/* %s:%d: %s %s -> %s on %s */\nstatic void issu__act_%s_%d(issu *m)\n{\n", c->s->file,
+        fprintf(out, "\n/* %s:%d: %s %s -> %s on %s */\nstatic void issu__act_%s_%d(issu *m)\n{\n", ir_file(c->s, t->at),
                 t->at.line, c->n, m->states[t->from].name, m->states[t->to].name, c->s->events[t->event].name,
                 c->n, i);
         for (int k = 0; k < t->nactions; k++)
@@ -258,7 +259,7 @@ void em_c_glue(FILE *out, const ir_spec *s, const em_opts *o)
     eg_enum_names(out, s);
     for (int m = 0; m < s->nmachines; m++) {
         eg c = { out, s, m, &s->machines[m], s->machines[m].name };
-        fprintf(out, "\n/* ==== machine '%s' (%s:%d) ==== */\n", c.n, s->file, c.m->at.line);
+        fprintf(out, "\n/* ==== machine '%s' (%s:%d) ==== */\n", c.n, ir_file(s, c.m->at), c.m->at.line);
         fprintf(out, "void issu__fsm_init_%s(issu_fsm *f);\nint issu__fsm_exec_%s(issu_fsm *f, int trans);\n"
                 "int issu__fsm_enter_%s(issu_fsm *f, int state);\n", c.n, c.n, c.n);
         eg_tables(&c);

@@ -59,7 +59,7 @@ static void ec_ids_machines(FILE *out, const ir_spec *s)
     for (int m = 0; m < s->nmachines; m++) {
         fprintf(out, "    X(%s, ", s->machines[m].name);
         ec_str(out, s->machines[m].doc ? s->machines[m].doc : "");
-        fprintf(out, ") /* %s:%d */ \\\n", s->file, s->machines[m].at.line);
+        fprintf(out, ") /* %s:%d */ \\\n", ir_file(s, s->machines[m].at), s->machines[m].at.line);
     }
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_MACHINES", "ISSU_M_", "name, doc", "ISSU_M");
@@ -78,12 +78,12 @@ static void ec_ids_states(FILE *out, const ir_spec *s, int mi)
     const ir_machine *m = &s->machines[mi];
     fprintf(out, "\n/* Machine '%s' (%s:%d): its states. X(name, final, doc) */\n"
             "#define ISSU_NSTATES_%s %d\n#define ISSU_INITIAL_%s ISSU_ST_%s_%s\n#define ISSU_STATES_%s(X) \\\n",
-            m->name, s->file, m->at.line, m->name, m->nstates, m->name, m->name,
+            m->name, ir_file(s, m->at), m->at.line, m->name, m->nstates, m->name, m->name,
             m->states[m->initial].name, m->name);
     for (int i = 0; i < m->nstates; i++) {
         fprintf(out, "    X(%s, %d, ", m->states[i].name, m->states[i].final);
         ec_str(out, m->states[i].doc ? m->states[i].doc : "");
-        fprintf(out, ") /* %s:%d */ \\\n", s->file, m->states[i].at.line);
+        fprintf(out, ") /* %s:%d */ \\\n", ir_file(s, m->states[i].at), m->states[i].at.line);
     }
     fputs("\n", out);
     ec_ids_enum(out, ar_printf("ISSU_STATES_%s", m->name), ar_printf("ISSU_ST_%s_", m->name),
@@ -134,7 +134,7 @@ static void ec_ids_cmds(FILE *out, const ir_spec *s)
         else
             fputs("-1, ", out);
         ec_str(out, c->doc ? c->doc : "");
-        fprintf(out, ") /* %s:%d */ \\\n", s->file, c->at.line);
+        fprintf(out, ") /* %s:%d */ \\\n", ir_file(s, c->at), c->at.line);
     }
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_CMDS", "ISSU_CMD_", "name, timeout, tev, doc", "ISSU_CMD");
@@ -171,15 +171,6 @@ static void ec_type(FILE *out, const ir_spec *s, const ir_type *t)
             t->kind == IR_T_ENUM ? s->enums[t->id].name : "-1");
 }
 
-static int32_t ec_max_size(const ir_spec *s, const ir_var *v)
-{
-    int32_t max = 1;
-    for (int p = 0; p < s->nprofiles; p++)
-        if (ir_size(s, v, p) > max)
-            max = ir_size(s, v, p);
-    return max;
-}
-
 static void ec_ids_plant(FILE *out, const ir_spec *s)
 {
     static const char *const shapes[] = { "ISSU_SHAPE_SCALAR", "ISSU_SHAPE_ARRAY", "ISSU_SHAPE_POOL" };
@@ -196,7 +187,7 @@ static void ec_ids_plant(FILE *out, const ir_spec *s)
         ec_type(out, s, &v->elem);
         fprintf(out, ", %ld, ", (long)ec_max_size(s, v));
         ec_str(out, v->doc ? v->doc : "");
-        fprintf(out, ") /* %s:%d */ \\\n", s->file, v->at.line);
+        fprintf(out, ") /* %s:%d */ \\\n", ir_file(s, v->at), v->at.line);
     }
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_PLANT", "ISSU_PV_", "name, shape, kind, en, size, doc", "ISSU_PV");
@@ -250,7 +241,7 @@ static void ec_ids_ctrl(FILE *out, const ir_spec *s, int m)
             ec_type(out, s, &s->vars[i].elem);
             fputs(", ", out);
             ec_str(out, s->vars[i].doc ? s->vars[i].doc : "");
-            fprintf(out, ") /* %s:%d */ \\\n", s->file, s->vars[i].at.line);
+            fprintf(out, ") /* %s:%d */ \\\n", ir_file(s, s->vars[i].at), s->vars[i].at.line);
         }
     fputs("\n", out);
     ec_ids_enum(out, ar_printf("ISSU_CTRL_%s", mn), ar_printf("ISSU_CV_%s_", mn), "name, kind, en, doc",
@@ -304,7 +295,7 @@ static void ec_ids_props(FILE *out, const ir_spec *s)
         else
             fputs("-1, ", out);
         ec_str(out, p->text);
-        fprintf(out, ") /* %s:%d */ \\\n", s->file, p->at.line);
+        fprintf(out, ") /* %s:%d */ \\\n", ir_file(s, p->at), p->at.line);
     }
     fputs("\n", out);
     ec_ids_enum(out, "ISSU_PROPS", "ISSU_PROP_", "name, kind, cmd, text", "ISSU_PROP");
@@ -318,7 +309,7 @@ static void ec_ids_trans(FILE *out, const ir_spec *s, int mi)
     for (int i = 0; i < m->ntrans; i++) {
         const ir_trans *t = &m->trans[i];
         fprintf(out, "    X(%d, ISSU_ST_%s_%s, ISSU_EV_%s, ISSU_ST_%s_%s, \"%s:%d\") \\\n", t->id, m->name,
-                m->states[t->from].name, ec_event(s, t->event), m->name, m->states[t->to].name, s->file,
+                m->states[t->from].name, ec_event(s, t->event), m->name, m->states[t->to].name, ir_file(s, t->at),
                 t->at.line);
     }
     fputs("\n", out);

@@ -27,7 +27,7 @@ void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o)
         const ir_prop *p = &s->props[i];
         if (p->kind == IR_PROP_LTL)
             continue;
-        fprintf(out, "\n/* %s (%s:%d): ", p->id, s->file, p->at.line);
+        fprintf(out, "\n/* %s (%s:%d): ", p->id, ir_file(s, p->at), p->at.line);
         for (const char *c = p->text; *c; c++)     /* no comment end inside the comment */
             fputc(*c == '*' && c[1] == '/' ? '+' : *c, out);
         fprintf(out, " */\nstatic int issu__inv_%s(issu *m)\n{\n    (void)m;\n    return (", p->id);

@@ -46,7 +46,7 @@ static void em_dot_edge(FILE *out, const ir_spec *s, int k, const ir_trans *t)
             break;
         }
     }
-    fprintf(out, "\" tooltip=\"%s:%d\"];\n", s->file, t->at.line);
+    fprintf(out, "\" tooltip=\"%s:%d\"];\n", ir_file(s, t->at), t->at.line);
 }
 
 void em_dot(FILE *out, const ir_spec *s, const em_opts *o)

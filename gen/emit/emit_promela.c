@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "prune.h"
 #include "template.h"
 
 typedef struct pm {
@@ -34,6 +35,7 @@ typedef struct pm {
     int machine;                /* machine whose code is written, or -1 */
     const char *self;           /* its instance expression ("self", "0") */
     int ltl;                    /* writing an LTL formula */
+    ir_live live;               /* what the profile has (prune.h): nothing else is written */
 } pm;
 
 /* ---- names and values --------------------------------------------------- */
@@ -111,6 +113,8 @@ static void pm_count(pm *c, const ir_expr *e)
                 fprintf(c->out, "%s(st_%s[%d] == S_%s_%s)", i || k ? " + " : "",
                         c->s->machines[e->machine].name, i, c->s->machines[e->machine].name,
                         c->s->machines[e->machine].states[e->vals[k]].name);
+    } else if (!c->live.var[e->var]) {
+        fputc('0', c->out);         /* the profile has no element of it */
     } else {
         const ir_var *v = &c->s->vars[e->var];
         int pool = v->shape == IR_POOL;
@@ -343,6 +347,8 @@ static void pm_move(pm *c, const ir_effect *f, const char *ind)
 
 static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
 {
+    if (f->kind != IR_F_IF && !c->live.var[f->var])
+        return;                     /* on a variable the profile has no element of */
     switch (f->kind) {
     case IR_F_ASSIGN:
         fputs(ind, c->out);
@@ -412,7 +418,7 @@ static void pm_dump(pm *c, const unsigned char *w)
 {
     for (int i = 0; i < c->s->nvars; i++) {
         const ir_var *v = &c->s->vars[i];
-        if (!w[i] || v->kind == IR_V_PARAM)
+        if (!w[i] || v->kind == IR_V_PARAM || !c->live.var[i])
             continue;
         long cells = v->shape == IR_POOL ? c->s->enums[v->elem.id].n
                    : v->shape == IR_ARRAY ? (long)pm_size(c, v) : 1;
@@ -434,20 +440,26 @@ static void pm_dump(pm *c, const unsigned char *w)
 
 /* ---- what each machine does with each command --------------------------- */
 
-/* 1 if machine m has an action of kind k on command cmd. */
-static int pm_uses(const ir_spec *s, int m, ir_akind k, int cmd)
+/* 1 if a transition of machine m that the profile has takes an action of
+ * kind k on command cmd. */
+static int pm_uses(const pm *c, int m, ir_akind k, int cmd)
 {
-    const ir_machine *mm = &s->machines[m];
+    const ir_machine *mm = &c->s->machines[m];
     for (int t = 0; t < mm->ntrans; t++)
         for (int a = 0; a < mm->trans[t].nactions; a++)
-            if (mm->trans[t].actions[a].kind == k && mm->trans[t].actions[a].cmd == cmd)
+            if (mm->trans[t].actions[a].kind == k && mm->trans[t].actions[a].cmd == cmd
+                && c->live.trans[m][mm->trans[t].id])
                 return 1;
     return 0;
 }
 
+/* A property applies to the families it names (all without `for`); an
+ * on-issue invariant of a command the profile never issues (prune.h) has
+ * nothing to constrain there and is left out with the command. */
 static int pm_prop_applies(const pm *c, const ir_prop *pr)
 {
-    return !pr->families || pr->families[c->s->profiles[c->p].family];
+    return (!pr->families || pr->families[c->s->profiles[c->p].family])
+        && (pr->kind != IR_PROP_ON_ISSUE || c->live.cmd[pr->cmd]);
 }
 
 /* ---- insertion points ---------------------------------------------------- */
@@ -501,7 +513,7 @@ static void pm_globals(FILE *out, const void *ctx)
     const ir_spec *s = c->s;
     for (int i = 0; i < s->nvars; i++) {
         const ir_var *v = &s->vars[i];
-        if (v->kind == IR_V_PARAM)
+        if (v->kind == IR_V_PARAM || !c->live.var[i])
             continue;
         const char *ty = v->shape == IR_POOL ? (pm_size(c, v) > 255 ? "short" : "byte")
                                              : pm_ctype(c, &v->elem);
@@ -521,11 +533,12 @@ static void pm_globals(FILE *out, const void *ctx)
         fprintf(out, "typedef Q_%s { byte e[QN_%s]; byte n };\n", n, n);
         fprintf(out, "Q_%s q_%s[NI_%s];\nbyte st_%s[NI_%s];\n", n, n, n, n, n);
         for (int cmd = 0; cmd < s->ncmds; cmd++)
-            if (pm_uses(s, m, IR_A_ISSUE, cmd))
+            if (pm_uses(c, m, IR_A_ISSUE, cmd))
                 fprintf(out, "byte pc_%s_%s[NI_%s];\n", n, s->cmds[cmd].name, n);
     }
     for (int e = 0; e < s->nenvs; e++)
-        fprintf(out, "byte n_%s;  /* limit %d */\n", s->envs[e].name, s->envs[e].limit);
+        if (c->live.env[e])
+            fprintf(out, "byte n_%s;  /* limit %d */\n", s->envs[e].name, s->envs[e].limit);
     fputs("hidden byte h_i, h_j;  /* scratch inside d_steps */\n"
           "#ifdef SIM\nbit w_over;  /* the run ended: the machines stop (random simulation) */\n"
           "#define SIM_OVER w_over = 1;\n#else\n#define SIM_OVER\n#endif\n", out);
@@ -558,7 +571,7 @@ static void pm_queue_inlines(pm *c, int m)
     /* taking an outcome event, handled or not, ends its command */
     fprintf(out, "inline consume_%s(i, ev) {\n    if\n", n);
     for (int cmd = 0; cmd < c->s->ncmds; cmd++) {
-        if (!pm_uses(c->s, m, IR_A_ISSUE, cmd))
+        if (!pm_uses(c, m, IR_A_ISSUE, cmd))
             continue;
         fputs("    :: ", out);
         pm_outcome_test(c, cmd, "ev");
@@ -566,7 +579,7 @@ static void pm_queue_inlines(pm *c, int m)
     }
     fputs("    :: else -> skip\n    fi\n}\n", out);
     for (int cmd = 0; cmd < c->s->ncmds; cmd++) {
-        if (!pm_uses(c->s, m, IR_A_CANCEL, cmd))
+        if (!pm_uses(c, m, IR_A_CANCEL, cmd))
             continue;
         const char *cn = c->s->cmds[cmd].name;
         fprintf(out, "inline drop_%s_%s(i) {  /* cancel: its queued outcome is dropped */\n"
@@ -620,7 +633,7 @@ static void pm_machine_cond(pm *c, int m, int i, int mode)
         pm_machine_final(c, m, i);
     }
     for (int cmd = 0; cmd < s->ncmds; cmd++)
-        if (pm_uses(s, m, IR_A_ISSUE, cmd))
+        if (pm_uses(c, m, IR_A_ISSUE, cmd))
             fprintf(c->out, " %s pc_%s_%s[%d] %s 0", settled ? "&&" : "||", mm->name, s->cmds[cmd].name,
                     i, settled ? "==" : "!=");
     fputc(')', c->out);
@@ -740,8 +753,10 @@ static void pm_actions(pm *c, int m, const ir_trans *t, long variant)
             pm_issue(c, m, a->cmd, &ch);
             break;
         case IR_A_CANCEL:
-            fprintf(c->out, "            pc_%s_%s[self] = 0; drop_%s_%s(self);\n", n,
-                    c->s->cmds[a->cmd].name, n, c->s->cmds[a->cmd].name);
+            if (pm_uses(c, m, IR_A_ISSUE, a->cmd))   /* else never issued in this profile */
+                fprintf(c->out, "            pc_%s_%s[self] = 0;", n, c->s->cmds[a->cmd].name);
+            fprintf(c->out, "%sdrop_%s_%s(self);\n", pm_uses(c, m, IR_A_ISSUE, a->cmd) ? " " : "            ",
+                    n, c->s->cmds[a->cmd].name);
             break;
         case IR_A_ASSIGN:
             fputs("            ", c->out);
@@ -787,15 +802,17 @@ static void pm_transition(pm *c, int m, const ir_trans *t)
     const ir_machine *mm = &c->s->machines[m];
     const ir_event *ev = &c->s->events[t->event];
     long nv = pm_trans_variants(c, t);
+    if (!c->live.trans[m][t->id])
+        return;                     /* the profile does not have it (prune.h) */
     for (long v = 0; v < nv; v++) {
         fprintf(c->out, "    :: STEP_BEGIN (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && ", mm->name,
                 mm->name, mm->name, mm->states[t->from].name);
         pm_trans_test(c, m, t);
         fprintf(c->out, ") -> STEP_BODY  /* @T %s %d %ld %s:%d%s */\n", mm->name, t->id, v,
-                c->s->file, t->at.line, t->dead ? " dead" : "");
+                ir_file(c->s, t->at), t->at.line, t->dead ? " dead" : "");
         fprintf(c->out, "            printf(\"@T %d %%d %d\\n\", self);\n", m, t->id);
         fprintf(c->out, "            deq_%s(self);\n", mm->name);
-        if (ev->kind == IR_EV_OUTCOME && pm_uses(c->s, m, IR_A_ISSUE, ev->cmd))
+        if (ev->kind == IR_EV_OUTCOME && pm_uses(c, m, IR_A_ISSUE, ev->cmd))
             fprintf(c->out, "            pc_%s_%s[self] = 0;\n", mm->name, c->s->cmds[ev->cmd].name);
         pm_actions(c, m, t, v);
         pm_dump_trans(c, t);
@@ -810,10 +827,12 @@ static void pm_unhandled(pm *c, int m, int st)
 {
     const ir_machine *mm = &c->s->machines[m];
     const char *n = mm->name;
+    if (!c->live.state[m][st])
+        return;                     /* a state the profile never enters */
     fprintf(c->out, "    :: STEP_BEGIN (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && !(0", n, n, n,
             mm->states[st].name);
     for (int k = 0; k < mm->ntrans; k++)
-        if (mm->trans[k].from == st) {
+        if (mm->trans[k].from == st && c->live.trans[m][mm->trans[k].id]) {
             fputs(" || ", c->out);
             pm_trans_test(c, m, &mm->trans[k]);
         }
@@ -874,7 +893,7 @@ static void pm_outcome(pm *c, int m, int i, int cmd, int o)
             pm_expr(c, oc->when);
         }
         fprintf(c->out, ") -> STEP_BODY  /* @O %s %d %s.%s %ld %s:%d */\n", n, i, cm->name,
-                oc->name, v % nv, c->s->file, oc->at.line);
+                oc->name, v % nv, ir_file(c->s, oc->at), oc->at.line);
         fprintf(c->out, "            printf(\"@O %d %d %d %d\\n\");\n", m, i, cmd, o);
         pm_effects(c, oc->effects, oc->neffects, &ch, "            ");
         unsigned char *w = ar_array((size_t)c->s->nvars + 1, 1);
@@ -904,7 +923,7 @@ static void pm_env(pm *c, int e)
                 pm_expr(c, en->when);
             }
             fprintf(c->out, ") -> STEP_BODY  /* @E %s %d %ld %s:%d */\n", en->name, i, v,
-                    c->s->file, en->at.line);
+                    ir_file(c->s, en->at), en->at.line);
             fprintf(c->out, "            printf(\"@E %d %d\\n\");\n            n_%s++;\n", e, i,
                     en->name);
             pm_effects(c, en->effects, en->neffects, &ch, "            ");
@@ -929,11 +948,12 @@ static void pm_world(FILE *out, const void *ctx)
     for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++)
             for (int cmd = 0; cmd < s->ncmds; cmd++)
-                if (pm_uses(s, m, IR_A_ISSUE, cmd))
+                if (pm_uses(c, m, IR_A_ISSUE, cmd))
                     for (int o = 0; o < s->cmds[cmd].noutcomes; o++)
                         pm_outcome(c, m, i, cmd, o);
     for (int e = 0; e < s->nenvs; e++)
-        pm_env(c, e);
+        if (c->live.env[e])
+            pm_env(c, e);
     fputs("    :: timeout ->\n"
           "        assert(QUIESCENT);  /* @A DEADLOCK */\n"
           "        SIM_OVER\n"
@@ -1048,13 +1068,13 @@ static void pm_sim_reset(pm *c)
             fprintf(out, "    q_%s[%d].n = 0;\n    h_i = 0;\n    do\n    :: h_i < QN_%s -> q_%s[%d].e[h_i] = 0; h_i++\n"
                          "    :: else -> break\n    od;\n", n, i, n, n, i);
             for (int cmd = 0; cmd < s->ncmds; cmd++)
-                if (pm_uses(s, m, IR_A_ISSUE, cmd))
+                if (pm_uses(c, m, IR_A_ISSUE, cmd))
                     fprintf(out, "    pc_%s_%s[%d] = 0;\n", n, s->cmds[cmd].name, i);
         }
     }
     for (int i = 0; i < s->nvars; i++) {     /* the initial choices fill only some members */
         const ir_var *v = &s->vars[i];
-        if (v->kind == IR_V_PLANT && v->shape == IR_POOL)
+        if (v->kind == IR_V_PLANT && v->shape == IR_POOL && c->live.var[i])
             for (int k = 0; k < s->enums[v->elem.id].n; k++)
                 fprintf(out, "    p_%s[%d] = 0;\n", v->name, k);
     }
@@ -1062,8 +1082,9 @@ static void pm_sim_reset(pm *c)
      * odds: a random run meets a few of them, at random moments, instead of
      * almost always an abort or a crash in its first steps */
     for (int e = 0; e < s->nenvs; e++)
-        fprintf(out, "    if\n    :: n_%s = 0\n    :: n_%s = %d\n    fi;\n", s->envs[e].name,
-                s->envs[e].name, s->envs[e].limit);
+        if (c->live.env[e])
+            fprintf(out, "    if\n    :: n_%s = 0\n    :: n_%s = %d\n    fi;\n", s->envs[e].name,
+                    s->envs[e].name, s->envs[e].limit);
     fputs("    h_i = 0; w_over = 0\n}\n#endif\n\n", out);
 }
 
@@ -1081,7 +1102,7 @@ static void pm_init(FILE *out, const void *ctx)
         if (v->kind == IR_V_OPTION)
             fprintf(out, "        if\n        :: o_%s = 0\n        :: o_%s = 1\n        fi;\n", v->name,
                     v->name);
-        else if (v->kind == IR_V_PLANT || v->kind == IR_V_CTRL)
+        else if ((v->kind == IR_V_PLANT || v->kind == IR_V_CTRL) && c->live.var[i])
             pm_init_var(c, v);
     }
     for (int m = 0; m < s->nmachines; m++) {
@@ -1146,7 +1167,7 @@ static void pm_issue_witness(pm *c, const ir_prop *pr)
 {
     fprintf(c->out, "ltl W_%s_1 { [] !(0", pr->id);
     for (int m = 0; m < c->s->nmachines; m++)
-        if (pm_uses(c->s, m, IR_A_ISSUE, pr->cmd))
+        if (pm_uses(c, m, IR_A_ISSUE, pr->cmd))
             for (int i = 0; i < pm_instances(c, m); i++)
                 fprintf(c->out, " || pc_%s_%s[%d] != 0", c->s->machines[m].name,
                         c->s->cmds[pr->cmd].name, i);
@@ -1162,7 +1183,8 @@ static void pm_prop_list(pm *c)
         const ir_prop *pr = &c->s->props[k];
         if (!pm_prop_applies(c, pr))
             continue;
-        fprintf(c->out, "/* @P %s %s %s:%d ", pr->id, kinds[pr->kind], c->s->file, pr->at.line);
+        fprintf(c->out, "/* @P %s %s %s:%d ", pr->id, kinds[pr->kind], ir_file(c->s, pr->at),
+                pr->at.line);
         for (const char *t = pr->text; *t; t++)
             if (!(t[0] == '*' && t[1] == '/'))   /* cannot end the comment */
                 fputc(*t == '\n' ? ' ' : *t, c->out);
@@ -1215,7 +1237,8 @@ static void pm_claims(FILE *out, const void *ctx)
 
 void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
 {
-    pm c = { out, s, o->profile, -1, "0", 0 };
+    pm c = { out, s, o->profile, -1, "0", 0, { 0 } };
+    ir_prune(s, o->profile, &c.live);
     static const tp_hook hooks[] = {
         { "banner", pm_banner },   { "defines", pm_defines }, { "globals", pm_globals },
         { "inlines", pm_inlines }, { "machines", pm_machines }, { "world", pm_world },

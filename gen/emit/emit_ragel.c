@@ -46,7 +46,8 @@ static void er_names(FILE *out, const void *ctx)
 {
     const er *c = ctx;
     const char *n = er_m(c)->name;
-    fprintf(out, "/* ---- machine '%s' (%s:%d) ---- */\n\n", n, c->s->file, er_m(c)->at.line);
+    fprintf(out, "/* ---- machine '%s' (%s:%d) ---- */\n\n", n, ir_file(c->s, er_m(c)->at),
+            er_m(c)->at.line);
     fprintf(out, "#define ISSU__FSM_SYM %s   /* one symbol: a transition id */\n"
             "#define ISSU__FSM_NSTATES ISSU_NSTATES_%s\n#define ISSU__FSM_INITIAL ISSU_INITIAL_%s\n"
             "#define ISSU__FSM_ENTRY issu__fsm_entry_%s\n#define ISSU__FSM_INIT issu__fsm_init_%s\n"
@@ -61,7 +62,8 @@ static void er_actions(FILE *out, const void *ctx)
     const er *c = ctx;
     const ir_machine *m = er_m(c);
     for (int i = 0; i < m->ntrans; i++)
-        fprintf(out, "    action t%d { f->fired = %d; }    # %s:%d\n", i, i, c->s->file, m->trans[i].at.line);
+        fprintf(out, "    action t%d { f->fired = %d; }    # %s:%d\n", i, i, ir_file(c->s, m->trans[i].at),
+                m->trans[i].at.line);
     /* fentry() makes Ragel export each state's entry point (issu_fsm_<m>_en_main_S) */
     for (int st = 0; st < m->nstates; st++)
         fprintf(out, "    action at_%s { f->state = ISSU_ST_%s_%s; (void)fentry(%s); }\n",
@@ -74,14 +76,15 @@ static void er_chart(FILE *out, const void *ctx)
     const ir_machine *m = er_m(c);
     fprintf(out, "        start: ( '' -> %s ),\n", m->states[m->initial].name);
     for (int st = 0; st < m->nstates; st++) {
-        fprintf(out, "        # %s:%d\n        %s: (", c->s->file, m->states[st].at.line, m->states[st].name);
+        fprintf(out, "        # %s:%d\n        %s: (", ir_file(c->s, m->states[st].at), m->states[st].at.line,
+                m->states[st].name);
         int n = 0;
         for (int i = 0; i < m->ntrans; i++) {
             const ir_trans *t = &m->trans[i];
             if (t->from != st)
                 continue;
             fprintf(out, "\n            %s %d @t%d -> %s    # %s:%d %s", n ? "|" : " ", i, i,
-                    m->states[t->to].name, c->s->file, t->at.line, c->s->events[t->event].name);
+                    m->states[t->to].name, ir_file(c->s, t->at), t->at.line, c->s->events[t->event].name);
             n++;
         }
         /* a state with no transition (a final sink) is the empty word */

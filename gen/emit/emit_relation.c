@@ -78,8 +78,8 @@ static void er_outcome_text(FILE *f, const ir_spec *s, const rl_outcome *oc, con
 {
     for (int i = 0; i < oc->ncontracts; i++)
         fprintf(f, "%s%d", i ? "," : "", oc->contracts[i]);
-    fprintf(f, "%s\t%s:%d:%d\t%s", oc->ncontracts ? "" : "-", s->file, oc->where.line, oc->where.col,
-            tail);
+    fprintf(f, "%s\t%s:%d:%d\t%s", oc->ncontracts ? "" : "-", ir_file(s, oc->where), oc->where.line,
+            oc->where.col, tail);
 }
 
 /* The section of instance self of machine mi into out; 0, or -1 after a report. */

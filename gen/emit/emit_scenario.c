@@ -19,7 +19,8 @@ static void sc_head(FILE *out, const tr_run *r, const tr_viol *v)
     fprintf(out, "Scenario: %s\n", r->o->title ? r->o->title : "replay of a SPIN trail");
     if (v->prop >= 0)
         fprintf(out, "Property: %s \"%s\"  (%s:%d)\n", r->s->props[v->prop].id,
-                r->s->props[v->prop].text, r->s->file, r->s->props[v->prop].at.line);
+                r->s->props[v->prop].text, ir_file(r->s, r->s->props[v->prop].at),
+                r->s->props[v->prop].at.line);
     fprintf(out, "Spec:     %s, profile %s (family %s)\n", r->s->file, pr->name,
             r->s->families[pr->family].name);
     if (r->o->replay)
@@ -200,7 +201,7 @@ static void sc_trans(FILE *out, tr_run *r, const tr_step *st, int num, const tr_
     const ir_trans *t = &m->trans[st->c];
     fprintf(out, "%3d. %s: %s --%s--> %s  (%s:%d)\n", num, tr_mname(r, st->a, st->b),
             m->states[t->from].name, r->s->events[t->event].name, m->states[t->to].name,
-            r->s->file, t->at.line);
+            ir_file(r->s, t->at), t->at.line);
     if (t->otherwise)
         fputs("       when no other guard holds\n", out);
     else if (t->guard)

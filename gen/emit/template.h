@@ -22,5 +22,7 @@ void tp_expand(FILE *out, const char *tmpl, const tp_hook *hooks, int nhooks, co
 extern const char tp_promela[];
 extern const char tp_ragel[];
 extern const char tp_ragel_machine[];
+extern const char tp_plant_h[];
+extern const char tp_plant_c[];
 
 #endif

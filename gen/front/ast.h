@@ -2,7 +2,8 @@
  *
  * The AST is what the user wrote, with locations and nothing resolved.  The
  * checker (check.c) resolves names and types and builds the IR (ir.h) from
- * it; no emitter ever reads the AST.
+ * it; no emitter ever reads the AST.  A spec split over several files is
+ * one AST (load.h): every location names its file.
  */
 #ifndef ISSU_AST_H
 #define ISSU_AST_H
@@ -108,7 +109,8 @@ typedef struct ast_policy {
 
 typedef struct ast_trans {
     loc at;                     /* the 'on' keyword */
-    ast_evref ev;               /* triggering event */
+    ast_evref *evs;             /* triggering events: one transition each, in this order */
+    int nevs;                   /* at least 1 */
     ast_expr *guard;            /* NULL: always */
     int otherwise;              /* 'otherwise' guard */
     int64_t priority;           /* default 0 */
@@ -188,7 +190,8 @@ typedef struct ast_ident {
 
 typedef enum ast_dkind {
     AD_CONST, AD_TYPE, AD_PARAM, AD_OPTION, AD_FAMILY, AD_PLANT, AD_COMMAND,
-    AD_FAULT, AD_OPERATOR, AD_MACHINE, AD_INVARIANT, AD_LTL
+    AD_FAULT, AD_OPERATOR, AD_MACHINE, AD_INVARIANT, AD_LTL,
+    AD_EXTEND                   /* 'extend machine NAME': more of a machine's body */
 } ast_dkind;
 
 typedef struct ast_decl {
@@ -213,7 +216,7 @@ typedef struct ast_decl {
     loc to_at;
     int to_any;                 /* 'to M[any]' */
     ast_effect *effects;        /* fault/operator effect */
-    ast_machine machine;        /* machine body */
+    ast_machine machine;        /* machine body (AD_EXTEND: what it adds) */
     ast_ident *families;        /* property 'for' list */
     const char *on_issue;       /* invariant 'on issue CMD' */
     loc on_issue_at;
@@ -221,7 +224,7 @@ typedef struct ast_decl {
 } ast_decl;
 
 typedef struct ast_spec {
-    ast_decl *decls;            /* in source order */
+    ast_decl *decls;            /* in source order; an included file's in place of its 'include' */
 } ast_spec;
 
 #endif

@@ -79,6 +79,97 @@ static int ck_var_type(ck *c, const ast_type *t, ir_var *v, int collections)
     return ck_scalar_type(c, &named, CX_SIZE, &v->elem);
 }
 
+/* ---- pass 0: extensions ---------------------------------------------- */
+
+/* 'extend machine M { ... }' adds to M what it holds as if it had been
+ * written at the end of M's body, extensions in order of appearance.  The
+ * checker then sees one machine: every check of a machine (a name declared
+ * twice, one initial state) holds across its extensions.  The merge copies
+ * the list nodes it links: the AST is not changed. */
+
+/* fn(a, b): copies of the nodes of list a, then of list b, of node type T. */
+#define CK_CAT_FN(fn, T)                                                    \
+    static T *fn(const T *a, const T *b)                                    \
+    {                                                                       \
+        T *head = NULL, **tail = &head;                                     \
+        for (int part = 0; part < 2; part++)                                \
+            for (const T *x = part ? b : a; x; x = x->next) {               \
+                *tail = ar_alloc(sizeof **tail);                            \
+                **tail = *x;                                                \
+                (*tail)->next = NULL;                                       \
+                tail = &(*tail)->next;                                      \
+            }                                                               \
+        return head;                                                        \
+    }
+CK_CAT_FN(ck_cat_states, ast_state)
+CK_CAT_FN(ck_cat_vars, ast_mvar)
+CK_CAT_FN(ck_cat_events, ast_mevent)
+#undef CK_CAT_FN
+
+/* A copy of declaration d, alone. */
+static ast_decl *ck_decl_copy(const ast_decl *d)
+{
+    ast_decl *n = ar_alloc(sizeof *n);
+    *n = *d;
+    n->next = NULL;
+    return n;
+}
+
+/* The first machine named 'name' in list, or NULL. */
+static ast_decl *ck_machine_decl(ast_decl *list, const char *name)
+{
+    for (; list; list = list->next)
+        if (list->kind == AD_MACHINE && strcmp(list->name, name) == 0)
+            return list;
+    return NULL;
+}
+
+/* The spec with every extension merged into its machine: a copy of the
+ * declaration list without the extensions.  The extensions of no machine
+ * are left in *orphans (linked by 'next'), for ck_check to report once the
+ * names are known. */
+static ast_spec ck_merge(const ast_spec *ast, ast_decl **orphans)
+{
+    ast_spec out = { NULL };
+    ast_decl **tail = &out.decls, **otail = orphans;
+    *orphans = NULL;
+    for (const ast_decl *d = ast->decls; d; d = d->next) {
+        if (d->kind == AD_EXTEND)
+            continue;
+        *tail = ck_decl_copy(d);
+        tail = &(*tail)->next;
+    }
+    for (const ast_decl *d = ast->decls; d; d = d->next) {
+        if (d->kind != AD_EXTEND)
+            continue;
+        ast_decl *m = ck_machine_decl(out.decls, d->name);
+        if (!m) {
+            *otail = ck_decl_copy(d);
+            otail = &(*otail)->next;
+            continue;
+        }
+        m->machine.states = ck_cat_states(m->machine.states, d->machine.states);
+        m->machine.vars = ck_cat_vars(m->machine.vars, d->machine.vars);
+        m->machine.events = ck_cat_events(m->machine.events, d->machine.events);
+    }
+    return out;
+}
+
+/* Report the extensions of no machine (once every top-level name is known). */
+static void ck_orphans(ck *c, const ast_decl *orphans)
+{
+    for (const ast_decl *d = orphans; d; d = d->next) {
+        const ck_sym *g = ck_lookup(&c->global, d->name);
+        const char *kind = g ? ck_kind_name(g->kind) : "";
+        if (g)
+            diag_error(d->at, "cannot extend '%s': it is %s %s, not a machine", d->name,
+                       strchr("aeiou", kind[0]) ? "an" : "a", kind);
+        else
+            diag_error(d->at, "cannot extend machine '%s': no machine of that name is declared",
+                       d->name);
+    }
+}
+
 /* ---- pass 1: declare every name --------------------------------------- */
 
 static int ck_new_var(ck *c, const char *name, const char *doc, loc at, ir_vkind kind, int machine)
@@ -137,9 +228,13 @@ static void ck_declare_machine(ck *c, const ast_decl *d)
         is->initial = st->initial;
         is->final = st->final;
         if (st->initial) {
-            if (m->initial >= 0)
+            const ir_state *first = m->initial >= 0 ? &m->states[m->initial] : NULL;
+            if (first && diag_same_file(first->at, st->at))
                 diag_error(st->at, "machine '%s' has two initial states ('%s' and '%s')",
-                           d->name, m->states[m->initial].name, st->name);
+                           d->name, first->name, st->name);
+            else if (first)
+                diag_error(st->at, "machine '%s' has two initial states ('%s', at %s, and '%s')",
+                           d->name, first->name, diag_ref(first->at, st->at), st->name);
             else
                 m->initial = m->nstates;
         }
@@ -258,6 +353,8 @@ static void ck_declare(ck *c, const ast_decl *d, int k)
         s->props[s->nprops].text = d->doc;
         s->props[s->nprops++].at = d->at;
         break;
+    case AD_EXTEND:              /* merged into its machine by ck_merge */
+        break;
     }
 }
 
@@ -265,7 +362,7 @@ static void ck_declare(ck *c, const ast_decl *d, int k)
 
 static int ck_same_at(loc a, loc b)
 {
-    return a.line == b.line && a.col == b.col;
+    return a.line == b.line && a.col == b.col && diag_same_file(a, b);
 }
 
 /* Call fn for every variable in declaration order: top-level params,
@@ -361,7 +458,7 @@ static void ck_profile(ck *c, int family, const char *name, const char *doc, loc
 {
     ir_spec *s = c->s;
     ir_profile *p = &s->profiles[s->nprofiles];
-    if (!ck_insert(&c->global, name, SY_PROFILE, s->nprofiles, at, "profile"))
+    if (!ck_insert(&c->profiles, name, SY_PROFILE, s->nprofiles, at, "profile"))
         return;
     p->name = name;
     p->doc = doc;
@@ -379,23 +476,29 @@ static void ck_profile(ck *c, int family, const char *name, const char *doc, loc
     s->nprofiles++;
 }
 
+/* A param's default, as its IR constant (0 if the value is bad: reported). */
+static void ck_default_of(ck *c, ir_var *v, const ast_decl *d, const ast_mvar *mv)
+{
+    int32_t value = 0;
+    if (mv || d->kind != AD_PARAM || !d->value)
+        return;
+    ck_param_value(c, d->value, v, &value);
+    v->deflt = ck_new_const(d->value->at, v->elem, value);
+}
+
 static void ck_families(ck *c)
 {
     ir_spec *s = c->s;
     int32_t *defaults = ar_array((size_t)s->nvars + 1, sizeof *defaults);
     uint8_t *has = ar_array((size_t)s->nvars + 1, 1);
-    int vi = 0, fi = 0;
-    for (const ast_decl *d = c->ast->decls; d; d = d->next) {
-        if (d->kind == AD_PARAM) {
-            if (d->value) {
-                ck_param_value(c, d->value, &s->vars[vi], &defaults[vi]);
-                has[vi] = 1;
-            }
-            s->vars[vi].deflt = d->value ? ck_new_const(d->value->at, s->vars[vi].elem, defaults[vi]) : NULL;
+    int fi = 0;
+    /* by ck_each_var: a param may be declared after a machine's variables */
+    ck_each_var(c, ck_default_of);
+    for (int i = 0; i < s->nvars; i++)
+        if (s->vars[i].deflt) {
+            defaults[i] = s->vars[i].deflt->value;
+            has[i] = 1;     /* a bad default was reported: not "missing" as well */
         }
-        if (d->kind == AD_PARAM || d->kind == AD_OPTION || d->kind == AD_PLANT)
-            vi++;
-    }
     for (const ast_decl *d = c->ast->decls; d; d = d->next) {
         if (d->kind != AD_FAMILY)
             continue;
@@ -408,7 +511,7 @@ static void ck_families(ck *c)
     if (s->nfamilies == 0) {
         /* A spec without families (a small test spec) gets one implicit
          * profile made of the params' defaults. */
-        loc at = { 1, 1 };
+        loc at = { 1, 1, s->file };
         s->families[0].name = "default";
         s->families[0].at = at;
         s->nfamilies = 1;
@@ -866,11 +969,15 @@ static void ck_action(ck *c, int k, const ast_action *a, ir_action *ia)
     }
 }
 
-static void ck_transition(ck *c, int k, int from, const ast_trans *t, ir_trans *it)
+/* The transition of t on its event ev (one of t's list).  What is written
+ * once for a whole list (guard, target, actions) is checked once per event:
+ * it reads the same either way, and diag prints a repeated error once. */
+static void ck_transition(ck *c, int k, int from, const ast_trans *t, const ast_evref *ev,
+                          ir_trans *it)
 {
     ir_spec *s = c->s;
     ck_cx cx = ck_cx_make(CX_GUARD, k, s->machines[k].count != NULL);
-    it->at = t->at;
+    it->at = t->nevs > 1 ? ev->at : t->at;
     it->doc = t->doc;
     it->from = from;
     it->to = -1;
@@ -883,7 +990,7 @@ static void ck_transition(ck *c, int k, int from, const ast_trans *t, ir_trans *
     it->priority = (int)(t->priority > 1000000 ? 1000000 : t->priority);
     if (t->otherwise && t->has_priority)
         diag_error(t->at, "an 'otherwise' transition cannot have a priority: it has the lowest");
-    it->event = ck_evref(c, k, &t->ev);
+    it->event = ck_evref(c, k, ev);
     if (t->guard)
         it->guard = ck_bool_expr(c, t->guard, &cx);
     ck_sym *st = ck_lookup(&c->mstates[k], t->target);
@@ -898,6 +1005,27 @@ static void ck_transition(ck *c, int k, int from, const ast_trans *t, ir_trans *
     it->actions = ar_array((size_t)n + 1, sizeof *it->actions);
     for (const ast_action *a = t->actions; a; a = a->next)
         ck_action(c, k, a, &it->actions[it->nactions++]);
+}
+
+/* 'on E1, E2, ... -> T': one transition per event, in list order, each as
+ * if it had been written out on its own. */
+static void ck_trans_list(ck *c, int k, int from, const ast_trans *t)
+{
+    ir_machine *m = &c->s->machines[k];
+    int first = m->ntrans;
+    for (int i = 0; i < t->nevs; i++) {
+        ir_trans *it = &m->trans[m->ntrans];
+        ck_transition(c, k, from, t, &t->evs[i], it);
+        int twice = 0;
+        for (int j = first; j < m->ntrans && it->event >= 0 && !twice; j++)
+            twice = m->trans[j].event == it->event;
+        if (twice) {
+            diag_error(t->evs[i].at, "event '%s' is listed twice in this transition",
+                       c->s->events[it->event].name);
+            continue;
+        }
+        it->id = m->ntrans++;
+    }
 }
 
 static void ck_machine(ck *c, int k, const ast_decl *d)
@@ -915,7 +1043,7 @@ static void ck_machine(ck *c, int k, const ast_decl *d)
     int nt = 0;
     for (const ast_state *st = d->machine.states; st; st = st->next)
         for (const ast_trans *t = st->trans; t; t = t->next)
-            nt++;
+            nt += t->nevs;
     m->trans = ar_array((size_t)nt + 1, sizeof *m->trans);
     for (const ast_state *st = d->machine.states; st; st = st->next) {
         ck_sym *ss = ck_lookup(&c->mstates[k], st->name);
@@ -926,11 +1054,8 @@ static void ck_machine(ck *c, int k, const ast_decl *d)
         for (int e = 0; e < s->nevents; e++)
             if (!row[e])
                 row[e] = deflt[e];
-        for (const ast_trans *t = st->trans; t; t = t->next) {
-            ir_trans *it = &m->trans[m->ntrans];
-            ck_transition(c, k, ss->index, t, it);
-            it->id = m->ntrans++;
-        }
+        for (const ast_trans *t = st->trans; t; t = t->next)
+            ck_trans_list(c, k, ss->index, t);
     }
 }
 
@@ -1009,8 +1134,10 @@ static void ck_slots(ir_spec *s)
 }
 
 /* Sizes and bounds must make sense in every profile before anything is
- * enumerated: a size below 1 or an empty range would make the valuation
- * spaces meaningless. */
+ * enumerated: an array below 1 element or an empty range would make the
+ * valuation spaces meaningless.  A pool may be empty in a profile: a
+ * chassis without that kind of FRU (its counts are 0; gen/ir/prune.h
+ * leaves what only it drives out of that profile's model). */
 static void ck_domains(ck *c)
 {
     ir_spec *s = c->s;
@@ -1018,9 +1145,10 @@ static void ck_domains(ck *c)
         const ir_var *v = &s->vars[i];
         for (int p = 0; p < s->nprofiles; p++) {
             int32_t lo, hi;
-            if (v->shape != IR_SCALAR && ir_size(s, v, p) < 1) {
-                diag_error(v->at, "'%s' has %d elements in profile '%s'; a size must be at least 1",
-                           v->name, ir_size(s, v, p), s->profiles[p].name);
+            if (v->shape != IR_SCALAR && ir_size(s, v, p) < (v->shape == IR_POOL ? 0 : 1)) {
+                diag_error(v->at, "'%s' has %d elements in profile '%s'; %s", v->name,
+                           ir_size(s, v, p), s->profiles[p].name, v->shape == IR_POOL
+                           ? "a pool may be empty, not smaller" : "an array has at least 1 element");
                 break;
             }
             if (v->shape != IR_SCALAR && ir_size(s, v, p) > 4096) {
@@ -1090,10 +1218,13 @@ static void ck_alloc(ck *c, const ast_spec *ast)
     s->profiles = ar_array(profiles, sizeof *s->profiles);
 }
 
-int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
+int ck_check(const ast_spec *written, const char *file, ir_spec **out)
 {
     ck c;
     memset(&c, 0, sizeof c);
+    ast_decl *orphans;
+    ast_spec merged = ck_merge(written, &orphans);
+    const ast_spec *ast = &merged;
     c.ast = ast;
     c.s = ar_alloc(sizeof *c.s);
     c.s->file = file;
@@ -1104,6 +1235,7 @@ int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
         c.decl_of[k] = d;
         ck_declare(&c, d, k);
     }
+    ck_orphans(&c, orphans);
     k = 0;
     for (const ast_decl *d = ast->decls; d; d = d->next, k++) {
         int32_t v;
@@ -1114,7 +1246,7 @@ int ck_check(const ast_spec *ast, const char *file, ir_spec **out)
     if (c.s->nmachines == 0) {
         /* an empty file lands here too: a spec describes at least one
          * controller, or there is nothing to check, prove or generate */
-        loc at = { 1, 1 };
+        loc at = { 1, 1, file };
         diag_error(ast->decls ? ast->decls->at : at, "the spec declares no machine");
     }
     ck_types(&c);

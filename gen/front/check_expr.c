@@ -112,8 +112,8 @@ ck_sym *ck_insert(ck_table *t, const char *name, ck_skind kind, int index, loc a
 {
     ck_sym *old = ck_lookup(t, name);
     if (old) {
-        diag_error(at, "%s '%s' is declared twice (first as %s at line %d)", what, name,
-                   ck_kind_name(old->kind), old->at.line);
+        diag_error(at, "%s '%s' is declared twice (first as %s at %s)", what, name,
+                   ck_kind_name(old->kind), diag_ref(old->at, at));
         return NULL;
     }
     if (2 * (t->n + 1) > t->cap)

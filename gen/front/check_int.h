@@ -59,6 +59,8 @@ typedef struct ck {
     ck_table *mevents;           /* [machine] machine events */
     ck_table *outcomes;          /* [command] outcomes */
     ck_table props;              /* property IDs */
+    ck_table profiles;           /* profile names: a namespace of their own (a family
+                                  * of one model may share its name: family m120, profile m120) */
     ck_const *consts;            /* [decl index] for AD_CONST */
     const ast_decl **decl_of;    /* [decl index] */
     int ndecls;

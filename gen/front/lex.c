@@ -6,6 +6,7 @@
 #include "arena.h"
 
 typedef struct lx_state {
+    const char *file;            /* its file, stamped on every location */
     const char *buf;             /* input */
     size_t len;                  /* input length */
     size_t pos;                  /* next byte */
@@ -47,6 +48,7 @@ static loc lx_here(const lx_state *s)
     loc at;
     at.line = s->line;
     at.col = (int)(s->pos - s->line_start) + 1;
+    at.file = s->file;
     return at;
 }
 
@@ -363,10 +365,11 @@ static int lx_punct(lx_state *s)
     return 1;
 }
 
-int lx_lex(const char *buf, size_t len, lx_tokens *out)
+int lx_lex(const char *file, const char *buf, size_t len, lx_tokens *out)
 {
     lx_state s;
     memset(&s, 0, sizeof s);
+    s.file = file;
     s.buf = buf;
     s.len = len;
     s.line = 1;

@@ -70,8 +70,10 @@ typedef struct lx_tokens {
     size_t n;                    /* count, including T_EOF */
 } lx_tokens;
 
-/* Lex buf[0..len); errors go to diag.  Returns 0 on success, -1 on error. */
-int lx_lex(const char *buf, size_t len, lx_tokens *out);
+/* Lex buf[0..len), the text of 'file' (which every location carries;
+ * NULL: the file given to diag_init); errors go to diag.  Returns 0 on
+ * success, -1 on error. */
+int lx_lex(const char *file, const char *buf, size_t len, lx_tokens *out);
 const char *lx_kind_name(lx_kind k);   /* "'{'", "identifier", ... */
 
 #endif

@@ -7,6 +7,8 @@
 #include "arena.h"
 
 typedef struct ps_state {
+    ps_include_fn include;       /* reads an included file, or NULL */
+    void *include_arg;           /* its argument */
     const lx_token *t;           /* tokens */
     size_t n;                    /* token count */
     size_t i;                    /* current token */
@@ -549,11 +551,30 @@ static ast_action *ps_action(ps_state *p)
     return a;
 }
 
+/* "E1, E2, E3": the events of one transition, in order. */
+static ast_evref *ps_evref_list(ps_state *p, int *count)
+{
+    ast_evref *v = NULL;
+    int n = 0, cap = 0;
+    do {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4;
+            ast_evref *nv = ar_array((size_t)cap, sizeof *nv);
+            if (n)
+                memcpy(nv, v, (size_t)n * sizeof *nv);
+            v = nv;
+        }
+        v[n++] = ps_evref(p);
+    } while (ps_accept(p, T_COMMA));
+    *count = n;
+    return v;
+}
+
 static ast_trans *ps_trans(ps_state *p)
 {
     ast_trans *tr = ar_alloc(sizeof *tr);
     tr->at = ps_next(p)->at;
-    tr->ev = ps_evref(p);
+    tr->evs = ps_evref_list(p, &tr->nevs);
     if (ps_accept(p, K_WHEN)) {
         /* '->' ends the guard (it introduces the target), so an implication
          * inside a guard must be parenthesised */
@@ -622,7 +643,10 @@ static ast_state *ps_state_decl(ps_state *p)
     return st;
 }
 
-static void ps_machine_body(ps_state *p, ast_machine *m)
+/* The body of 'machine NAME' or (ext: the machine's name) of 'extend
+ * machine NAME', which has no machine-wide policies: a default for every
+ * state belongs with the machine, where a reader looks for it. */
+static void ps_machine_body(ps_state *p, ast_machine *m, const char *ext)
 {
     ast_mvar **vt = &m->vars;
     ast_mevent **et = &m->events;
@@ -654,6 +678,11 @@ static void ps_machine_body(ps_state *p, ast_machine *m)
             ps_expect(p, T_SEMI);
             *et = e;
             et = &e->next;
+        } else if ((k == K_IGNORE || k == K_REJECT) && ext) {
+            diag_error(ps_peek(p)->at, "a machine-wide %s is allowed only in the declaration "
+                       "of machine '%s', not in an extension; move it there or into the states",
+                       lx_kind_name(k), ext);
+            longjmp(p->fail, 1);
         } else if (k == K_IGNORE || k == K_REJECT) {
             ps_policies(p, &m->policies);
         } else if (k == K_STATE || k == K_INITIAL || k == K_FINAL) {
@@ -886,11 +915,14 @@ static void ps_decl_body(ps_state *p, ast_decl *d)
             ps_expect(p, T_RBRACK);
         }
         d->doc = ps_opt_doc(p);
-        ps_machine_body(p, &d->machine);
+        ps_machine_body(p, &d->machine, NULL);
         break;
     case AD_INVARIANT:
     case AD_LTL:
         ps_property(p, d);
+        break;
+    case AD_EXTEND:
+        ps_machine_body(p, &d->machine, d->name);
         break;
     }
 }
@@ -913,21 +945,68 @@ static ast_decl *ps_decl(ps_state *p)
     ps_fail(p, "a declaration");
 }
 
+/* 1 if the current token is the identifier 'word': at the top level, where
+ * no declaration starts with a name, 'include' and 'extend' are keywords
+ * (and names everywhere else). */
+static int ps_contextual(const ps_state *p, const char *word)
+{
+    return ps_kind(p) == T_ID && strcmp(ps_peek(p)->text, word) == 0;
+}
+
+/* 'extend machine NAME { ... }' */
+static ast_decl *ps_extend(ps_state *p)
+{
+    ps_next(p);
+    ps_expect(p, K_MACHINE);
+    ast_decl *d = ar_alloc(sizeof *d);
+    d->kind = AD_EXTEND;
+    const lx_token *id = ps_ident(p, "a machine name");
+    d->name = id->text;
+    d->at = id->at;
+    ps_decl_body(p, d);
+    return d;
+}
+
+/* 'include "path";': the included file's declarations are appended at
+ * *tail, which then points past the last of them. */
+static ast_decl **ps_include(ps_state *p, ast_decl **tail)
+{
+    loc at = ps_next(p)->at;
+    const lx_token *path = ps_expect(p, T_STR);
+    ps_expect(p, T_SEMI);
+    ast_decl *decls = NULL;
+    if (!p->include) {
+        diag_error(at, "'include' needs a spec read from a file");
+        longjmp(p->fail, 1);
+    }
+    if (p->include(p->include_arg, path->text, at, &decls))
+        longjmp(p->fail, 1);
+    for (*tail = decls; *tail; tail = &(*tail)->next)
+        ;
+    return tail;
+}
+
 /* Kept out of ps_parse so that no local of the setjmp caller changes after
  * setjmp (they would be indeterminate after the longjmp). */
 static void ps_decls(ps_state *p, ast_spec *out)
 {
     ast_decl **tail = &out->decls;
     while (ps_kind(p) != T_EOF) {
-        *tail = ps_decl(p);
+        if (ps_contextual(p, "include")) {
+            tail = ps_include(p, tail);
+            continue;
+        }
+        *tail = ps_contextual(p, "extend") ? ps_extend(p) : ps_decl(p);
         tail = &(*tail)->next;
     }
 }
 
-int ps_parse(const lx_tokens *toks, ast_spec *out)
+int ps_parse(const lx_tokens *toks, ps_include_fn include, void *arg, ast_spec *out)
 {
     ps_state p;
     memset(&p, 0, sizeof p);
+    p.include = include;
+    p.include_arg = arg;
     p.t = toks->v;
     p.n = toks->n;
     out->decls = NULL;

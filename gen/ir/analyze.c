@@ -260,10 +260,10 @@ static int an_select(an *a, an_group *g, ev_env *env, const ev_space *sp, int pr
         if (g->m->trans[win].priority == tr->priority && !g->overlap_seen[t]) {
             char d[AN_DESC];
             ev_describe(sp, s, g->k, env->slots, d, sizeof d);
-            diag_error(tr->at, "this transition and the one at line %d can both be taken on %s "
+            diag_error(tr->at, "this transition and the one at %s can both be taken on %s "
                        "(profile '%s': %s); make the guards exclusive or give one a priority",
-                       g->m->trans[win].at.line, an_where(s, g), s->profiles[profile].name,
-                       d[0] ? d : "always");
+                       diag_ref(g->m->trans[win].at, tr->at), an_where(s, g),
+                       s->profiles[profile].name, d[0] ? d : "always");
             g->overlap_seen[t] = 1;
         }
     }

@@ -229,16 +229,36 @@ void ev_space_init(ev_space *sp)
     memset(sp, 0, sizeof *sp);
 }
 
-static void ev_add(ev_space *sp, ev_atom a)
+/* The atom of `slot`, added as a copy of a if new; NULL when full. */
+static ev_atom *ev_add(ev_space *sp, ev_atom a)
 {
     for (int i = 0; i < sp->n; i++)
         if (sp->atoms[i].slot == a.slot)
-            return;
+            return &sp->atoms[i];
     if (sp->n == EV_MAX_ATOMS) {
         sp->overflow = 1;
+        return NULL;
+    }
+    sp->atoms[sp->n] = a;
+    return &sp->atoms[sp->n++];
+}
+
+/* Pool atom a is read through the set of members vals[0..n-1]: one more
+ * bit in each member's signature.  Past 64 sets, or a member beyond
+ * EV_MAX_MEMBERS, every member gets a class of its own (a bit per member). */
+static void ev_pool_set(ev_atom *a, const int32_t *vals, int n)
+{
+    if (a->members > EV_MAX_MEMBERS)
+        return;                     /* member by member (ev_classes) */
+    if (a->nsets >= 64) {
+        for (int k = 0; k < a->members; k++)
+            a->sig[k] = (uint64_t)k;
         return;
     }
-    sp->atoms[sp->n++] = a;
+    for (int i = 0; i < n; i++)
+        if (vals[i] >= 0 && vals[i] < a->members)
+            a->sig[vals[i]] |= (uint64_t)1 << a->nsets;
+    a->nsets++;
 }
 
 static void ev_add_slot(ev_space *sp, int slot, int32_t lo, int32_t hi, int var)
@@ -269,7 +289,10 @@ static int ev_is_const(const ir_expr *e)
     }
 }
 
-static void ev_add_var(ev_space *sp, const ir_spec *s, int profile, int var, const ir_expr *index)
+/* Variable var is read (at index, for an array; through the set of members
+ * vals[0..nvals-1], for a pool: vals NULL means member by member). */
+static void ev_add_var(ev_space *sp, const ir_spec *s, int profile, int var, const ir_expr *index,
+                       const int32_t *vals, int nvals)
 {
     const ir_var *v = &s->vars[var];
     int32_t lo, hi;
@@ -284,7 +307,11 @@ static void ev_add_var(ev_space *sp, const ir_spec *s, int profile, int var, con
         a.members = s->enums[v->elem.id].n;
         a.size = ir_size(s, v, profile);
         a.var = var;
-        ev_add(sp, a);
+        ev_atom *at = ev_add(sp, a);
+        for (int32_t k = 0; at && !vals && k < at->members; k++)
+            ev_pool_set(at, &k, 1);
+        if (at && vals)
+            ev_pool_set(at, vals, nvals);
         return;
     }
     int32_t size = ir_size(s, v, profile);
@@ -306,14 +333,14 @@ void ev_collect(ev_space *sp, const ir_spec *s, int profile, int machine, const 
     switch (e->kind) {
     case IR_E_VAR:
     case IR_E_MVAR:
-        ev_add_var(sp, s, profile, e->var, NULL);
+        ev_add_var(sp, s, profile, e->var, NULL, NULL, 0);
         break;
     case IR_E_INDEX:
-        ev_add_var(sp, s, profile, e->var, e->a);
+        ev_add_var(sp, s, profile, e->var, e->a, NULL, 0);
         break;
     case IR_E_COUNT:
         if (e->var >= 0)
-            ev_add_var(sp, s, profile, e->var, NULL);
+            ev_add_var(sp, s, profile, e->var, NULL, e->vals, e->nvals);
         break;
     case IR_E_PENDING:
         if (m)
@@ -346,8 +373,8 @@ void ev_collect_effects(ev_space *sp, const ir_spec *s, int profile, int machine
         ev_collect(sp, s, profile, machine, f->cond);
         for (int k = 0; k < f->nvalues; k++)
             ev_collect(sp, s, profile, machine, f->values[k]);
-        if (f->kind == IR_F_MOVE_ONE || f->kind == IR_F_MOVE_ALL)
-            ev_add_var(sp, s, profile, f->var, NULL);
+        for (int k = 0; (f->kind == IR_F_MOVE_ONE || f->kind == IR_F_MOVE_ALL) && k <= f->nfrom; k++)
+            ev_add_var(sp, s, profile, f->var, NULL, k < f->nfrom ? &f->from[k] : &f->to, 1);
         if (f->kind == IR_F_IF) {
             ev_collect_effects(sp, s, profile, machine, f->then_, f->nthen);
             ev_collect_effects(sp, s, profile, machine, f->else_, f->nelse);
@@ -392,14 +419,40 @@ static uint64_t ev_pool_count(int32_t size, int members)
     return r;
 }
 
+/* Group the members of pool atom a into classes of equal signature (a
+ * pool of more than EV_MAX_MEMBERS members: one class per member). */
+static void ev_classes(ev_atom *a)
+{
+    a->nclass = 0;
+    if (a->members > EV_MAX_MEMBERS) {
+        a->nclass = a->members;
+        return;
+    }
+    for (int k = 0; k < a->members; k++) {
+        int j = 0;
+        while (j < a->nclass && a->sig[a->rep[j]] != a->sig[k])
+            j++;
+        if (j == a->nclass)
+            a->rep[a->nclass++] = (int8_t)k;
+    }
+}
+
+/* The counter that holds the count of class j. */
+static int ev_rep(const ev_atom *a, int j)
+{
+    return a->members > EV_MAX_MEMBERS ? j : a->rep[j];
+}
+
 uint64_t ev_space_size(const ev_space *sp)
 {
     if (sp->overflow)
         return UINT64_MAX;
     uint64_t n = 1;
     for (int i = 0; i < sp->n; i++) {
-        const ev_atom *a = &sp->atoms[i];
-        uint64_t k = a->kind == EV_A_POOL ? ev_pool_count(a->size, a->members)
+        ev_atom *a = (ev_atom *)&sp->atoms[i];   /* the classes are a cache of the atom's sets */
+        if (a->kind == EV_A_POOL)
+            ev_classes(a);
+        uint64_t k = a->kind == EV_A_POOL ? ev_pool_count(a->size, a->nclass)
                                           : (uint64_t)((int64_t)a->hi - a->lo + 1);
         if (k == 0)
             return 0;
@@ -418,24 +471,27 @@ void ev_first(const ev_space *sp, int32_t *slots)
             slots[a->slot] = a->lo;
             continue;
         }
+        ev_classes((ev_atom *)a);
         for (int k = 0; k < a->members; k++)
             slots[a->slot + k] = 0;
-        slots[a->slot + a->members - 1] = a->size;
+        slots[a->slot + ev_rep(a, a->nclass - 1)] = a->size;
     }
 }
 
-/* Next composition of a pool: the first members-1 counters are digits whose
- * sum may not exceed size; the last counter takes the rest. */
+/* Next composition of a pool over its classes: the counts of the first
+ * nclass-1 classes (in their first members' counters) are digits whose sum
+ * may not exceed size; the last class takes the rest. */
 static int ev_pool_next(const ev_atom *a, int32_t *c)
 {
-    int last = a->members - 1;
-    for (int k = 0; k < last; k++) {
-        c[k]++;
-        c[last]--;
-        if (c[last] >= 0)
+    int32_t *last = &c[ev_rep(a, a->nclass - 1)];
+    for (int j = 0; j + 1 < a->nclass; j++) {
+        int32_t *d = &c[ev_rep(a, j)];
+        (*d)++;
+        (*last)--;
+        if (*last >= 0)
             return 1;
-        c[last] += c[k];
-        c[k] = 0;
+        *last += *d;
+        *d = 0;
     }
     return 0;
 }
@@ -458,6 +514,34 @@ int ev_next(const ev_space *sp, int32_t *slots)
     return 0;
 }
 
+/* The non-empty classes of a pool valuation: "count(fpc, READY)=2" for a
+ * class of one member, "count(fpc, {ONLINE_OLD, OFFLINE})=3" for more.
+ * Returns the characters written. */
+static int ev_describe_pool(const ev_atom *a, const ir_spec *s, const int32_t *slots, char *buf,
+                            int cap, int sep)
+{
+    const ir_var *v = &s->vars[a->var];
+    const ir_enum *en = &s->enums[v->elem.id];
+    int w = 0;
+    for (int j = 0; j < a->nclass && w < cap; j++) {
+        int r = ev_rep(a, j), n = 0, used = 0;
+        char names[512];
+        if (!slots[a->slot + r])
+            continue;
+        names[0] = '\0';
+        for (int k = 0; k < a->members && used < (int)sizeof names; k++)
+            if (a->members > EV_MAX_MEMBERS ? k == r : a->sig[k] == a->sig[r]) {
+                int m = snprintf(names + used, sizeof names - (size_t)used, "%s%s", n++ ? ", " : "",
+                                 en->members[k]);
+                used += m > 0 ? m : 0;
+            }
+        int m = snprintf(buf + w, (size_t)(cap - w), "%scount(%s, %s%s%s)=%d", (sep || w) ? ", " : "",
+                         v->name, n > 1 ? "{" : "", names, n > 1 ? "}" : "", slots[a->slot + r]);
+        w += m > 0 ? m : 0;
+    }
+    return w < cap ? w : cap - 1;
+}
+
 void ev_describe(const ev_space *sp, const ir_spec *s, int machine, const int32_t *slots,
                  char *buf, int cap)
 {
@@ -476,14 +560,7 @@ void ev_describe(const ev_space *sp, const ir_spec *s, int machine, const int32_
                              s->cmds[a->slot - m->pending_slot].name,
                              slots[a->slot] ? "true" : "false");
         } else if (a->kind == EV_A_POOL) {
-            const ir_var *v = &s->vars[a->var];
-            for (int k = 0; k < a->members && used + w < cap; k++) {
-                if (!slots[a->slot + k])
-                    continue;
-                w += snprintf(buf + used + w, (size_t)(cap - used - w), "%scount(%s, %s)=%d",
-                              (used + w) ? ", " : "", v->name,
-                              s->enums[v->elem.id].members[k], slots[a->slot + k]);
-            }
+            w = ev_describe_pool(a, s, slots, buf + used, cap - used, used > 0);
         } else {
             const ir_var *v = &s->vars[a->var];
             const char *val = ir_value_name(s, &v->elem, slots[a->slot]);

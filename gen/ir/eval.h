@@ -28,6 +28,17 @@ typedef struct ev_env {
 
 typedef enum ev_akind { EV_A_SLOT, EV_A_POOL } ev_akind;
 
+/* A pool is enumerated by classes of members, not member by member: the
+ * expressions and effects read a pool only through sets of members (the
+ * sets of count(), the sources and the target of a move), so two members
+ * that belong to exactly the same sets can never be told apart, and only
+ * the number of elements in each class matters.  A valuation puts a
+ * class's count in its first member's counter and 0 in the others; every
+ * set read is a union of classes, so every count is right.  With 8 members
+ * and 6 elements that is, for a guard reading two sets, 28 valuations
+ * instead of 1,716. */
+#define EV_MAX_MEMBERS 64       /* members of a pool's enum that classes can track */
+
 typedef struct ev_atom {
     ev_akind kind;              /* one slot, or the counters of one pool */
     int slot;                   /* (first) slot */
@@ -35,6 +46,10 @@ typedef struct ev_atom {
     int members;                /* EV_A_POOL: counters */
     int32_t size;               /* EV_A_POOL: elements */
     int var;                    /* variable read, -1 for pseudo slots */
+    uint64_t sig[EV_MAX_MEMBERS]; /* EV_A_POOL: per member, the sets read that hold it (bit per set) */
+    int nsets;                  /* sets read so far (past 64: every member its own class) */
+    int nclass;                 /* classes (set by ev_classes) */
+    int8_t rep[EV_MAX_MEMBERS]; /* the first member of each class */
 } ev_atom;
 
 typedef struct ev_space {

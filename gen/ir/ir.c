@@ -3,6 +3,11 @@
 
 #include <stdio.h>
 
+const char *ir_file(const ir_spec *s, loc at)
+{
+    return at.file ? at.file : s->file;
+}
+
 int32_t ir_const(const ir_spec *s, const ir_expr *e, int profile)
 {
     int64_t a, b;

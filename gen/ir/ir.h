@@ -207,7 +207,7 @@ typedef struct ir_action {
 
 typedef struct ir_trans {
     int id;                     /* index in the machine's table */
-    loc at;                     /* the 'on' keyword */
+    loc at;                     /* the 'on' keyword (of a list of events: the event) */
     const char *doc;
     int from, to;               /* states */
     int event;
@@ -281,7 +281,7 @@ typedef struct ir_profile {
 } ir_profile;
 
 typedef struct ir_spec {
-    const char *file;           /* source path */
+    const char *file;           /* source path: the main file (each loc names its own) */
     ir_enum *enums;     int nenums;
     ir_var *vars;       int nvars;
     ir_cmd *cmds;       int ncmds;
@@ -294,6 +294,9 @@ typedef struct ir_spec {
     int nslots;                 /* valuation slots in all */
 } ir_spec;
 
+/* The file of a location, as the outputs name it beside what came from
+ * there: its own, or the main file's for a location without one. */
+const char *ir_file(const ir_spec *s, loc at);
 /* Value of a constant expression (params allowed) in a profile. */
 int32_t ir_const(const ir_spec *s, const ir_expr *e, int profile);
 /* Bounds of a type in a profile. */

@@ -23,7 +23,8 @@ static int mu_site(mu_walk *w, const char *op, loc at, const char *what)
 {
     int n = w->next++;
     if (w->list)
-        fprintf(w->list, "%d\t%s\t%s:%d:%d\t%s\n", n, op, w->s->file, at.line, at.col, what);
+        fprintf(w->list, "%d\t%s\t%s:%d:%d\t%s\n", n, op, ir_file(w->s, at), at.line, at.col,
+                what);
     if (w->list || n != w->want)
         return 0;
     w->applied = 1;

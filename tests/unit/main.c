@@ -9,6 +9,7 @@ int main(void)
 {
     static int (*const reg[])(void) = {
         register_lex, register_check, register_golden, register_robust, register_scenario,
+        register_modular, register_prune,
     };
     return cu_main("unit-tests", reg, sizeof reg / sizeof reg[0]);
 }

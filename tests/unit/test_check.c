@@ -88,7 +88,7 @@ static long check_lowering(const ir_spec *s, int k, int st, int ev, unsigned lin
             ev_collect(&sp, s, p, k, m->trans[t].guard);
             ev_collect(&sp, s, p, k, m->trans[t].xguard);
         }
-        ev_env env = { s, p, k, slots, 0, { 0, 0 } };
+        ev_env env = { s, p, k, slots, 0, { 0, 0, NULL } };
         int bad = 0;
         ev_first(&sp, slots);
         do {

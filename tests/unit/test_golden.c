@@ -8,6 +8,10 @@
  *   valid/NNN-name.fsm        first line "// args: ARGS"; must exit 0 and
  *                             print nothing at all
  *   summary/NAME.expected     stdout of 'issu-gen --summary tests/specs/NAME.fsm'
+ *   errors/include/, valid/include/
+ *                             the files the cases include, not cases: each is
+ *                             named NNN-name.fsm after the case that includes
+ *                             it, and an error case's diagnostics may name it
  *
  * issu-gen runs in $ISSU_SRCDIR with the case's relative path, so the
  * expected diagnostics read "tests/golden/errors/NNN-name.fsm:L:C: error: ...".
@@ -33,6 +37,7 @@
 #define ERR_DIR "tests/golden/errors"
 #define VALID_DIR "tests/golden/valid"
 #define SUMMARY_DIR "tests/golden/summary"
+#define HELPER_SUBDIR "include"       /* in ERR_DIR and VALID_DIR: files the cases include */
 
 typedef struct gcase {
     char *name;                       /* "013-unknown-escape.fsm" */
@@ -59,6 +64,8 @@ static gset g_errors = { ERR_DIR, NULL, 0 };
 static gset g_valid = { VALID_DIR, NULL, 0 };
 static char **g_orphans;              /* .expected files in ERR_DIR without a case */
 static int g_norphans;
+static char **g_stray;                /* helper files (dir/include/x) of no case's number */
+static int g_nstray;
 
 static char *src_path(const char *rel)
 {
@@ -180,11 +187,44 @@ static void find_orphans(void)
     free(absdir);
 }
 
+/* 1 if some case of set s has the number that starts name ("NNN-"). */
+static int has_case_number(const gset *s, const char *name)
+{
+    for (int k = 0; k < s->n; k++)
+        if (strncmp(s->v[k].name, name, 4) == 0)
+            return 1;
+    return 0;
+}
+
+/* The helper files (s->dir/include/) that no case of s can include: a
+ * helper is named after the case that includes it. */
+static void find_stray_helpers(const gset *s)
+{
+    char *rel = tu_join(s->dir, HELPER_SUBDIR);
+    char *absdir = rel ? src_path(rel) : NULL;
+    char **names;
+    int n = absdir ? tu_list_dir(absdir, "", &names) : 0;
+    char **v = realloc(g_stray, (size_t)(g_nstray + n + 1) * sizeof *v);
+    for (int i = 0; i < n; i++) {
+        if (v && !has_case_number(s, names[i]))
+            v[g_nstray++] = tu_join(rel, names[i]);
+        free(names[i]);
+    }
+    if (v)
+        g_stray = v;
+    if (n)
+        free(names);
+    free(absdir);
+    free(rel);
+}
+
 static int golden_init(void)
 {
     load_set(&g_errors, 1);
     load_set(&g_valid, 0);
     find_orphans();
+    find_stray_helpers(&g_errors);
+    find_stray_helpers(&g_valid);
     return 0;
 }
 
@@ -212,16 +252,45 @@ static int golden_clean(void)
     tu_free_list(g_orphans, g_norphans);
     g_orphans = NULL;
     g_norphans = 0;
+    tu_free_list(g_stray, g_nstray);
+    g_stray = NULL;
+    g_nstray = 0;
     return 0;
 }
 
 /* ---- error cases -------------------------------------------------------- */
 
+/* Line l of diagnostic line p[0..n) is inside the file it names: the case
+ * file, or a helper file of ERR_DIR/include/ that the case includes. */
+static int diag_in_file(const gcase *c, const char *p, size_t n, int *l, const char **file)
+{
+    int col = 0;
+    *file = c->rel;
+    if (tu_diag_line(p, n, c->rel, l, &col))
+        return tu_count_lines(c->src);
+    static const char helpers[] = ERR_DIR "/" HELPER_SUBDIR "/";
+    size_t pl = strcspn(p, ":\n");
+    if (pl >= n || strncmp(p, helpers, sizeof helpers - 1) != 0)
+        return -1;
+    char *rel = malloc(pl + 1), *abs = NULL, *src = NULL;
+    if (rel) {
+        memcpy(rel, p, pl);
+        rel[pl] = '\0';
+        abs = src_path(rel);
+    }
+    src = abs ? tu_read_file(abs, NULL) : NULL;
+    int lines = src && tu_diag_line(p, n, rel, l, &col) ? tu_count_lines(src) : -1;
+    *file = "a helper file";
+    free(src);
+    free(abs);
+    free(rel);
+    return lines;
+}
+
 /* Each line of an expected file is a diagnostic of its own case, located
- * inside the case file. */
+ * inside the case file or inside a file it includes. */
 static int expected_well_formed(const gcase *c, char *why, size_t cap)
 {
-    int lines = tu_count_lines(c->src);
     const char *p = c->expected;
     if (!*p) {
         snprintf(why, cap, "it is empty");
@@ -234,14 +303,16 @@ static int expected_well_formed(const gcase *c, char *why, size_t cap)
     }
     while (*p) {
         size_t n = strcspn(p, "\n");
-        int l = 0, col = 0;
-        if (!tu_diag_line(p, n, c->rel, &l, &col)) {
-            snprintf(why, cap, "line '%.*s' is not '%s:L:C: error: ...'", (int)(n > 200 ? 200 : n),
-                     p, c->rel);
+        int l = 0;
+        const char *file;
+        int lines = diag_in_file(c, p, n, &l, &file);
+        if (lines < 0) {
+            snprintf(why, cap, "line '%.*s' is not '%s:L:C: error: ...' (or the same in a file "
+                     "of %s/%s/)", (int)(n > 200 ? 200 : n), p, c->rel, ERR_DIR, HELPER_SUBDIR);
             return 0;
         }
         if (l > lines + 1) {
-            snprintf(why, cap, "line %d is past the end of the case (%d lines)", l, lines);
+            snprintf(why, cap, "line %d is past the end of %s (%d lines)", l, file, lines);
             return 0;
         }
         p += n;
@@ -277,6 +348,9 @@ static void test_error_cases_well_formed(void)
     }
     for (int i = 0; i < g_norphans; i++)
         TU_CHECK(0, "%s/%s has no case file beside it", ERR_DIR, g_orphans[i]);
+    for (int i = 0; i < g_nstray; i++)
+        TU_CHECK(0, "%s is named after no case (a file a case includes is named NNN-name "
+                 "after it)", g_stray[i]);
 }
 
 static void test_error_cases_exit_1(void)
@@ -390,6 +464,11 @@ static void test_summary_small(void)
     check_summary("small");
 }
 
+static void test_summary_modular(void)
+{
+    check_summary("modular/issu");
+}
+
 int register_golden(void)
 {
     CU_pSuite s = CU_add_suite("golden: issu-gen on tests/golden", golden_init, golden_clean);
@@ -403,7 +482,9 @@ int register_golden(void)
                      test_error_cases_stderr) ||
         !CU_add_test(s, "error cases write no file", test_error_cases_write_nothing) ||
         !CU_add_test(s, "valid cases exit 0 silently", test_valid_cases) ||
-        !CU_add_test(s, "--summary of tests/specs/small.fsm", test_summary_small))
+        !CU_add_test(s, "--summary of tests/specs/small.fsm", test_summary_small) ||
+        !CU_add_test(s, "--summary of tests/specs/modular/issu.fsm (and the files it includes)",
+                     test_summary_modular))
         return -1;
     return 0;
 }

@@ -22,7 +22,7 @@ static int lex_n(const char *src, size_t len, lx_tokens *t)
     if (ftruncate(fileno(lex_out), 0) != 0)
         return -2;
     diag_init("t.fsm", lex_out);
-    int rc = lx_lex(src, len, t);
+    int rc = lx_lex("t.fsm", src, len, t);
     fflush(lex_out);
     rewind(lex_out);
     size_t got = fread(lex_diag, 1, sizeof lex_diag - 1, lex_out);

@@ -21,7 +21,7 @@
 #include "check.h"
 #include "diag.h"
 #include "lex.h"
-#include "parse.h"
+#include "load.h"
 
 /* ---- assertions ------------------------------------------------------- */
 
@@ -451,11 +451,10 @@ ir_spec *tu_front_hook(const char *path, const char *buf, size_t len, tu_parsed_
     if (len)
         memcpy(copy, buf, len);
     ir_spec *ir = NULL;
-    lx_tokens toks;
     ast_spec ast;
-    int ok = lx_lex(copy ? copy : empty, len, &toks) == 0 && diag_count() == 0 &&
-             ps_parse(&toks, &ast) == 0 && diag_count() == 0;
-    if (ok && parsed && parsed(&toks, arg)) {
+    int ok = ld_load(path, copy ? copy : empty, len, &ast, NULL) == 0 && diag_count() == 0;
+    lx_tokens toks;             /* the main file's, for the hook: lexed cleanly once already */
+    if (ok && parsed && lx_lex(path, copy ? copy : empty, len, &toks) == 0 && parsed(&toks, arg)) {
         if (stopped)
             *stopped = 1;
         ok = 0;

@@ -1,0 +1,77 @@
+/* test_prune.c - what of a spec a profile has (gen/ir/prune.h), through
+ * issu-gen's Promela output on tests/specs/systems/families.fsm: in the
+ * profile whose pool `extra` is empty, the extra stage (its state, its
+ * command, its fault, the transitions into it and its on-issue invariant)
+ * is not in the model; in the other profile it is.  The proofs of the same
+ * spec (make check-systems) then show that each profile's coverage counts
+ * only its own transitions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+#define PR_SPEC "tests/specs/systems/families.fsm"
+
+/* The Promela model of `profile`, malloc'd, or NULL after a failed check. */
+static char *pr_model(const char *profile)
+{
+    char *spec = tu_join(tu_srcdir(), PR_SPEC);
+    const char *args[] = { "--profile", profile, "--promela", "-", spec, NULL };
+    tu_run r;
+    char *out = NULL, how[32];
+    if (tu_gen() && tu_run_gen(args, NULL, &r) == 0) {
+        if (TU_CHECK(r.exited && r.status == 0, "issu-gen --promela --profile %s: %s\n%s", profile,
+                     tu_run_how(&r, how, sizeof how), r.err)) {
+            out = r.out;
+            r.out = NULL;
+        }
+        tu_run_free(&r);
+    }
+    free(spec);
+    return out;
+}
+
+/* Does the model hold `text`? */
+static int pr_has(const char *model, const char *text)
+{
+    return strstr(model, text) != NULL;
+}
+
+static void test_empty_pool_left_out(void)
+{
+    char *m = pr_model("plain");
+    if (!m)
+        return;
+    TU_CHECK(!pr_has(m, "pc_ctl_update_extra"), "profile plain: no command update_extra in the model");
+    TU_CHECK(!pr_has(m, "S_ctl_EXTRA &&"), "profile plain: no transition from state EXTRA");
+    TU_CHECK(!pr_has(m, "n_extra_glitch"), "profile plain: no fault extra_glitch");
+    TU_CHECK(!pr_has(m, "p_extra"), "profile plain: no pool extra (it has no element)");
+    TU_CHECK(!pr_has(m, "@P S1 ") && !pr_has(m, "@P S2 "),
+             "profile plain: neither S1 (for the other family) nor S2 (on issue of a command it lacks)");
+    TU_CHECK(pr_has(m, "@P S3 ") && pr_has(m, "pc_ctl_update_main"),
+             "profile plain: the main stage and S3 stay");
+    free(m);
+}
+
+static void test_full_pool_kept(void)
+{
+    char *m = pr_model("twin");
+    if (!m)
+        return;
+    TU_CHECK(pr_has(m, "pc_ctl_update_extra") && pr_has(m, "S_ctl_EXTRA &&") && pr_has(m, "n_extra_glitch")
+             && pr_has(m, "p_extra"), "profile twin: the extra stage is in the model");
+    TU_CHECK(pr_has(m, "@P S1 ") && pr_has(m, "@P S2 "), "profile twin: S1 and S2 apply");
+    free(m);
+}
+
+int register_prune(void)
+{
+    CU_pSuite s = CU_add_suite("prune: a profile's model holds what its family has", NULL, NULL);
+    if (!s || !CU_add_test(s, "an empty pool: its stage is left out", test_empty_pool_left_out) ||
+        !CU_add_test(s, "a full pool: its stage is in", test_full_pool_kept))
+        return -1;
+    return 0;
+}
