@@ -70,11 +70,13 @@ CONF_LIB_OBJ_$(1) := $(CONF_RT_SRC:%.c=$(O)/spec/$(1)/obj/%.o) \
 $(O)/spec/$(1)/gen/.generated: $(2) $(REL_BIN)
 	@mkdir -p $$(@D)
 	$$(call quiet,GEN,$(O)/spec/$(1)/gen/ from $(2))$(REL_BIN) --c-ids $$(@D)/issu_ids.h \
-		--ragel $$(@D)/issu.rl --c-glue $$(@D)/issu_glue.c --c-monitors $$(@D)/issu_monitors.c $(2)
+		--ragel $$(@D)/issu.rl --c-glue $$(@D)/issu_glue.c --c-monitors $$(@D)/issu_monitors.c \
+		--c-plant-h $$(@D)/issu_plant.h --c-plant $$(@D)/issu_plant.c $(2)
 	@touch $$@
 
 $(O)/spec/$(1)/gen/issu_ids.h $(O)/spec/$(1)/gen/issu.rl $(O)/spec/$(1)/gen/issu_glue.c \
-	$(O)/spec/$(1)/gen/issu_monitors.c: $(O)/spec/$(1)/gen/.generated ;
+	$(O)/spec/$(1)/gen/issu_monitors.c $(O)/spec/$(1)/gen/issu_plant.h \
+	$(O)/spec/$(1)/gen/issu_plant.c: $(O)/spec/$(1)/gen/.generated ;
 
 $(O)/spec/$(1)/gen/issu_fsm.c: $(O)/spec/$(1)/gen/issu.rl | deps
 	$$(call quiet,RAGEL,$$@)cd $$(@D) && $$(RAGEL) $$(RAGEL_FLAGS) -o issu_fsm.c issu.rl

@@ -191,12 +191,26 @@ c_to_model() {
     say "$p C -> model: $(echo $files | wc -w) traces of simulated upgrades ($skipped scenarios not applicable), $steps controller steps, each one the model allows"
 }
 
-rc=0
+# model_key PROFILE: the hash of its model without the banner line, which
+# names the profile (mk/proofs.sh does the same).  A profile whose model is
+# an earlier one's has that one's relation and random runs: they are not
+# repeated.
+model_key() { "$GEN" --promela - --profile "$1" "$SPEC" | sed 1d | sha256sum | cut -d' ' -f1; }
+
+rc=0 KEYS=
 for p in $PROFILES; do
     mkdir -p "$WORK/$p"
-    relation "$p" || rc=1
+    k=$(model_key "$p")
+    rep=$(printf '%s\n' $KEYS | awk -v k="$k" -F= '$2 == k { print $1; exit }')
+    [ -n "$rep" ] || KEYS="$KEYS $p=$k"
+    if [ -n "$rep" ]; then
+        say "$p relation and model -> C: the model of $rep (all but the banner line): checked there"
+        cp "$WORK/$rep/events.txt" "$WORK/$p/events.txt"
+    else
+        relation "$p" || rc=1
+    fi
     if [ -n "$ISSU" ]; then
-        model_to_c "$p" || rc=1
+        [ -n "$rep" ] || model_to_c "$p" || rc=1
         c_to_model "$p" || rc=1
     else
         model_to_c "$p" || rc=1

@@ -1,15 +1,19 @@
 # mk/platforms.mk: the platform backends and the issu CLI (platforms/).
 #
-#   $(PF_LIB), $(PF_SAN_LIB)   simulation core (platforms/sim) + MX backend
-#                              (platforms/mx) + CLI modules, release / sanitizer
+#   $(PF_LIB), $(PF_SAN_LIB)   simulation core (platforms/sim) + chassis layer
+#                              (platforms/chassis) + families (platforms/families)
+#                              + the spec's reference plant ($(RT_PLANT_C), generated)
+#                              + replay + CLI modules, release / sanitizer
 #   $(PF_BIN)                  build/bin/issu, linked with $(RT_LIB) (mk/runtime.mk)
 #   $(PF_SAN_BIN)              the same with the sanitizers, driven by the tests
 #   $(PF_TEST_BIN)             CUnit tests (tests/platforms/), in 'make check'
 #   make run                   also runs 'issu upgrade --platform mx480 --yes'
 #
 # Everything here is plain C99 (no POSIX) except the tests, which fork the
-# CLI; the objects depend on $(RT_IDS) because mx_hal.c and the CLI include
-# the generated identifiers.
+# CLI; the objects depend on $(RT_IDS) and $(RT_PLANT_H) because the chassis
+# layer and the CLI include the generated identifiers and plant.  The
+# generated plant (issu_plant.c) is compiled into the platform library, not
+# into libissu: it is the simulated world, never firmware.
 #
 # mk/runtime.mk is read after this file (mk/*.mk in name order), so its
 # variables are referenced as $$(RT_...) in prerequisites (second expansion,
@@ -18,15 +22,22 @@
 .SECONDEXPANSION:
 
 PF_SIM_SRC := $(sort $(wildcard platforms/sim/*.c))
-PF_MX_SRC := $(sort $(wildcard platforms/mx/*.c))
+PF_CHASSIS_SRC := $(sort $(wildcard platforms/chassis/*.c))
+PF_FAMILY_SRC := $(sort $(wildcard platforms/families/*.c))
 PF_CLI_SRC := $(sort $(wildcard platforms/cli/*.c))
 PF_REPLAY_SRC := $(sort $(wildcard platforms/replay/*.c))
 PF_MAIN := platforms/cli/issu.c
-PF_LIB_SRC := $(PF_SIM_SRC) $(PF_MX_SRC) $(PF_REPLAY_SRC) $(filter-out $(PF_MAIN),$(PF_CLI_SRC))
-PF_CPPFLAGS = -I platforms/sim -I platforms/mx -I platforms/replay -I platforms/cli $(RT_CPPFLAGS)
+PF_LIB_SRC := $(PF_SIM_SRC) $(PF_CHASSIS_SRC) $(PF_FAMILY_SRC) $(PF_REPLAY_SRC) \
+	$(filter-out $(PF_MAIN),$(PF_CLI_SRC))
+PF_CPPFLAGS = -I platforms/sim -I platforms/chassis -I platforms/families -I platforms/replay \
+	-I platforms/cli $(RT_CPPFLAGS)
 
-PF_OBJ := $(PF_LIB_SRC:%.c=$(O)/%.o)
-PF_SAN_OBJ := $(PF_LIB_SRC:%.c=$(O)/asan/%.o)
+# The generated reference plant, one object per build.
+PF_PLANT_OBJ := $(O)/platforms/gen/issu_plant.o
+PF_SAN_PLANT_OBJ := $(O)/asan/platforms/gen/issu_plant.o
+
+PF_OBJ := $(PF_LIB_SRC:%.c=$(O)/%.o) $(PF_PLANT_OBJ)
+PF_SAN_OBJ := $(PF_LIB_SRC:%.c=$(O)/asan/%.o) $(PF_SAN_PLANT_OBJ)
 PF_LIB := $(O)/lib/libissu-platforms.a
 PF_SAN_LIB := $(O)/asan/lib/libissu-platforms.a
 PF_BIN := $(O)/bin/issu
@@ -40,13 +51,21 @@ PF_TEST_BIN := $(O)/asan/tests/platform-tests
 $(PF_LIST): FORCE
 	$(call write-stamp,$(PF_LIB_SRC) $(PF_TEST_SRC),list of platforms/ and tests/platforms/ sources)
 
-$(O)/platforms/%.o: platforms/%.c $$(RT_IDS) $(REL_FLAGS)
+$(O)/platforms/%.o: platforms/%.c $$(RT_IDS) $$(RT_PLANT_H) $(REL_FLAGS)
 	@mkdir -p $(@D)
 	$(call quiet,CC,$@)$(CC) $(REL_CFLAGS) $(PF_CPPFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/asan/platforms/%.o: platforms/%.c $$(RT_IDS) $(SAN_FLAGS)
+$(O)/asan/platforms/%.o: platforms/%.c $$(RT_IDS) $$(RT_PLANT_H) $(SAN_FLAGS)
 	@mkdir -p $(@D)
 	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(PF_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(PF_PLANT_OBJ): $$(RT_PLANT_C) $$(RT_PLANT_H) $$(RT_IDS) $(REL_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(REL_CFLAGS) $(RT_CPPFLAGS) -MMD -MP -c -o $@ $(RT_PLANT_C)
+
+$(PF_SAN_PLANT_OBJ): $$(RT_PLANT_C) $$(RT_PLANT_H) $$(RT_IDS) $(SAN_FLAGS)
+	@mkdir -p $(@D)
+	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(RT_CPPFLAGS) -MMD -MP -c -o $@ $(RT_PLANT_C)
 
 $(PF_LIB): $(PF_OBJ) $(PF_LIST)
 	@mkdir -p $(@D)
@@ -64,7 +83,7 @@ $(PF_SAN_BIN): $(O)/asan/platforms/cli/issu.o $(PF_SAN_LIB) $$(RT_SAN_LIB)
 	@mkdir -p $(@D)
 	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_SAN_LIB) $(RT_SAN_LIB) $(LDLIBS)
 
-$(O)/asan/tests/platforms/%.o: tests/platforms/%.c $$(RT_IDS) $(SAN_FLAGS)
+$(O)/asan/tests/platforms/%.o: tests/platforms/%.c $$(RT_IDS) $$(RT_PLANT_H) $(SAN_FLAGS)
 	@mkdir -p $(@D)
 	$(call quiet,CC,$@)$(CC) $(SAN_CFLAGS) $(GEN_CPPFLAGS) $(PF_CPPFLAGS) -I tests/platforms -I tests/common -MMD -MP -c -o $@ $<
 

@@ -4,21 +4,15 @@
 #include "cli_args.h"
 
 #include <assert.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return -1;
-}
+#include "ch_spec.h"
+#include "families.h"
+#include "sim_err.h"
 
 /* The router settings of --config, and what each one turns off or on. */
-static int apply_config_word(mx_config *c, const char *w)
+static int apply_config_word(ch_config *c, const char *w)
 {
     if (strcmp(w, "no-gres") == 0) c->gres = 0;
     else if (strcmp(w, "no-nsr") == 0) c->nsr = 0;
@@ -33,18 +27,18 @@ static int apply_config_word(mx_config *c, const char *w)
     return 0;
 }
 
-static int apply_config(mx_config *c, const char *list, char *err, size_t errlen)
+static int apply_config(ch_config *c, const char *list, char *err, size_t errlen)
 {
     char buf[128];
     if (strlen(list) >= sizeof buf || list[0] == '\0')
-        return fail(err, errlen, "--config: bad list '%s'", list);
+        return sim_err(err, errlen, "--config: bad list '%s'", list);
     memcpy(buf, list, strlen(list) + 1);
     for (char *w = buf, *next; w != NULL; w = next) {
         next = strchr(w, ',');
         if (next != NULL)
             *next++ = '\0';
         if (apply_config_word(c, w) != 0)
-            return fail(err, errlen, "--config: unknown setting '%s' (see issu help upgrade)", w);
+            return sim_err(err, errlen, "--config: unknown setting '%s' (see issu help upgrade)", w);
     }
     return 0;
 }
@@ -76,10 +70,10 @@ static int parse_slot(const char *s, int want_pic, uint32_t *slot, uint32_t *pic
         return -1;
     if (slash != NULL) {
         *slash = '\0';
-        if (parse_u64(slash + 1, &b) != 0 || b >= MX_PICS)
+        if (parse_u64(slash + 1, &b) != 0 || b >= CH_PICS_MAX)
             return -1;
     }
-    if (parse_u64(buf, &a) != 0 || a >= MX_SLOTS_MAX)
+    if (parse_u64(buf, &a) != 0 || a >= CH_SLOTS_MAX)
         return -1;
     *slot = (uint32_t)a;
     *pic = (uint32_t)b;
@@ -100,7 +94,7 @@ static int flag_value(int argc, char **argv, int *i, char *flag, size_t flen,
     const char *eq = strchr(w, '=');
     size_t n = eq != NULL ? (size_t)(eq - w) : strlen(w);
     if (n >= flen)
-        return fail(err, errlen, "unknown option '%s' (see issu help)", w);
+        return sim_err(err, errlen, "unknown option '%s' (see issu help)", w);
     memcpy(flag, w, n);
     flag[n] = '\0';
     *value = NULL;
@@ -108,13 +102,13 @@ static int flag_value(int argc, char **argv, int *i, char *flag, size_t flen,
     for (size_t k = 0; k < sizeof value_flags / sizeof value_flags[0]; k++)
         takes |= strcmp(value_flags[k], flag) == 0;
     if (!takes)
-        return eq != NULL ? fail(err, errlen, "option '%s' takes no value", flag) : 0;
+        return eq != NULL ? sim_err(err, errlen, "option '%s' takes no value", flag) : 0;
     if (eq != NULL)
         *value = eq + 1;
     else if (*i + 1 < argc)
         *value = argv[++*i];
     else
-        return fail(err, errlen, "option '%s' needs a value", flag);
+        return sim_err(err, errlen, "option '%s' needs a value", flag);
     return 0;
 }
 
@@ -125,7 +119,7 @@ typedef struct vers {
 
 static int flag_router(cli_args *a, vers *v, const char *f, const char *val, char *err, size_t errlen)
 {
-    mx_config *c = &a->run.cfg;
+    ch_config *c = &a->run.cfg;
     uint32_t slot, pic;
     if (strcmp(f, "--running") == 0) v->running = val;
     else if (strcmp(f, "--backup-running") == 0) v->backup = val;
@@ -133,32 +127,40 @@ static int flag_router(cli_args *a, vers *v, const char *f, const char *val, cha
     else if (strcmp(f, "--config") == 0) return apply_config(c, val, err, errlen);
     else if (strcmp(f, "--unsupported-fpc") == 0) {
         if (parse_slot(val, 0, &slot, &pic) != 0)
-            return fail(err, errlen, "--unsupported-fpc: bad slot '%s' (0..%u)", val, MX_SLOTS_MAX - 1u);
-        c->unsupported_pics[slot] = (1u << MX_PICS) - 1u;
+            return sim_err(err, errlen, "--unsupported-fpc: bad slot '%s' (0..%u)", val, CH_SLOTS_MAX - 1u);
+        c->unsupported_pics[slot] = (1u << CH_PICS_MAX) - 1u;
     } else if (strcmp(f, "--unsupported-pic") == 0) {
         if (parse_slot(val, 1, &slot, &pic) != 0)
-            return fail(err, errlen, "--unsupported-pic: expected FPC/PIC, e.g. 2/1, not '%s'", val);
+            return sim_err(err, errlen, "--unsupported-pic: expected FPC/PIC, e.g. 2/1, not '%s'", val);
         c->unsupported_pics[slot] |= 1u << pic;
     } else return 1;
     return 0;
 }
 
+/* Turn on the spec's option of that name. */
+static int option(cli_args *a, const char *name, char *err, size_t errlen)
+{
+    if (ch_config_option(&a->run.cfg, name) != 0)
+        return sim_err(err, errlen, "the spec has no option '%s'", name);
+    return 0;
+}
+
 static int flag_run(cli_args *a, const char *f, const char *val, char *err, size_t errlen)
 {
-    mx_run_opts *o = &a->run;
+    ch_run_opts *o = &a->run;
     if (strcmp(f, "--platform") == 0) a->platform = val;
     else if (strcmp(f, "--package") == 0) a->package = val;
     else if (strcmp(f, "--trace") == 0) a->trace_path = val;
     else if (strcmp(f, "--at") == 0 && a->cmd == CLI_STATUS) o->stop_at = val;
     else if (strcmp(f, "--seed") == 0) {
         if (parse_u64(val, &o->cfg.seed) != 0)
-            return fail(err, errlen, "--seed: expected a non-negative integer, not '%s'", val);
+            return sim_err(err, errlen, "--seed: expected a non-negative integer, not '%s'", val);
     } else if (strcmp(f, "--fault") == 0) {
         if (o->nfaults == SIM_FAULT_MAX)
-            return fail(err, errlen, "--fault: at most %u faults", SIM_FAULT_MAX);
+            return sim_err(err, errlen, "--fault: at most %u faults", SIM_FAULT_MAX);
         o->faults[o->nfaults++] = val;
-    } else if (strcmp(f, "--reboot") == 0) o->cfg.opt_reboot = 1;
-    else if (strcmp(f, "--no-old-master-upgrade") == 0) o->cfg.opt_no_old_master_upgrade = 1;
+    } else if (strcmp(f, "--reboot") == 0) return option(a, "reboot", err, errlen);
+    else if (strcmp(f, "--no-old-master-upgrade") == 0) return option(a, "no_old_master_upgrade", err, errlen);
     else if (strcmp(f, "--yes") == 0) o->yes = 1;
     else if (strcmp(f, "--verbose") == 0) a->verbose = 1;
     else if (strcmp(f, "--quiet") == 0) a->quiet = 1;
@@ -166,24 +168,58 @@ static int flag_run(cli_args *a, const char *f, const char *val, char *err, size
     return 0;
 }
 
-static int version(const char *flag, const char *text, mx_version *out, char *err, size_t errlen)
+static int version(const char *flag, const char *text, ch_release *out, char *err, size_t errlen)
 {
-    if (text != NULL && mx_version_parse(text, out) != 0)
-        return fail(err, errlen, "%s: bad release '%s' (expected e.g. 24.2R1.17)", flag, text);
+    if (text != NULL && ch_release_parse(text, out) != 0)
+        return sim_err(err, errlen, "%s: bad release '%s' (expected e.g. 24.2R1.17)", flag, text);
+    return 0;
+}
+
+/* The FPCs and PICs of --unsupported-fpc/--unsupported-pic exist on the model. */
+static int check_slots(const ch_config *c, char *err, size_t errlen)
+{
+    const ch_model *m = c->model;
+    uint32_t slots = (uint32_t)ch_spec_profile_param(ch_spec_profile(m->profile), "slots");
+    for (uint32_t s = 0; s < CH_SLOTS_MAX; s++) {
+        if (c->unsupported_pics[s] == 0)
+            continue;
+        if (s >= slots && slots == 0)
+            return sim_err(err, errlen, "FPC %u: the %s has no FPC slots", s, m->chassis);
+        if (s >= slots)
+            return sim_err(err, errlen, "FPC %u: the %s has slots 0..%u", s, m->chassis, slots - 1u);
+        if ((c->unsupported_pics[s] >> c->pics[s]) != 0 && c->unsupported_pics[s] != (1u << CH_PICS_MAX) - 1u)
+            return sim_err(err, errlen, "FPC %u has PICs 0..%u", s, c->pics[s] - 1u);
+    }
+    return 0;
+}
+
+/* The package: its family must be the model's; it names the target. */
+static int package(cli_args *a, char *err, size_t errlen)
+{
+    ch_config *c = &a->run.cfg;
+    const char *fam = c->model->family->name;
+    if (cli_pkg_load(a->package, &a->pkg, err, errlen) != 0)
+        return -1;
+    if (a->pkg.family[0] != '\0' && strcmp(a->pkg.family, fam) != 0)
+        return sim_err(err, errlen, "package '%s' is for the %s family, not %s", a->package, a->pkg.family, fam);
+    c->target = a->pkg.version;
+    c->image_signed = c->image_signed && a->pkg.signed_ok;
     return 0;
 }
 
 /* After every flag: the platform, the releases, the package, the slots. */
 static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
 {
-    mx_config *c = &a->run.cfg;
+    ch_config *c = &a->run.cfg;
     if (a->platform == NULL)
-        return fail(err, errlen, "--platform is required (see issu platforms)");
-    c->model = mx_model_find(a->platform);
+        return sim_err(err, errlen, "--platform is required (see issu platforms)");
+    c->model = ch_model_find(a->platform);
     if (c->model == NULL)
-        return fail(err, errlen, "unknown platform '%s' (see issu platforms)", a->platform);
+        return sim_err(err, errlen, "unknown platform '%s' (see issu platforms)", a->platform);
+    for (uint32_t s = 0; s < CH_SLOTS_MAX; s++)
+        c->pics[s] = c->model->pics;
     if (a->package != NULL && v->target != NULL)
-        return fail(err, errlen, "--package and --target cannot be used together");
+        return sim_err(err, errlen, "--package and --target cannot be used together");
     if (version("--running", v->running, &c->running, err, errlen) != 0)
         return -1;
     c->backup_running = c->running;
@@ -191,22 +227,9 @@ static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
         || version("--target", v->target, &c->target, err, errlen) != 0)
         return -1;
     a->target_given = v->target != NULL;
-    for (uint32_t s = c->model->slots; s < MX_SLOTS_MAX; s++)
-        if (c->unsupported_pics[s] != 0)
-            return fail(err, errlen, "FPC %u: the %s has slots 0..%u", s, c->model->chassis,
-                        c->model->slots - 1u);
-    for (uint32_t s = 0; s < c->model->slots; s++)
-        if ((c->unsupported_pics[s] >> c->pics[s]) != 0 && c->unsupported_pics[s] != (1u << MX_PICS) - 1u)
-            return fail(err, errlen, "FPC %u has PICs 0..%u", s, c->pics[s] - 1u);
-    if (a->package != NULL) {
-        if (cli_pkg_load(a->package, &a->pkg, err, errlen) != 0)
-            return -1;
-        if (a->pkg.family[0] != '\0' && strcmp(a->pkg.family, "mx") != 0)
-            return fail(err, errlen, "package '%s' is for the %s family, not mx", a->package, a->pkg.family);
-        c->target = a->pkg.version;
-        c->image_signed = c->image_signed && a->pkg.signed_ok;
-    }
-    return 0;
+    if (check_slots(c, err, errlen) != 0)
+        return -1;
+    return a->package != NULL ? package(a, err, errlen) : 0;
 }
 
 int cli_args_parse(cli_cmd cmd, int argc, char **argv, cli_args *a, char *err, size_t errlen)
@@ -214,7 +237,7 @@ int cli_args_parse(cli_cmd cmd, int argc, char **argv, cli_args *a, char *err, s
     assert(a != NULL && err != NULL && argc >= 0);
     memset(a, 0, sizeof *a);
     a->cmd = cmd;
-    mx_config_default(&a->run.cfg);
+    ch_config_default(&a->run.cfg, &ch_models[0]);   /* the model comes with --platform */
     vers v = { NULL, NULL, NULL };
     for (int i = 0; i < argc; i++) {
         char f[32];
@@ -222,14 +245,14 @@ int cli_args_parse(cli_cmd cmd, int argc, char **argv, cli_args *a, char *err, s
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
             return CLI_HELP;
         if (strncmp(argv[i], "--", 2) != 0)
-            return fail(err, errlen, "unexpected argument '%s' (see issu help)", argv[i]);
+            return sim_err(err, errlen, "unexpected argument '%s' (see issu help)", argv[i]);
         if (flag_value(argc, argv, &i, f, sizeof f, &val, err, errlen) != 0)
             return -1;
         int rc = flag_run(a, f, val, err, errlen);
         if (rc == 1)
             rc = flag_router(a, &v, f, val, err, errlen);
         if (rc == 1)
-            return fail(err, errlen, "unknown option '%s' (see issu help %s)", f,
+            return sim_err(err, errlen, "unknown option '%s' (see issu help %s)", f,
                         cmd == CLI_UPGRADE ? "upgrade" : cmd == CLI_VALIDATE ? "validate" : "status");
         if (rc != 0)
             return -1;

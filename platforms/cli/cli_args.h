@@ -9,13 +9,13 @@
 #include <stddef.h>
 
 #include "cli_pkg.h"
-#include "mx_hal.h"
+#include "ch_run.h"
 
 typedef enum cli_cmd { CLI_UPGRADE, CLI_VALIDATE, CLI_STATUS } cli_cmd;
 
 typedef struct cli_args {
     cli_cmd cmd;                       /* which subcommand */
-    mx_run_opts run;                   /* what the run needs (config, faults, sinks) */
+    ch_run_opts run;                   /* what the run needs (config, faults, sinks) */
     const char *platform;              /* --platform */
     const char *package;               /* --package FILE, or NULL */
     cli_pkg pkg;                       /* its contents */

@@ -28,7 +28,8 @@ static const char overview[] =
 
 static const char router_opts[] =
 "ROUTER (the simulated router's state, read by the phase-1 checks)\n"
-"  --platform NAME        mx240, mx480 or mx960 (required; see issu platforms)\n"
+"  --platform NAME        the chassis model: mx480, t640, ... (required; issu\n"
+"                         platforms lists every model)\n"
 "  --package FILE         package manifest naming the target release\n"
 "                         (format: platforms/README.md); unreadable or\n"
 "                         malformed: message, exit 2\n"
@@ -182,7 +183,10 @@ int cli_help_page(FILE *out, const char *topic)
         fputs(replay_page, out);
     else if (strcmp(topic, "platforms") == 0)
         fputs("NAME\n  issu platforms - the families and models the simulator knows\n\n"
-              "SYNOPSIS\n  issu platforms\n", out);
+              "SYNOPSIS\n  issu platforms\n\n"
+              "DESCRIPTION\n  Every model --platform accepts, grouped by family, with its FPC slots\n"
+              "  and FEBs (the spec's profile), the release from which it supports ISSU\n"
+              "  and the spec profile the controller runs.\n", out);
     else
         return -1;
     return 0;

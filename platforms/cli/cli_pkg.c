@@ -42,7 +42,7 @@ static int store(cli_pkg *o, int k, const char *v, unsigned line, char *err, siz
         memcpy(o->family, v, strlen(v) + 1);
         return 0;
     case K_VERSION:
-        return mx_version_parse(v, &o->version) == 0 ? 0
+        return ch_release_parse(v, &o->version) == 0 ? 0
             : bad(err, errlen, line, "bad version (expected e.g. 24.2R1.17)", v);
     case K_SIGNED:
         memcpy(o->signer, v, strlen(v) + 1);
@@ -129,7 +129,7 @@ int cli_pkg_load(const char *path, cli_pkg *out, char *err, size_t errlen)
         snprintf(err, errlen, "cannot read package '%s'", path);
         return -1;
     }
-    char why[MX_DETAIL_MAX];
+    char why[CLI_PKG_LINE_MAX];
     if (cli_pkg_parse(text, n, out, why, sizeof why) != 0) {
         snprintf(err, errlen, "malformed package '%s': %s", path, why);
         return -1;

@@ -6,7 +6,7 @@
  *     # comment lines and blank lines are ignored
  *     format issu-package-1                 required, the first other line
  *     package junos-install-mx-x86-64-24.2R1.17.tgz   optional, for display
- *     family mx                             optional; must match the platform
+ *     family mx                             optional; must be the platform's family
  *     version 24.2R1.17                     required: the target release
  *     signed-by PackageProduction_24_2_0    required: the signer
  *     sha256 <64 hex digits>                optional, checked for shape only
@@ -23,7 +23,7 @@
 
 #include <stddef.h>
 
-#include "mx_plant.h"
+#include "ch_release.h"
 
 #define CLI_PKG_LINE_MAX 256u          /* bound: bytes per line, with NUL */
 #define CLI_PKG_FILE_MAX 65536u        /* bound: bytes per file */
@@ -31,7 +31,7 @@
 typedef struct cli_pkg {
     char package[CLI_PKG_LINE_MAX];    /* file name to display */
     char family[16];                   /* "mx", or "" when absent */
-    mx_version version;                /* the target release */
+    ch_release version;                /* the target release */
     char signer[CLI_PKG_LINE_MAX];     /* signed-by */
     int signed_ok;                     /* the signer is PackageProduction_* */
 } cli_pkg;

@@ -4,6 +4,9 @@
 #include <assert.h>
 #include <string.h>
 
+#include "ch_spec.h"
+#include "families.h"
+
 void cli_report_clock(char *buf, size_t len, sim_ms t)
 {
     unsigned long long s = (unsigned long long)(t / 1000u);
@@ -25,62 +28,120 @@ void cli_report_duration(char *buf, size_t len, sim_ms d)
                  ms / 1000u % 60u, ms % 1000u);
 }
 
-static const char *role_text(mx_role r)
+/* ---- FRUs ------------------------------------------------------------------ */
+
+/* What the status command says of an FRU in each member of the spec's fru
+ * enum ('@' in a reason is the pool's label), and what it runs. */
+enum { REL_RUNNING, REL_TARGET, REL_NONE };
+static const struct {
+    const char *member;                /* the spec's fru member */
+    const char *status;                /* Online / Offline (DOMAIN 4.6) */
+    const char *reason;                /* the Reason column */
+    int release;                       /* REL_x */
+    const char *instead;               /* REL_NONE: shown instead of a release */
+} fru_text[] = {
+    { "ONLINE_OLD", "Online", "", REL_RUNNING, NULL },
+    { "UNSUPPORTED", "Online", "In-Service-Upgrade not supported", REL_RUNNING, NULL },
+    { "OFFLINE", "Offline", "Offlined by ISSU (In-Service-Upgrade not supported)", REL_NONE, "(offline)" },
+    { "PREPARING", "Online", "ISSU_PREPARE sent, saving state", REL_RUNNING, NULL },
+    { "READY", "Online", "ISSU_READY", REL_RUNNING, NULL },
+    { "WARM_BOOTING", "Online", "Warm booting", REL_NONE, "(booting)" },
+    { "ONLINE_NEW", "Online", "Upgraded", REL_TARGET, NULL },
+    { "FAILED", "Offline", "ISSU failed, @ powered off", REL_NONE, "(down)" },
+};
+
+/* The member name of element e of pool pl. */
+static const char *fru_state(const ch_chassis *ch, const ch_pool *pl, int32_t e)
 {
-    static const char *const t[] = { "master", "backup", "rebooting", "down" };
-    return t[r];
+    return ch_spec_member_name(ch->id.fru, ch_get(ch, pl->var, e));
 }
 
-/* The release an RE runs or has installed. */
-static const char *re_release(const mx_plant *p, int re, mx_ver v)
+/* The row of fru_text for element e of pool pl, or -1 (a member it does not know). */
+static int fru_row(const ch_chassis *ch, const ch_pool *pl, int32_t e)
 {
-    if (v == MX_NEW)
-        return p->cfg.target.text;
-    return re == 0 ? p->cfg.running.text : p->cfg.backup_running.text;
+    const char *m = fru_state(ch, pl, e);
+    for (int i = 0; i < (int)(sizeof fru_text / sizeof fru_text[0]); i++)   /* bound: the table */
+        if (strcmp(fru_text[i].member, m) == 0)
+            return i;
+    return -1;
 }
 
-/* The release an FPC runs, or what it is doing instead. */
-static const char *fpc_release(const mx_plant *p, uint32_t s)
+/* The release an FRU runs, or what it is doing instead. */
+static const char *fru_release(const ch_chassis *ch, const ch_pool *pl, int32_t e)
 {
-    switch (p->fpc[s]) {
-    case MX_ONLINE_NEW: return p->cfg.target.text;
-    case MX_WARM_BOOTING: return "(booting)";
-    case MX_OFFLINE: return "(offline)";
-    case MX_FAILED: return "(down)";
-    default: return p->cfg.running.text;
+    int row = fru_row(ch, pl, e);
+    if (row >= 0 && fru_text[row].release == REL_NONE)
+        return fru_text[row].instead;
+    return row >= 0 && fru_text[row].release == REL_TARGET ? ch->cfg.target.text : ch->cfg.running.text;
+}
+
+/* Status and reason of an FRU, in the words of the status command. */
+static void fru_status(const ch_chassis *ch, const ch_pool *pl, int32_t e, const char **status,
+                       char *reason, size_t len)
+{
+    int row = fru_row(ch, pl, e);
+    const char *why = row >= 0 ? fru_text[row].reason : fru_state(ch, pl, e);
+    *status = row >= 0 ? fru_text[row].status : "Online";
+    if (ch->dark[pl->unit + (uint32_t)e])
+        why = "Warm booting (dark window)";
+    const char *at = strchr(why, '@');
+    if (at != NULL)
+        snprintf(reason, len, "%.*s%s%s", (int)(at - why), why, pl->label, at + 1);
+    else
+        snprintf(reason, len, "%s", why);
+}
+
+/* ---- REs ---------------------------------------------------------------------- */
+
+/* The release RE `re` runs or has installed, by its version member. */
+static const char *re_release(const ch_chassis *ch, int re, int var)
+{
+    if (var >= 0 && ch_get(ch, var, re) == ch_spec_var_member(var, "NEW"))
+        return ch->cfg.target.text;
+    return re == 0 ? ch->cfg.running.text : ch->cfg.backup_running.text;
+}
+
+static void summary_res(FILE *out, const ch_chassis *ch)
+{
+    int role = ch->id.re_role, ver = ch_spec_var("re_ver"), inst = ch_spec_var("re_inst");
+    fprintf(out, "Routing Engines:\n");
+    for (int32_t i = 0; role >= 0 && i < issu_plant_size(&ch->plant, role); i++) {
+        char r[16];
+        const char *m = ch_spec_member_name(ch_spec_var_enum(role), ch_get(ch, role, i));
+        size_t k = 0;
+        for (; m[k] != '\0' && k + 1 < sizeof r; k++)
+            r[k] = (char)(m[k] >= 'A' && m[k] <= 'Z' ? m[k] - 'A' + 'a' : m[k]);
+        r[k] = '\0';
+        fprintf(out, "  re%d  %-9s  running %-12s installed %s\n", (int)i, r,
+                re_release(ch, (int)i, ver), re_release(ch, (int)i, inst));
     }
 }
 
-static void summary_res(FILE *out, const mx_plant *p)
-{
-    fprintf(out, "Routing Engines:\n");
-    for (int i = 0; i < (int)MX_RES; i++)
-        fprintf(out, "  re%d  %-9s  running %-12s installed %s\n", i, role_text(p->re_role[i]),
-                re_release(p, i, p->re_ver[i]), re_release(p, i, p->re_inst[i]));
-}
+/* ---- the summary ---------------------------------------------------------------- */
 
-static void summary_fpcs(FILE *out, const mx_plant *p)
+static void summary_pool(FILE *out, const ch_chassis *ch, const ch_pool *pl)
 {
     char d[32];
-    sim_ms now = p->sched.now;
-    fprintf(out, "FPCs:\n  slot  state         release       forwarding loss\n");
-    for (uint32_t s = 0; s < p->slots; s++) {
-        const sim_traffic_unit *u = &p->traffic.u[s];
-        cli_report_duration(d, sizeof d, sim_traffic_lost(&p->traffic, s, now));
-        uint32_t n = u->outages + (!u->forwarding ? 1u : 0u);
-        fprintf(out, "  %-4u  %-12s  %-12s  %s", s, mx_fru_names[p->fpc[s]], fpc_release(p, s), d);
+    fprintf(out, "%ss:\n  slot  state         release       forwarding loss\n", pl->label);
+    for (int32_t e = 0; e < pl->size; e++) {
+        uint32_t unit = pl->unit + (uint32_t)e;
+        const sim_traffic_unit *u = &ch->traffic.u[unit];
+        int down = sim_traffic_degraded(&ch->traffic, unit);
+        uint32_t n = u->outages + (down ? 1u : 0u);
+        cli_report_duration(d, sizeof d, sim_traffic_lost(&ch->traffic, unit, ch->sched.now));
+        fprintf(out, "  %-4u  %-12s  %-12s  %s", (unsigned)e, fru_state(ch, pl, e), fru_release(ch, pl, e), d);
         if (n > 0)
-            fprintf(out, " (%u outage%s%s)", n, n == 1 ? "" : "s", !u->forwarding ? ", still down" : "");
+            fprintf(out, " (%u outage%s%s)", n, n == 1 ? "" : "s", down ? ", still down" : "");
         fputc('\n', out);
     }
 }
 
-static void summary_faults(FILE *out, const mx_run *r)
+static void summary_faults(FILE *out, const ch_run *r)
 {
-    const mx_plant *p = &r->plant;
+    const ch_chassis *ch = &r->ch;
     char t[32];
-    for (uint32_t i = 0; i < p->faults.n; i++) {
-        const sim_fault *f = &p->faults.f[i];
+    for (uint32_t i = 0; i < ch->faults.n; i++) {
+        const sim_fault *f = &ch->faults.f[i];
         if ((int)i == r->yes_fault && !f->fired)
             continue;                  /* --yes, and no prompt came */
         cli_report_clock(t, sizeof t, f->fired_at);
@@ -91,78 +152,127 @@ static void summary_faults(FILE *out, const mx_run *r)
     }
 }
 
-void cli_report_summary(FILE *out, const mx_run *r, const cli_args *a)
+/* The options the operator gave, as on the command line. */
+static void summary_options(FILE *out, const ch_config *c)
+{
+    int any = 0;
+    fprintf(out, "options:               ");
+    for (int o = 0; o < ISSU_NOPTIONS; o++) {
+        if (!ch_config_has(c, o))
+            continue;
+        for (const char *s = ch_spec_option_name(o); *s != '\0'; s++)
+            fputc(*s == '_' ? '-' : *s, out);
+        fputc(' ', out);
+        any = 1;
+    }
+    fprintf(out, "%s\n", any ? "" : "(none)");
+}
+
+/* Control plane and forwarding during the switchover. */
+static void summary_planes(FILE *out, const ch_run *r)
+{
+    const ch_chassis *ch = &r->ch;
+    char d[32];
+    int32_t sw = 0;
+    cli_report_duration(d, sizeof d, sim_traffic_cp_outage(&ch->traffic, ch->sched.now));
+    fprintf(out, "control-plane outage:  %s%s\n", d, ch->traffic.cp_outages == 0 && ch->traffic.master
+            ? " (a master Routing Engine at every instant)" : " (NO MASTER for some time)");
+    if (ch->family->gres_share < SIM_TRAFFIC_FULL)
+        fprintf(out, "GRES switchover:       kept %u%% of line rate per PFE during the switchover\n",
+                ch->family->gres_share);
+    if (ch_spec_var("switchovers") >= 0)
+        sw = ch_get(ch, ch_spec_var("switchovers"), 0);
+    fprintf(out, "RE switchovers:        %d\n", (int)sw);
+}
+
+void cli_report_summary(FILE *out, const ch_run *r, const cli_args *a)
 {
     assert(out != NULL && r != NULL && a != NULL);
-    const mx_plant *p = &r->plant;
+    const ch_chassis *ch = &r->ch;
     char d[32];
-    fprintf(out, "\n== ISSU summary: %s (simulated), %s -> %s, seed %llu\n", p->cfg.model->chassis,
-            p->cfg.running.text, p->cfg.target.text, (unsigned long long)p->cfg.seed);
+    fprintf(out, "\n== ISSU summary: %s (simulated), %s -> %s, seed %llu\n", ch->cfg.model->chassis,
+            ch->cfg.running.text, ch->cfg.target.text, (unsigned long long)ch->cfg.seed);
     static const char *const ends[] = { "", " (stuck: nothing left to happen)", " (run limit reached)", " (stopped)" };
-    fprintf(out, "outcome:               %s%s\n", mx_run_result(r), ends[r->end]);
-    cli_report_duration(d, sizeof d, p->sched.now);
+    fprintf(out, "outcome:               %s%s\n", ch_run_result(r), ends[r->end]);
+    cli_report_duration(d, sizeof d, ch->sched.now);
     fprintf(out, "virtual duration:      %s\n", d);
-    cli_report_duration(d, sizeof d, sim_traffic_cp_outage(&p->traffic, p->sched.now));
-    fprintf(out, "control-plane outage:  %s%s\n", d, p->traffic.cp_outages == 0 && p->traffic.master
-            ? " (a master Routing Engine at every instant)" : " (NO MASTER for some time)");
-    fprintf(out, "RE switchovers:        %d\n", (int)p->switchovers);
+    summary_planes(out, r);
     fprintf(out, "requests refused:      %u\n", r->rejected);
     fprintf(out, "monitors:              %s", r->monitor_violations + r->contract_violations == 0
             ? "silent\n" : "VIOLATED: ");
     if (r->monitor_violations + r->contract_violations != 0)
         fprintf(out, "%u monitor, %u contract; first: %s\n", r->monitor_violations,
                 r->contract_violations, r->first_violation);
-    fprintf(out, "options:               %s%s%s\n", p->cfg.opt_reboot ? "reboot " : "",
-            p->cfg.opt_no_old_master_upgrade ? "no-old-master-upgrade " : "",
-            p->cfg.opt_reboot || p->cfg.opt_no_old_master_upgrade ? "" : "(none)");
+    summary_options(out, &ch->cfg);
     summary_faults(out, r);
-    summary_res(out, p);
-    summary_fpcs(out, p);
+    summary_res(out, ch);
+    for (uint32_t k = 0; k < ch->npools; k++)
+        summary_pool(out, ch, &ch->pools[k]);
 }
 
-/* Status and reason of an FPC, in the words of the status command. */
-static void fpc_status(const mx_plant *p, uint32_t s, const char **status, const char **reason)
-{
-    static const char *const st[MX_FRU_N] = {
-        "Online", "Online", "Offline", "Online", "Online", "Online", "Online", "Offline",
-    };
-    static const char *const why[MX_FRU_N] = {
-        "", "In-Service-Upgrade not supported", "Offlined by ISSU (In-Service-Upgrade not supported)",
-        "ISSU_PREPARE sent, saving state", "ISSU_READY", "Warm booting", "Upgraded",
-        "ISSU failed, FPC powered off",
-    };
-    *status = st[p->fpc[s]];
-    *reason = p->fpc[s] == MX_WARM_BOOTING && p->dark[s] ? "Warm booting (dark window)" : why[p->fpc[s]];
-}
+/* ---- status, validate, platforms ------------------------------------------------------ */
 
-void cli_report_status(FILE *out, const mx_run *r)
+/* The rows of one pool, and the ISSU-unsupported PICs of the FPCs. */
+static void status_pool(FILE *out, const ch_chassis *ch, const ch_pool *pl)
 {
-    assert(out != NULL && r != NULL);
-    const mx_plant *p = &r->plant;
-    char t[32];
-    cli_report_clock(t, sizeof t, p->sched.now);
-    fprintf(out, "%s (simulated) at %s, ISSU state %s, last outcome %s\n\n", p->cfg.model->chassis, t,
-            mx_run_state(r), mx_run_result(r));
-    fprintf(out, "%-10s %-9s %-13s %s\n", "Item", "Status", "Release", "Reason");
-    for (uint32_t s = 0; s < p->slots; s++) {
-        const char *status, *reason;
-        fpc_status(p, s, &status, &reason);
-        fprintf(out, "FPC %-6u %-9s %-13s %s\n", s, status, fpc_release(p, s), reason);
-        for (uint32_t k = 0; k < p->cfg.pics[s]; k++)
-            if ((p->cfg.unsupported_pics[s] >> k) & 1u)
+    int pics = strcmp(ch_spec_var_name(pl->var), "fpc") == 0;
+    int width = 9 - (int)strlen(pl->label);
+    for (int32_t e = 0; e < pl->size; e++) {
+        const char *status;
+        char reason[96];
+        uint32_t s = (uint32_t)e;
+        fru_status(ch, pl, e, &status, reason, sizeof reason);
+        fprintf(out, "%s %-*u %-9s %-13s %s\n", pl->label, width > 0 ? width : 1, s, status,
+                fru_release(ch, pl, e), reason);
+        for (uint32_t k = 0; pics && s < CH_SLOTS_MAX && k < ch->cfg.pics[s]; k++)
+            if ((ch->cfg.unsupported_pics[s] >> k) & 1u)
                 fprintf(out, "  PIC %u/%u  %-9s %-13s %s\n", s, k, status, "",
                         "In-Service-Upgrade not supported");
     }
+}
+
+void cli_report_status(FILE *out, const ch_run *r)
+{
+    assert(out != NULL && r != NULL);
+    const ch_chassis *ch = &r->ch;
+    char t[32];
+    cli_report_clock(t, sizeof t, ch->sched.now);
+    fprintf(out, "%s (simulated) at %s, ISSU state %s, last outcome %s\n\n", ch->cfg.model->chassis, t,
+            ch_run_state(r), ch_run_result(r));
+    fprintf(out, "%-10s %-9s %-13s %s\n", "Item", "Status", "Release", "Reason");
+    for (uint32_t k = 0; k < ch->npools; k++)
+        status_pool(out, ch, &ch->pools[k]);
     fputc('\n', out);
-    summary_res(out, p);
+    summary_res(out, ch);
+}
+
+void cli_report_validate(FILE *out, const ch_run *r)
+{
+    assert(out != NULL && r != NULL);
+    const ch_chassis *ch = &r->ch;
+    int ok = r->end == CH_END_STOPPED;
+    fprintf(out, "\nvalidation: %s\n", ok ? "passed, the upgrade would start (stopped before its first change: nothing was installed or offlined)" : "failed, the upgrade would be rejected");
+    for (uint32_t k = 0; ok && k < ch->npools; k++)
+        for (int32_t e = 0; e < ch->pools[k].size; e++)
+            if (ch_get(ch, ch->pools[k].var, e) == ch->id.unsupported)
+                fprintf(out, "  %s %u would be offlined (In-Service-Upgrade not supported)\n",
+                        ch->pools[k].label, (unsigned)e);
 }
 
 void cli_report_platforms(FILE *out)
 {
     assert(out != NULL);
-    fprintf(out, "family mx: MX Series, FPCs warm-booted one at a time (DOMAIN 4.1)\n");
-    for (uint32_t i = 0; i < mx_model_count; i++)
-        fprintf(out, "  %-7s %-6s %2u FPC slots, 2 Routing Engines (spec profile %s)\n",
-                mx_models[i].name, mx_models[i].chassis, mx_models[i].slots, mx_models[i].profile);
-    fprintf(out, "other families of the design (m120, t, txmatrix, vm, issr) are not simulated yet\n");
+    for (size_t i = 0; i < ch_model_count; i++) {
+        const ch_model *m = &ch_models[i];
+        int prof = ch_spec_profile(m->profile);
+        char floor[16];
+        if (i == 0 || m->family != ch_models[i - 1].family)
+            fprintf(out, "%sfamily %s - %s\n  %s\n  %-7s %-8s %9s %5s  %13s  %s\n", i == 0 ? "" : "\n",
+                    m->family->name, m->family->title, ch_spec_family_doc(ch_spec_profile_family(prof)),
+                    "model", "chassis", "FPC slots", "FEBs", "release floor", "spec profile");
+        snprintf(floor, sizeof floor, "%u.%u", m->floor_major, m->floor_minor);
+        fprintf(out, "  %-7s %-8s %9d %5d  %13s  %s\n", m->name, m->chassis,
+                (int)ch_spec_profile_param(prof, "slots"), (int)ch_spec_profile_param(prof, "febs"),
+                floor, m->profile);
+    }
 }

@@ -1,15 +1,16 @@
 /* issu.c - the `issu` command: an operator's view of the unified ISSU on a
  * simulated chassis.  Subcommands upgrade, validate, status, platforms and
  * help; parsing in cli_args.c, reports in cli_report.c, the run itself in
- * platforms/mx/mx_hal.c.  The controller's transitions all come from the
+ * platforms/chassis/ch_run.c, the models in platforms/families/.  The controller's transitions all come from the
  * generated C: this file only types commands and prints what comes back. */
 #include <stdio.h>
 #include <string.h>
 
+#include "ch_spec.h"
 #include "cli_args.h"
 #include "cli_help.h"
-#include "rp.h"
 #include "cli_report.h"
+#include "rp.h"
 
 #define EXIT_NOT_SUCCESS 1             /* the upgrade did not succeed */
 #define EXIT_USAGE 2                   /* bad command line or package */
@@ -44,21 +45,22 @@ static void print_detail(void *ctx, sim_ms t, const char *line)
 /* The operator's command line, as typed on RE0. */
 static void print_request(const cli_args *a)
 {
-    const mx_config *c = &a->run.cfg;
+    const ch_config *c = &a->run.cfg;
     char pkg[CLI_PKG_LINE_MAX + 16];
     if (a->package != NULL)
         snprintf(pkg, sizeof pkg, "%s", a->pkg.package[0] != '\0' ? a->pkg.package : a->package);
     else
-        snprintf(pkg, sizeof pkg, "junos-install-mx-x86-64-%s.tgz", c->target.text);
+        ch_family_package(c->model->family, c->target.text, pkg, sizeof pkg);
     printf("user@re0> request system software %sin-service-upgrade /var/tmp/%s%s%s\n",
-           a->cmd == CLI_VALIDATE ? "validate " : "", pkg, c->opt_reboot ? " reboot" : "",
-           c->opt_no_old_master_upgrade ? " no-old-master-upgrade" : "");
+           a->cmd == CLI_VALIDATE ? "validate " : "", pkg,
+           ch_config_has(c, ch_spec_option("reboot")) ? " reboot" : "",
+           ch_config_has(c, ch_spec_option("no_old_master_upgrade")) ? " no-old-master-upgrade" : "");
 }
 
 /* Set the sinks, open the trace, initialise the run.  0 or an exit status. */
-static int prepare(mx_run *r, cli_args *a, FILE **trace)
+static int prepare(ch_run *r, cli_args *a, FILE **trace)
 {
-    char err[MX_MSG_MAX];
+    char err[CH_MSG_MAX];
     int loud = !a->quiet && a->cmd != CLI_STATUS;
     a->run.console = loud ? print_console : NULL;
     a->run.environment = loud ? print_console : NULL;
@@ -71,7 +73,7 @@ static int prepare(mx_run *r, cli_args *a, FILE **trace)
         return EXIT_USAGE;
     }
     a->run.trace = *trace;
-    if (mx_run_init(r, &a->run, err, sizeof err) != 0) {
+    if (ch_run_init(r, &a->run, err, sizeof err) != 0) {
         fprintf(stderr, "issu: %s\n", err);
         if (*trace != NULL)
             fclose(*trace);
@@ -81,35 +83,30 @@ static int prepare(mx_run *r, cli_args *a, FILE **trace)
 }
 
 /* Exit status of a finished run. */
-static int verdict(const mx_run *r, int validate)
+static int verdict(const ch_run *r, int validate)
 {
     if (r->monitor_violations + r->contract_violations != 0)
         return EXIT_BROKEN;
     if (validate)
-        return r->end == MX_END_STOPPED ? 0 : r->end == MX_END_DONE ? EXIT_NOT_SUCCESS : EXIT_BROKEN;
-    if (r->end != MX_END_DONE && r->end != MX_END_STOPPED)
+        return r->end == CH_END_STOPPED ? 0 : r->end == CH_END_DONE ? EXIT_NOT_SUCCESS : EXIT_BROKEN;
+    if (r->end != CH_END_DONE && r->end != CH_END_STOPPED)
         return EXIT_BROKEN;
-    return strcmp(mx_run_result(r), "SUCCESS") == 0 || r->end == MX_END_STOPPED ? 0 : EXIT_NOT_SUCCESS;
+    return strcmp(ch_run_result(r), "SUCCESS") == 0 || r->end == CH_END_STOPPED ? 0 : EXIT_NOT_SUCCESS;
 }
 
-static void report(const mx_run *r, const cli_args *a)
+static void report(const ch_run *r, const cli_args *a)
 {
-    if (a->cmd == CLI_STATUS) {
+    if (a->cmd == CLI_STATUS)
         cli_report_status(stdout, r);
-    } else if (a->cmd == CLI_VALIDATE) {
-        int ok = r->end == MX_END_STOPPED;
-        printf("\nvalidation: %s\n", ok ? "passed, the upgrade would start (stopped before its first change: nothing was installed or offlined)" : "failed, the upgrade would be rejected");
-        for (uint32_t s = 0; ok && s < r->plant.slots; s++)
-            if (r->plant.fpc[s] == MX_UNSUPPORTED)
-                printf("  FPC %u would be offlined (In-Service-Upgrade not supported)\n", s);
-    } else {
+    else if (a->cmd == CLI_VALIDATE)
+        cli_report_validate(stdout, r);
+    else
         cli_report_summary(stdout, r, a);
-    }
 }
 
 static int run(cli_args *a)
 {
-    static mx_run r;                   /* large (journal, controller): not on the stack */
+    static ch_run r;                   /* large (journal, controller): not on the stack */
     FILE *trace;
     a->run.validate_only = a->cmd == CLI_VALIDATE;
     int rc = prepare(&r, a, &trace);
@@ -117,19 +114,19 @@ static int run(cli_args *a)
         return rc;
     if (a->cmd != CLI_STATUS && !a->quiet)
         print_request(a);
-    mx_end end = mx_run_go(&r);
+    ch_end end = ch_run_go(&r);
     if (trace != NULL && fclose(trace) != 0)
         fprintf(stderr, "issu: error writing trace file '%s'\n", a->trace_path);
     report(&r, a);
-    if (end == MX_END_STUCK || end == MX_END_LIMIT)
-        fprintf(stderr, "issu: the run could not finish (%s)\n", end == MX_END_STUCK ? "stuck" : "limit");
+    if (end == CH_END_STUCK || end == CH_END_LIMIT)
+        fprintf(stderr, "issu: the run could not finish (%s)\n", end == CH_END_STUCK ? "stuck" : "limit");
     return verdict(&r, a->cmd == CLI_VALIDATE);
 }
 
 static int subcommand(int argc, char **argv, cli_cmd cmd, const char *name)
 {
     static cli_args a;
-    char err[MX_MSG_MAX];
+    char err[CH_MSG_MAX];
     int rc = cli_args_parse(cmd, argc, argv, &a, err, sizeof err);
     if (rc == CLI_HELP)
         return cli_help_page(stdout, name) == 0 ? 0 : EXIT_USAGE;

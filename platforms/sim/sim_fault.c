@@ -4,9 +4,10 @@
 #include "sim_fault.h"
 
 #include <assert.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "sim_err.h"
 
 #define SIM_DAYS_24_MS 2073600000ull   /* bound: time points, as in the spec language */
 
@@ -14,17 +15,6 @@ void sim_fault_plan_init(sim_fault_plan *p)
 {
     assert(p != NULL);
     memset(p, 0, sizeof *p);
-}
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (err != NULL && errlen > 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return -1;
 }
 
 static int is_ident_char(char c)
@@ -77,10 +67,10 @@ static int parse_point(const char *pt, const sim_catalog *cat, sim_fault *f,
                        char *err, size_t errlen)
 {
     if (*pt == '\0')
-        return fail(err, errlen, "fault '%s': empty point after '@'", f->text);
+        return sim_err(err, errlen, "fault '%s': empty point after '@'", f->text);
     if (strncmp(pt, "t=", 2) == 0) {
         if (sim_fault_duration(pt + 2, &f->at) != 0)
-            return fail(err, errlen, "fault '%s': bad time '%s' (use e.g. t=90s, t=25min, t=1500ms, t=1h)",
+            return sim_err(err, errlen, "fault '%s': bad time '%s' (use e.g. t=90s, t=25min, t=1500ms, t=1h)",
                         f->text, pt + 2);
         f->point = SIM_POINT_TIME;
         return 0;
@@ -89,18 +79,18 @@ static int parse_point(const char *pt, const sim_catalog *cat, sim_fault *f,
         uint32_t n = 0;
         for (size_t i = 0; pt[i] != '\0'; i++) {
             if (pt[i] < '0' || pt[i] > '9' || n > 99999u)
-                return fail(err, errlen, "fault '%s': bad count '%s' (an integer from 1 to 999999)",
+                return sim_err(err, errlen, "fault '%s': bad count '%s' (an integer from 1 to 999999)",
                             f->text, pt);
             n = n * 10u + (uint32_t)(pt[i] - '0');
         }
         if (n == 0)
-            return fail(err, errlen, "fault '%s': count must be at least 1", f->text);
+            return sim_err(err, errlen, "fault '%s': count must be at least 1", f->text);
         f->point = SIM_POINT_NTH;
         f->nth = n;
         return 0;
     }
     if (strlen(pt) >= SIM_NAME_MAX || !in_list(cat->states, cat->n_states, pt))
-        return fail(err, errlen, "fault '%s': '%s' is not a state of the controller", f->text, pt);
+        return sim_err(err, errlen, "fault '%s': '%s' is not a state of the controller", f->text, pt);
     f->point = SIM_POINT_STATE;
     memcpy(f->state, pt, strlen(pt) + 1);
     return 0;
@@ -115,19 +105,19 @@ static int parse_event(const char *ev, size_t len, const sim_catalog *cat,
         if (ev[i] == '.' && dot == len)
             dot = i;
         else if (!is_ident_char(ev[i]))
-            return fail(err, errlen, "fault '%s': unexpected character '%c'", f->text, ev[i]);
+            return sim_err(err, errlen, "fault '%s': unexpected character '%c'", f->text, ev[i]);
     }
     if (dot == 0 || dot >= SIM_NAME_MAX || (dot < len && (len - dot - 1 == 0 || len - dot - 1 >= SIM_NAME_MAX)))
-        return fail(err, errlen, "fault '%s': expected NAME or COMMAND.OUTCOME", f->text);
+        return sim_err(err, errlen, "fault '%s': expected NAME or COMMAND.OUTCOME", f->text);
     memcpy(f->name, ev, dot);
     f->name[dot] = '\0';
     if (dot == len) {
         if (in_list(cat->env, cat->n_env, f->name))
             return 0;
         if (is_command(cat, f->name))
-            return fail(err, errlen, "fault '%s': '%s' is a command, name one of its outcomes (e.g. %s.fail)",
+            return sim_err(err, errlen, "fault '%s': '%s' is a command, name one of its outcomes (e.g. %s.fail)",
                         f->text, f->name, f->name);
-        return fail(err, errlen, "fault '%s': no fault, operator action or command '%s' in the spec",
+        return sim_err(err, errlen, "fault '%s': no fault, operator action or command '%s' in the spec",
                     f->text, f->name);
     }
     memcpy(f->outcome, ev + dot + 1, len - dot - 1);
@@ -135,7 +125,7 @@ static int parse_event(const char *ev, size_t len, const sim_catalog *cat,
     char full[2 * SIM_NAME_MAX];
     snprintf(full, sizeof full, "%s.%s", f->name, f->outcome);
     if (!in_list(cat->outcomes, cat->n_outcomes, full))
-        return fail(err, errlen, is_command(cat, f->name)
+        return sim_err(err, errlen, is_command(cat, f->name)
                     ? "fault '%s': command '%s' has no outcome '%s'"
                     : "fault '%s': no command '%s' in the spec", f->text, f->name, f->outcome);
     return 0;
@@ -147,10 +137,10 @@ int sim_fault_parse(const char *text, const sim_catalog *cat, sim_fault *out,
     assert(cat != NULL && out != NULL);
     memset(out, 0, sizeof *out);
     if (text == NULL || *text == '\0')
-        return fail(err, errlen, "empty fault spec");
+        return sim_err(err, errlen, "empty fault spec");
     size_t len = strlen(text);
     if (len >= SIM_FAULT_TEXT_MAX)
-        return fail(err, errlen, "fault spec longer than %u characters", SIM_FAULT_TEXT_MAX - 1u);
+        return sim_err(err, errlen, "fault spec longer than %u characters", SIM_FAULT_TEXT_MAX - 1u);
     memcpy(out->text, text, len + 1);
     const char *at = strchr(text, '@');
     size_t evlen = at != NULL ? (size_t)(at - text) : len;
@@ -166,7 +156,7 @@ int sim_fault_add(sim_fault_plan *p, const char *text, const sim_catalog *cat,
 {
     assert(p != NULL && p->n <= SIM_FAULT_MAX);
     if (p->n == SIM_FAULT_MAX)
-        return fail(err, errlen, "more than %u faults", SIM_FAULT_MAX);
+        return sim_err(err, errlen, "more than %u faults", SIM_FAULT_MAX);
     if (sim_fault_parse(text, cat, &p->f[p->n], err, errlen) != 0)
         return -1;
     p->n++;

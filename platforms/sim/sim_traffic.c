@@ -12,29 +12,30 @@ void sim_traffic_init(sim_traffic *t, uint32_t n, sim_ms now)
     memset(t, 0, sizeof *t);
     t->n = n;
     for (uint32_t i = 0; i < n; i++) {
-        t->u[i].forwarding = 1;
+        t->u[i].rate = SIM_TRAFFIC_FULL;
         t->u[i].since = now;
     }
     t->master = 1;
     t->master_since = now;
 }
 
-void sim_traffic_set(sim_traffic *t, uint32_t unit, int forwarding, sim_ms now)
+void sim_traffic_rate(sim_traffic *t, uint32_t unit, uint32_t rate, sim_ms now)
 {
-    assert(t != NULL && unit < t->n);
+    assert(t != NULL && unit < t->n && rate <= SIM_TRAFFIC_FULL);
     sim_traffic_unit *u = &t->u[unit];
-    forwarding = forwarding != 0;
-    if (u->forwarding == forwarding)
+    if (u->rate == rate)
         return;
     assert(now >= u->since);
-    if (!u->forwarding) {
-        sim_ms d = now - u->since;
-        u->lost += d;
+    u->lost += (now - u->since) * (SIM_TRAFFIC_FULL - u->rate);
+    if (u->rate == SIM_TRAFFIC_FULL)
+        u->degraded_since = now;       /* an outage opens */
+    else if (rate == SIM_TRAFFIC_FULL) {
+        sim_ms d = now - u->degraded_since;   /* and closes */
         u->outages++;
         if (d > u->longest)
             u->longest = d;
     }
-    u->forwarding = forwarding;
+    u->rate = rate;
     u->since = now;
 }
 
@@ -56,7 +57,14 @@ sim_ms sim_traffic_lost(const sim_traffic *t, uint32_t unit, sim_ms now)
 {
     assert(t != NULL && unit < t->n);
     const sim_traffic_unit *u = &t->u[unit];
-    return u->lost + (!u->forwarding && now > u->since ? now - u->since : 0);
+    uint64_t open = now > u->since ? (now - u->since) * (SIM_TRAFFIC_FULL - u->rate) : 0;
+    return (u->lost + open) / SIM_TRAFFIC_FULL;
+}
+
+int sim_traffic_degraded(const sim_traffic *t, uint32_t unit)
+{
+    assert(t != NULL && unit < t->n);
+    return t->u[unit].rate < SIM_TRAFFIC_FULL;
 }
 
 sim_ms sim_traffic_cp_outage(const sim_traffic *t, sim_ms now)

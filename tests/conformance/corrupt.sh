@@ -33,7 +33,8 @@ MULTI=tests/specs/systems/array.fsm
 generate() {
     mkdir -p "$WORK/$1/base"
     "$GEN" --c-ids "$WORK/$1/base/issu_ids.h" --ragel "$WORK/$1/base/issu.rl" \
-        --c-glue "$WORK/$1/base/issu_glue.c" --c-monitors "$WORK/$1/base/issu_monitors.c" "$2"
+        --c-glue "$WORK/$1/base/issu_glue.c" --c-monitors "$WORK/$1/base/issu_monitors.c" \
+        --c-plant-h "$WORK/$1/base/issu_plant.h" --c-plant "$WORK/$1/base/issu_plant.c" "$2"
 }
 
 # corrupt SET KIND FILE SED: a copy of SET's base with FILE edited; fails if nothing changed
@@ -51,8 +52,8 @@ corrupt() {
 # cc1 OUT SRC DIR: one object, with the generated headers of DIR
 cc1() {
     # shellcheck disable=SC2086
-    $CC $CFLAGS -Wno-sign-conversion -I runtime -I "$3" -I platforms/sim -I platforms/mx \
-        -I platforms/replay -I platforms/cli -c -o "$1" "$2"
+    $CC $CFLAGS -Wno-sign-conversion -I runtime -I "$3" $(for d in platforms/*/; do printf ' -I %s' "$d"; done) \
+        -c -o "$1" "$2"
 }
 
 # shared SET SOURCES...: the objects that depend on the generated
@@ -79,7 +80,7 @@ build() {
     $CC -o "$d/relcheck" "$b"/tests_conformance_relcheck.c.o "${gen[@]}" "$b"/runtime_*.o \
         "$b"/platforms_replay_*.o || return 1
     if [ "$1" = issu ]; then
-        $CC -o "$d/issu" "${gen[@]}" "$b"/runtime_*.o "$b"/platforms_*.o || return 1
+        $CC -o "$d/issu" "${gen[@]}" "$b"/runtime_*.o "$b"/platforms_*.o "$b"/*_issu_plant.c.o || return 1
     else
         $CC -o "$d/replay" "$b"/tests_conformance_replay.c.o "${gen[@]}" "$b"/runtime_*.o \
             "$b"/platforms_replay_*.o || return 1
@@ -115,8 +116,8 @@ check() {
 
 # model/issu.fsm, its one machine
 SPEC=model/issu.fsm
-if generate issu "$SPEC" && shared issu runtime/*.c platforms/sim/*.c platforms/mx/*.c platforms/replay/*.c \
-        platforms/cli/*.c tests/conformance/relcheck.c; then
+if generate issu "$SPEC" && shared issu runtime/*.c platforms/*/*.c "$WORK/issu/base/issu_plant.c" \
+        tests/conformance/relcheck.c; then
     corrupt issu target issu.rl '/backup_install\.ok$/s/-> BACKUP_RESYNC/-> IDLE/' &&
         check issu target "$SPEC" mx240 || fail=1
     corrupt issu action issu_glue.c '/issu__console(m, "Chassis ISSU Check Done");/d' &&

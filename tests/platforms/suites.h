@@ -4,7 +4,7 @@
 #define PT_SUITES_H
 
 int register_sim(void);          /* test_sim.c: clock, scheduler, PRNG, faults, traffic */
-int register_mx(void);           /* test_mx.c: the generated controller on the simulated MX */
+int register_chassis(void);      /* test_chassis.c: the generated controller on the chassis layer */
 int register_cli(void);          /* test_cli.c: the issu CLI and its package reader */
 
 #include "cu_main.h"

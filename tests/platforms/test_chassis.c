@@ -1,24 +1,31 @@
-/* test_mx.c - the generated controller (runtime + Ragel output) on the
- * simulated MX: each option combination, each validation failure, each
- * fault and operator action of the spec at the phases where the spec lets
- * it happen, each ending in the outcome the spec promises, with every
- * monitor and runtime contract silent, no instant without a master RE, and
- * the postcondition of the outcome (S12, S13, "nothing changed") checked on
- * the plant.  Cases are command lines of `issu upgrade`, parsed by the CLI's
- * own parser. */
+/* test_chassis.c - the generated controller (runtime + Ragel output) on the
+ * shared chassis layer (platforms/chassis) with the generated reference
+ * plant, on mx480 mostly: each option combination, each validation
+ * failure, each fault and operator action of the spec at the phases where
+ * the spec lets it happen, each ending in the outcome the spec promises,
+ * with every monitor and runtime contract silent, no instant without a
+ * master RE, and the postcondition of the outcome (S12, S13, "nothing
+ * changed") checked on the plant.  Then every model of the family table to
+ * SUCCESS, the table against the spec's profiles, the T family's share of
+ * line rate during the switchover, and the timing tables.  Cases are
+ * command lines of `issu upgrade`, parsed by the CLI's own parser. */
 #include <string.h>
 
 #include <CUnit/CUnit.h>
 
+#include "ch_cmd.h"
+#include "ch_env.h"
+#include "ch_spec.h"
 #include "cli_args.h"
+#include "families.h"
 #include "suites.h"
 
-typedef struct mx_case {
+typedef struct ch_case {
     const char *args;                  /* `issu upgrade` flags */
     const char *expect;                /* the spec's result_t member */
-} mx_case;
+} ch_case;
 
-static const mx_case options_cases[] = {
+static const ch_case options_cases[] = {
     { "--platform mx480", "SUCCESS" },
     { "--platform mx480 --reboot", "SUCCESS" },
     { "--platform mx480 --no-old-master-upgrade", "SUCCESS" },
@@ -29,9 +36,11 @@ static const mx_case options_cases[] = {
     { "--platform mx240 --reboot --seed 7", "SUCCESS" },
     { "--platform mx960", "SUCCESS" },
     { "--platform mx960 --no-old-master-upgrade --unsupported-fpc 11 --yes --seed 3", "SUCCESS" },
+    { "--platform t640 --running 9.2R1.5 --target 9.4R1.3", "SUCCESS" },      /* above the T640's floor */
+    { "--platform t1600 --unsupported-fpc 7 --yes --reboot", "SUCCESS" },
 };
 
-static const mx_case validation_cases[] = {
+static const ch_case validation_cases[] = {
     { "--platform mx480 --config no-gres", "REJECTED" },
     { "--platform mx480 --config no-nsr", "REJECTED" },
     { "--platform mx480 --config no-disk-space", "REJECTED" },
@@ -48,9 +57,11 @@ static const mx_case validation_cases[] = {
     { "--platform mx480 --unsupported-fpc 3", "REJECTED" },                /* D1: no answer */
     { "--platform mx480 --unsupported-fpc 3 --fault answer_no", "REJECTED" },
     { "--platform mx240 --config no-gres,no-nsr,bad-signature", "REJECTED" },
+    { "--platform mx480 --running 9.2R1.5 --target 9.4R1.3", "REJECTED" },    /* P6: ISSU on MX from 9.3 */
+    { "--platform t1600 --running 8.4R1.2 --target 9.2R1.1", "REJECTED" },   /* P6: T1600 from 9.1 */
 };
 
-static const mx_case fault_cases[] = {
+static const ch_case fault_cases[] = {
     /* backup RE crash, in every phase where the spec lets it happen */
     { "--platform mx480 --fault backup_crash@VALIDATING", "REJECTED" },    /* D17 */
     { "--platform mx480 --unsupported-fpc 1 --fault backup_crash@CONFIRM_UNSUPPORTED", "REJECTED" },
@@ -120,86 +131,112 @@ static const mx_case fault_cases[] = {
     { "--platform mx240 --fault user_gres@SWITCHOVER_PREPARE --fault pic_offline@t=3min", "SUCCESS" },
 };
 
-static mx_run R;                       /* large: static */
+static ch_run R;                       /* large: static */
 static cli_args A;
 
-/* Run one case to its end; 0, or -1 (reported) when it cannot start. */
-static int run_case(const char *args)
+/* Parse one case into A and set the run up; 0, or -1 (reported). */
+static int start_case(const char *args, const char *stop_at)
 {
     static char buf[512];
     char *argv[40];
     int argc = 0;
-    char err[MX_MSG_MAX];
+    char err[CH_MSG_MAX];
     snprintf(buf, sizeof buf, "%s", args);
     for (char *w = strtok(buf, " "); w != NULL && argc < 40; w = strtok(NULL, " "))
         argv[argc++] = w;
     if (!PT_CHECK(cli_args_parse(CLI_UPGRADE, argc, argv, &A, err, sizeof err) == 0,
                   "%s: parse: %s", args, err))
         return -1;
-    if (!PT_CHECK(mx_run_init(&R, &A.run, err, sizeof err) == 0, "%s: init: %s", args, err))
+    A.run.stop_at = stop_at;
+    if (!PT_CHECK(ch_run_init(&R, &A.run, err, sizeof err) == 0, "%s: init: %s", args, err))
         return -1;
-    mx_run_go(&R);
     return 0;
 }
 
-static uint32_t count(const mx_plant *p, mx_fru s)
+/* Run one case to its end; 0, or -1 (reported) when it cannot start. */
+static int run_case(const char *args)
 {
-    return mx_count(p, s);
+    if (start_case(args, NULL) != 0)
+        return -1;
+    ch_run_go(&R);
+    return 0;
 }
 
+/* Plant cells of this spec, read through the chassis. */
+static int32_t role(const ch_chassis *ch, int32_t re) { return ch_get(ch, ISSU_PV_re_role, re); }
+static int32_t ver(const ch_chassis *ch, int32_t re) { return ch_get(ch, ISSU_PV_re_ver, re); }
+static int32_t inst(const ch_chassis *ch, int32_t re) { return ch_get(ch, ISSU_PV_re_inst, re); }
+static uint32_t count(const ch_chassis *ch, int32_t s) { return ch_count(ch, ISSU_PV_fpc, s); }
+static uint32_t slots(const ch_chassis *ch) { return (uint32_t)issu_plant_size(&ch->plant, ISSU_PV_fpc); }
+static int32_t switchovers(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_switchovers, 0); }
+
 /* Nothing changed: S14 and D1's "no changes". */
-static void check_untouched(const char *args, const mx_plant *p)
+static void check_untouched(const char *args, const ch_chassis *ch)
 {
-    PT_CHECK(p->re_role[0] == MX_MASTER && p->re_inst[0] == MX_OLD && p->re_inst[1] == MX_OLD
-             && p->re_ver[0] == MX_OLD && p->re_ver[1] == MX_OLD, "%s: an RE changed", args);
-    PT_CHECK(count(p, MX_ONLINE_OLD) + count(p, MX_UNSUPPORTED) == p->slots, "%s: an FPC changed", args);
-    for (uint32_t s = 0; s < p->slots; s++)
-        PT_CHECK(sim_traffic_lost(&p->traffic, s, p->sched.now) == 0, "%s: FPC %u lost traffic", args, s);
+    PT_CHECK(role(ch, 0) == ISSU_role_MASTER && inst(ch, 0) == ISSU_version_OLD && inst(ch, 1) == ISSU_version_OLD
+             && ver(ch, 0) == ISSU_version_OLD && ver(ch, 1) == ISSU_version_OLD, "%s: an RE changed", args);
+    PT_CHECK(count(ch, ISSU_fru_ONLINE_OLD) + count(ch, ISSU_fru_UNSUPPORTED) == slots(ch), "%s: an FPC changed", args);
+    for (uint32_t s = 0; s < slots(ch); s++)
+        PT_CHECK(sim_traffic_lost(&ch->traffic, s, ch->sched.now) == 0, "%s: FPC %u lost traffic", args, s);
+}
+
+/* S13 on the plant: both REs where the options put them, every FPC on NEW
+ * after a dark window (or the time it was offline). */
+static void check_success(const char *args, const ch_chassis *ch)
+{
+    int omu = !ch_config_has(&ch->cfg, ISSU_OPT_no_old_master_upgrade), reboot = ch_config_has(&ch->cfg, ISSU_OPT_reboot);
+    /* at most a dark window, and the share of line rate lost during the longest switchover */
+    sim_ms most = CH_DARK_HI + ch_timing_for(NULL, 0, "re_switchover")->hi
+        * (SIM_TRAFFIC_FULL - ch->family->gres_share) / SIM_TRAFFIC_FULL;
+    PT_CHECK(role(ch, 1) == ISSU_role_MASTER && ver(ch, 1) == ISSU_version_NEW
+             && count(ch, ISSU_fru_ONLINE_NEW) == slots(ch), "%s: S13", args);
+    PT_CHECK(inst(ch, 0) == (omu ? ISSU_version_NEW : ISSU_version_OLD)
+             && ver(ch, 0) == (reboot ? ISSU_version_NEW : ISSU_version_OLD), "%s: S13 old master", args);
+    for (uint32_t s = 0; s < slots(ch); s++)                    /* a dark window, or offline */
+        PT_CHECK(sim_traffic_lost(&ch->traffic, s, ch->sched.now) >= 500
+                 && (ch->cfg.unsupported_pics[s] != 0 || sim_traffic_lost(&ch->traffic, s, ch->sched.now) <= most),
+                 "%s: FPC %u forwarding loss", args, s);
 }
 
 /* The postcondition of each outcome, on the plant. */
-static void check_post(const char *args, const char *result, const mx_plant *p)
+static void check_post(const char *args, const char *result, const ch_chassis *ch)
 {
     if (strcmp(result, "REJECTED") == 0) {
-        check_untouched(args, p);
+        check_untouched(args, ch);
     } else if (strcmp(result, "ABORTED_CLEAN") == 0) {         /* S12 */
-        PT_CHECK(p->re_role[0] == MX_MASTER && p->re_role[1] == MX_BACKUP && p->re_ver[1] == MX_OLD
-                 && p->re_inst[1] == MX_OLD && p->re_inst[0] == MX_OLD, "%s: S12 REs", args);
-        PT_CHECK(count(p, MX_ONLINE_OLD) + count(p, MX_UNSUPPORTED) == p->slots, "%s: S12 FPCs", args);
-    } else if (strcmp(result, "SUCCESS") == 0) {               /* S13 */
-        PT_CHECK(p->re_role[1] == MX_MASTER && p->re_ver[1] == MX_NEW
-                 && count(p, MX_ONLINE_NEW) == p->slots, "%s: S13", args);
-        PT_CHECK(p->re_inst[0] == (p->cfg.opt_no_old_master_upgrade ? MX_OLD : MX_NEW)
-                 && p->re_ver[0] == (p->cfg.opt_reboot ? MX_NEW : MX_OLD), "%s: S13 old master", args);
-        for (uint32_t s = 0; s < p->slots; s++)                 /* a dark window, or offline */
-            PT_CHECK(sim_traffic_lost(&p->traffic, s, p->sched.now) >= 500
-                     && (p->cfg.unsupported_pics[s] != 0 || sim_traffic_lost(&p->traffic, s, p->sched.now) <= 10000),
-                     "%s: FPC %u forwarding loss", args, s);
+        PT_CHECK(role(ch, 0) == ISSU_role_MASTER && role(ch, 1) == ISSU_role_BACKUP && ver(ch, 1) == ISSU_version_OLD
+                 && inst(ch, 1) == ISSU_version_OLD && inst(ch, 0) == ISSU_version_OLD, "%s: S12 REs", args);
+        PT_CHECK(count(ch, ISSU_fru_ONLINE_OLD) + count(ch, ISSU_fru_UNSUPPORTED) == slots(ch), "%s: S12 FPCs", args);
+    } else if (strcmp(result, "SUCCESS") == 0) {
+        check_success(args, ch);
     } else if (strcmp(result, "COMPLETED_DEGRADED") == 0) {
-        PT_CHECK(p->re_role[1] == MX_MASTER && p->re_ver[1] == MX_NEW && p->switchovers == 1, "%s: degraded", args);
+        PT_CHECK(role(ch, 1) == ISSU_role_MASTER && ver(ch, 1) == ISSU_version_NEW && switchovers(ch) == 1,
+                 "%s: degraded", args);
     } else {
-        PT_CHECK(p->re_role[0] == MX_MASTER && p->switchovers == 0, "%s: aborted degraded", args);
+        PT_CHECK(role(ch, 0) == ISSU_role_MASTER && switchovers(ch) == 0, "%s: aborted degraded", args);
     }
 }
 
-static void check_cases(const mx_case *c, size_t n)
+/* The run ended as expected, with monitors, contracts and the control plane clean. */
+static void check_run(const char *args, const char *expect)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (run_case(c[i].args) != 0)
-            continue;
-        const mx_plant *p = &R.plant;
-        PT_CHECK(R.end == MX_END_DONE, "%s: the run did not end in IDLE (end %d)", c[i].args, (int)R.end);
-        PT_CHECK(strcmp(mx_run_result(&R), c[i].expect) == 0, "%s: outcome %s, expected %s",
-                 c[i].args, mx_run_result(&R), c[i].expect);
-        PT_CHECK(R.monitor_violations + R.contract_violations == 0, "%s: %s", c[i].args, R.first_violation);
-        PT_CHECK(sim_traffic_cp_outage(&p->traffic, p->sched.now) == 0 && p->traffic.master,
-                 "%s: control-plane outage", c[i].args);
-        PT_CHECK(p->sched_overflow == 0, "%s: scheduler overflow", c[i].args);
-        for (uint32_t f = 0; f < p->faults.n; f++)
-            PT_CHECK(p->faults.f[f].fired || (int)f == R.yes_fault, "%s: '%s' never happened",
-                     c[i].args, p->faults.f[f].text);
-        check_post(c[i].args, c[i].expect, p);
-    }
+    const ch_chassis *ch = &R.ch;
+    PT_CHECK(R.end == CH_END_DONE, "%s: the run did not end in IDLE (end %d)", args, (int)R.end);
+    PT_CHECK(strcmp(ch_run_result(&R), expect) == 0, "%s: outcome %s, expected %s", args, ch_run_result(&R), expect);
+    PT_CHECK(R.monitor_violations + R.contract_violations == 0, "%s: %s", args, R.first_violation);
+    PT_CHECK(sim_traffic_cp_outage(&ch->traffic, ch->sched.now) == 0 && ch->traffic.master && ch->traffic.cp_outages == 0,
+             "%s: control-plane outage", args);
+    PT_CHECK(ch->sched_overflow == 0, "%s: scheduler overflow", args);
+    for (uint32_t f = 0; f < ch->faults.n; f++)
+        PT_CHECK(ch->faults.f[f].fired || (int)f == R.yes_fault, "%s: '%s' never happened", args, ch->faults.f[f].text);
+    check_post(args, expect, ch);
+}
+
+static void check_cases(const ch_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (run_case(c[i].args) == 0)
+            check_run(c[i].args, c[i].expect);
 }
 
 static void options_end_in_success(void)
@@ -220,8 +257,8 @@ static void faults_end_as_the_spec_says(void)
 static void refused_requests_counted(void)
 {
     if (run_case("--platform mx480 --fault user_gres@FRU_WARM_BOOT --fault start@FRU_WARM_BOOT") == 0)
-        PT_CHECK(R.rejected == 2 && R.plant.switchovers == 1, "refused %u, switchovers %d",
-                 R.rejected, (int)R.plant.switchovers);
+        PT_CHECK(R.rejected == 2 && switchovers(&R.ch) == 1, "refused %u, switchovers %d",
+                 R.rejected, (int)switchovers(&R.ch));
 }
 
 static void same_seed_same_run(void)
@@ -231,7 +268,7 @@ static void same_seed_same_run(void)
     for (int i = 0; i < 3; i++) {
         if (run_case(args[i]) != 0)
             return;
-        d[i] = R.plant.sched.now;
+        d[i] = R.ch.sched.now;
     }
     CU_ASSERT_EQUAL(d[0], d[1]);
     CU_ASSERT_NOT_EQUAL(d[0], d[2]);
@@ -241,27 +278,140 @@ static void same_seed_same_run(void)
 
 static void spec_names_checked(void)
 {
-    char err[MX_MSG_MAX] = "";
-    mx_run_opts o;
+    char err[CH_MSG_MAX] = "";
+    ch_run_opts o;
     memset(&o, 0, sizeof o);
-    mx_config_default(&o.cfg);
+    ch_config_default(&o.cfg, ch_model_find("mx480"));
     o.faults[0] = "fru_warm_boot.explode";
     o.nfaults = 1;
-    CU_ASSERT_EQUAL(mx_run_init(&R, &o, err, sizeof err), -1);
+    CU_ASSERT_EQUAL(ch_run_init(&R, &o, err, sizeof err), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "no outcome 'explode'"));
     o.nfaults = 0;
     o.stop_at = "NOWHERE";
-    CU_ASSERT_EQUAL(mx_run_init(&R, &o, err, sizeof err), -1);
+    CU_ASSERT_EQUAL(ch_run_init(&R, &o, err, sizeof err), -1);
     o.stop_at = "FRU_WARM_BOOT";
-    CU_ASSERT_EQUAL(mx_run_init(&R, &o, err, sizeof err), 0);
-    CU_ASSERT_EQUAL(mx_run_go(&R), MX_END_STOPPED);
-    CU_ASSERT_EQUAL(count(&R.plant, MX_WARM_BOOTING), 1);       /* S6 */
-    CU_ASSERT_EQUAL(R.plant.fpc[0], MX_WARM_BOOTING);           /* lowest slot first */
+    CU_ASSERT_EQUAL(ch_run_init(&R, &o, err, sizeof err), 0);
+    CU_ASSERT_EQUAL(ch_run_go(&R), CH_END_STOPPED);
+    CU_ASSERT_EQUAL(count(&R.ch, ISSU_fru_WARM_BOOTING), 1);   /* S6 */
+    CU_ASSERT_EQUAL(ch_get(&R.ch, ISSU_PV_fpc, 0), ISSU_fru_WARM_BOOTING);   /* lowest slot first */
 }
 
-int register_mx(void)
+/* ---- every family ------------------------------------------------------------ */
+
+static void every_model_succeeds(void)
 {
-    CU_pSuite s = CU_add_suite("mx with the generated controller", NULL, NULL);
+    for (size_t i = 0; i < ch_model_count; i++) {
+        char args[64];
+        snprintf(args, sizeof args, "--platform %s --yes", ch_models[i].name);
+        if (run_case(args) == 0)
+            check_run(args, "SUCCESS");
+    }
+}
+
+/* The table's models are the spec's profiles, one to one, each of its family. */
+static void table_is_the_profiles(void)
+{
+    size_t seen[ISSU_DIM(ISSU_NPROFILES)] = { 0 };
+    for (size_t i = 0; i < ch_model_count; i++) {
+        const ch_model *m = &ch_models[i];
+        int prof = ch_spec_profile(m->profile);
+        PT_CHECK(prof >= 0, "model %s: the spec has no profile '%s'", m->name, m->profile);
+        PT_CHECK(ch_model_find(m->name) == m, "model %s: listed twice", m->name);
+        if (prof < 0)
+            continue;
+        seen[prof]++;
+        PT_CHECK(strcmp(ch_spec_family_name(ch_spec_profile_family(prof)), m->family->name) == 0,
+                 "model %s: profile %s is of family %s, the descriptor says %s", m->name, m->profile,
+                 ch_spec_family_name(ch_spec_profile_family(prof)), m->family->name);
+    }
+    for (int p = 0; p < ISSU_NPROFILES; p++)
+        PT_CHECK(seen[p] == 1, "profile %s: %zu models", ch_spec_profile_name(p), seen[p]);
+}
+
+/* Rate of every FPC while the switchover is pending. */
+static void check_switchover_rate(const char *platform, uint32_t expect)
+{
+    char args[96];
+    snprintf(args, sizeof args, "--platform %s", platform);
+    if (start_case(args, "SWITCHOVER") != 0)
+        return;
+    CU_ASSERT_EQUAL(R.ch.family->gres_share, expect);
+    PT_CHECK(ch_run_go(&R) == CH_END_STOPPED && R.ch.pend[ISSU_CMD_re_switchover].active, "%s: no switchover", platform);
+    for (uint32_t u = 0; u < R.ch.traffic.n; u++)
+        PT_CHECK(R.ch.traffic.u[u].rate == expect, "%s: unit %u at %u%% during the switchover", platform, u,
+                 R.ch.traffic.u[u].rate);
+}
+
+/* DOMAIN 4.4: a T-series PFE keeps ~75 % of line rate during GRES; MX all of it. */
+static void gres_share_of_the_family(void)
+{
+    check_switchover_rate("t640", 75);
+    check_switchover_rate("mx480", 100);
+    if (run_case("--platform t640 --yes") != 0)
+        return;
+    check_run("t640", "SUCCESS");
+    for (uint32_t u = 0; u < R.ch.traffic.n; u++)    /* its dark window, then the switchover */
+        PT_CHECK(R.ch.traffic.u[u].outages == 2, "t640 FPC %u: %u outages", u, R.ch.traffic.u[u].outages);
+}
+
+/* ---- timings ---------------------------------------------------------------------- */
+
+static const ch_timing test_over[] = { { "fru_warm_boot", 1000, 1000 } };
+static const ch_family test_family = { "mx", "test", "pkg-%s", test_over, 1, 100, NULL, 0 };
+static const ch_model test_model = { "test480", "TEST480", "mx480", &test_family, 9, 3, 4 };
+
+static void timing_tables(void)
+{
+    const ch_timing *t = ch_timing_for(NULL, 0, "no_such_command");
+    CU_ASSERT_PTR_EQUAL(t, &ch_timing_default);       /* unknown to every table */
+    CU_ASSERT(t->lo > 0 && t->lo <= t->hi);
+    CU_ASSERT_PTR_EQUAL(ch_timing_for(test_over, 1, "no_such_command"), &ch_timing_default);
+    CU_ASSERT_EQUAL(ch_timing_for(test_over, 1, "fru_warm_boot")->hi, 1000);   /* the family's */
+    CU_ASSERT_EQUAL(ch_timing_for(test_over, 1, "re_switchover")->hi, 3000);   /* the shared one */
+    CU_ASSERT_EQUAL(ch_timing_for(NULL, 0, "prompt_timer")->hi, 0);            /* a pure timer */
+}
+
+/* The family's table and the shared duration rules, through the chassis. */
+static void durations_on_a_chassis(void)
+{
+    static ch_chassis ch;
+    ch_config c;
+    ch_ctrl ctrl = { NULL, NULL, NULL, NULL, 0, 0 };
+    char err[CH_MSG_MAX];
+    ch_config_default(&c, &test_model);
+    if (!PT_CHECK(ch_init(&ch, &c, &ctrl, err, sizeof err) == 0, "init: %s", err))
+        return;
+    CU_ASSERT_EQUAL(ch_cmd_duration(&ch, ISSU_CMD_fru_warm_boot), 1000);
+    CU_ASSERT_EQUAL(ch_cmd_duration(&ch, ISSU_CMD_prompt_timer), 0);
+    sim_ms d = ch_cmd_duration(&ch, ISSU_CMD_backup_resync);        /* a resync only */
+    CU_ASSERT(d >= 60000u && d <= 240000u);
+    ch.plant.cell[ISSU_PLANT_SLOT_re_role + 1] = ISSU_role_REBOOTING;
+    d = ch_cmd_duration(&ch, ISSU_CMD_backup_resync);               /* boot and resync */
+    CU_ASSERT(d >= 300000u && d <= 540000u);
+    ch.plant.cell[ISSU_PLANT_SLOT_fpc + 2] = ISSU_fru_OFFLINE;
+    d = ch_cmd_duration(&ch, ISSU_CMD_issu_finish);                 /* and a cold boot */
+    CU_ASSERT(d >= 150000u && d <= 330000u);
+}
+
+/* The console line of each fault and operator action: the table's, or one
+ * from the spec's description for a name the table does not know. */
+static void env_console_lines(void)
+{
+    char line[CH_ENV_TEXT_MAX];
+    ch_env_text(ISSU_ENV_answer_yes, line, sizeof line);
+    CU_ASSERT_STRING_EQUAL(line, "yes");
+    ch_env_text(ISSU_ENV_one_fpc_unsupported, line, sizeof line);   /* not in the table */
+    PT_CHECK(strncmp(line, "*** fault: ", 11) == 0 && strstr(line, ch_spec_env_doc(ISSU_ENV_one_fpc_unsupported)),
+             "fallback: '%s'", line);
+    for (int e = 0; e < ISSU_NENVS; e++) {
+        ch_env_text(e, line, sizeof line);
+        PT_CHECK(line[0] != '\0', "%s: no console line", ch_spec_env_name(e));
+    }
+}
+
+int register_chassis(void)
+{
+    CU_pSuite s = CU_add_suite("chassis with the generated controller and plant", NULL, NULL);
     if (s == NULL)
         return -1;
     CU_add_test(s, "options and models: success (S13), D14 rejected", options_end_in_success);
@@ -270,5 +420,11 @@ int register_mx(void)
     CU_add_test(s, "refused requests change nothing", refused_requests_counted);
     CU_add_test(s, "determinism and plausible duration", same_seed_same_run);
     CU_add_test(s, "spec names checked, stop at a state", spec_names_checked);
+    CU_add_test(s, "every model of the table: upgrade --yes to SUCCESS", every_model_succeeds);
+    CU_add_test(s, "the table's models are the spec's profiles", table_is_the_profiles);
+    CU_add_test(s, "share of line rate kept during the switchover", gres_share_of_the_family);
+    CU_add_test(s, "timing tables: family, shared, default", timing_tables);
+    CU_add_test(s, "durations: the family's table and the shared rules", durations_on_a_chassis);
+    CU_add_test(s, "console lines of faults and operator actions", env_console_lines);
     return 0;
 }

@@ -143,6 +143,10 @@ static void packages(void)
     snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --package %s", path);
     PT_CHECK(cli(cmd) == 1 && strstr(out_text, "package signature verification failed")
              && strstr(out_text, "REJECTED"), "unsigned package: %s", out_text);
+    write_file("mx.tgz", "format issu-package-1\nfamily mx\nversion 24.2R1\nsigned-by PackageProduction_1\n",
+               path, sizeof path);
+    snprintf(cmd, sizeof cmd, "upgrade --platform t640 --package %s", path);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "is for the mx family, not t"), "mx package on a T640: %s", err_text);
 }
 
 static void pkg_parser(void)
@@ -177,7 +181,9 @@ static void help_pages(void)
     PT_CHECK(cli("upgrade --help") == 0 && strstr(out_text, "issu upgrade - "), "upgrade --help");
     PT_CHECK(cli("help faults") == 0 && strstr(out_text, "t=DURATION"), "help faults");
     PT_CHECK(cli("status --help") == 0 && strstr(out_text, "--at STATE"), "status --help");
-    PT_CHECK(cli("platforms") == 0 && strstr(out_text, "mx480") && strstr(out_text, "mx960"), "platforms");
+    PT_CHECK(cli("platforms") == 0 && strstr(out_text, "mx480") && strstr(out_text, "mx960")
+             && strstr(out_text, "family t - ") && strstr(out_text, "t1600") && strstr(out_text, "9.1")
+             && !strstr(out_text, "not simulated"), "platforms: %s", out_text);
 }
 
 static void subcommands(void)
@@ -201,6 +207,11 @@ static void subcommands(void)
     snprintf(path, sizeof path, "%s/t.json", dir);
     slurp(path, out_text);
     PT_CHECK(out_text[0] == '{' && strstr(out_text, "\"to\":\"VALIDATING\"") != NULL, "trace: %.200s", out_text);
+    PT_CHECK(cli("upgrade --platform t640 --yes") == 0 && strstr(out_text, "== ISSU summary: T640")
+             && strstr(out_text, "jinstall-24.2R1.17-domestic-signed.tgz")
+             && strstr(out_text, "kept 75% of line rate per PFE during the switchover")
+             && strstr(out_text, "monitors:              silent"), "t640: %s", out_text);
+    PT_CHECK(cli("upgrade --platform mx480 --quiet") == 0 && !strstr(out_text, "of line rate"), "mx480: %s", out_text);
     PT_CHECK(cli("upgrade --platform mx480 --fault fru_warm_boot.fail@2 --quiet") == 1
              && strstr(out_text, "COMPLETED_DEGRADED") && strstr(out_text, "still down"), "degraded: %s", out_text);
 }

@@ -170,19 +170,35 @@ static void traffic_integrals(void)
 {
     sim_traffic t;
     sim_traffic_init(&t, 3, 0);
-    sim_traffic_set(&t, 1, 0, 1000);
-    sim_traffic_set(&t, 1, 0, 1500);                  /* no change */
-    sim_traffic_set(&t, 1, 1, 3500);
-    sim_traffic_set(&t, 2, 0, 4000);
+    sim_traffic_rate(&t, 1, 0, 1000);
+    sim_traffic_rate(&t, 1, 0, 1500);                 /* no change */
+    sim_traffic_rate(&t, 1, SIM_TRAFFIC_FULL, 3500);
+    sim_traffic_rate(&t, 2, 0, 4000);
     CU_ASSERT_EQUAL(sim_traffic_lost(&t, 0, 10000), 0);
     CU_ASSERT_EQUAL(sim_traffic_lost(&t, 1, 10000), 2500);
     CU_ASSERT_EQUAL(t.u[1].outages, 1);
+    CU_ASSERT_FALSE(sim_traffic_degraded(&t, 1));
     CU_ASSERT_EQUAL(sim_traffic_lost(&t, 2, 10000), 6000);   /* still down: open interval */
+    CU_ASSERT_TRUE(sim_traffic_degraded(&t, 2));
     CU_ASSERT_EQUAL(sim_traffic_cp_outage(&t, 10000), 0);
     sim_traffic_set_master(&t, 0, 5000);
     sim_traffic_set_master(&t, 1, 5002);
     CU_ASSERT_EQUAL(sim_traffic_cp_outage(&t, 10000), 2);
     CU_ASSERT_EQUAL(t.cp_outages, 1);
+}
+
+/* A share of line rate: the loss integrates the missing part only. */
+static void traffic_partial_rate(void)
+{
+    sim_traffic t;
+    sim_traffic_init(&t, 1, 0);
+    sim_traffic_rate(&t, 0, 75, 1000);                /* a T-series PFE during GRES */
+    CU_ASSERT_EQUAL(sim_traffic_lost(&t, 0, 3000), 500);     /* 25 % of 2 s, open */
+    sim_traffic_rate(&t, 0, 0, 3000);                 /* then dark: still the same outage */
+    sim_traffic_rate(&t, 0, SIM_TRAFFIC_FULL, 4000);
+    CU_ASSERT_EQUAL(sim_traffic_lost(&t, 0, 9000), 1500);
+    CU_ASSERT_EQUAL(t.u[0].outages, 1);
+    CU_ASSERT_EQUAL(t.u[0].longest, 3000);
 }
 
 int register_sim(void)
@@ -197,5 +213,6 @@ int register_sim(void)
     CU_add_test(s, "fault specs: bad ones are refused with a reason", fault_parse_rejects);
     CU_add_test(s, "fault points: arm and fire when reached", fault_points_fire);
     CU_add_test(s, "traffic: loss and control-plane outage", traffic_integrals);
+    CU_add_test(s, "traffic: a share of line rate", traffic_partial_rate);
     return 0;
 }

@@ -12,7 +12,9 @@ set -u
 GEN=$1 WORK=$2
 here=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$WORK" && mkdir -p "$WORK"
-spec=$WORK/no-gres-guard.fsm
+# the mutant sits next to a copy of the spec's other files (its includes)
+cp -r "$here/model" "$WORK/model" || exit 1
+spec=$WORK/model/no-gres-guard.fsm
 sed '/on switchover_check.ok when re_role\[1\] == BACKUP/s/ && gres_ready//' "$here/model/issu.fsm" >"$spec"
 if cmp -s "$spec" "$here/model/issu.fsm"; then
     echo "gres-guard: FAIL: the guard to remove was not found in model/issu.fsm" >&2; exit 1
@@ -33,12 +35,14 @@ grep -q '"violation":"S3"' "$tr" || { echo "gres-guard: FAIL: the trace $tr does
 c=$WORK/c
 mkdir -p "$c/obj"
 "$GEN" --c-ids "$c/issu_ids.h" --ragel "$c/issu.rl" --c-glue "$c/issu_glue.c" --c-monitors "$c/issu_monitors.c" \
-    "$spec" && (cd "$c" && ragel -T0 -o issu_fsm.c issu.rl) ||
+    --c-plant-h "$c/issu_plant.h" --c-plant "$c/issu_plant.c" "$spec" && (cd "$c" && ragel -T0 -o issu_fsm.c issu.rl) ||
     { echo "gres-guard: FAIL: the mutant's C was not generated" >&2; exit 1; }
-for f in "$here"/runtime/*.c "$c"/issu_fsm.c "$c"/issu_glue.c "$c"/issu_monitors.c "$here"/platforms/sim/*.c \
-         "$here"/platforms/mx/*.c "$here"/platforms/replay/*.c "$here"/platforms/cli/*.c; do
-    ${CC:-cc} -std=c99 -O0 -w -I "$here/runtime" -I "$c" -I "$here/platforms/sim" -I "$here/platforms/mx" \
-        -I "$here/platforms/replay" -I "$here/platforms/cli" -c -o "$c/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o" "$f" ||
+pinc=$(for d in "$here"/platforms/*/; do printf ' -I %s' "$d"; done)
+for f in "$here"/runtime/*.c "$c"/issu_fsm.c "$c"/issu_glue.c "$c"/issu_monitors.c "$c"/issu_plant.c \
+         "$here"/platforms/*/*.c; do
+    # shellcheck disable=SC2086
+    ${CC:-cc} -std=c99 -O0 -w -I "$here/runtime" -I "$c" $pinc \
+        -c -o "$c/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o" "$f" ||
         { echo "gres-guard: FAIL: the mutant's C does not build ($f)" >&2; exit 1; }
 done
 ${CC:-cc} -o "$c/issu" "$c"/obj/*.o || { echo "gres-guard: FAIL: the mutant's issu does not link" >&2; exit 1; }

@@ -1,0 +1,248 @@
+/* ch_chassis.c - the chassis' state: power-on from the configuration, the
+ * plant's hooks, the FRU pools and the traffic model kept in step with the
+ * plant (ch_chassis.h). */
+#include "ch_chassis.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ch_spec.h"
+#include "sim_err.h"
+
+/* ---- the plant's hooks -------------------------------------------------- */
+
+/* 1 if v is one of vals[0..n-1]. */
+static int offered(int32_t v, const int32_t *vals, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++)    /* bound: n, the values offered */
+        if (vals[i] == v)
+            return 1;
+    return 0;
+}
+
+/* A free choice of the spec: at power-on the configuration's fact (or the
+ * first value listed), later the PRNG (the hardware's luck). */
+static int32_t h_choose(void *ctx, int var, int32_t index, const int32_t *vals, int32_t n)
+{
+    ch_chassis *ch = ctx;
+    int32_t want;
+    (void)index;
+    assert(vals != NULL && n >= 1);
+    if (ch->powered)
+        return vals[sim_rng_range(&ch->rng, 0, (uint64_t)n - 1u)];
+    if (ch_config_fact(&ch->cfg, var, &want) == 0 && offered(want, vals, n))
+        return want;
+    return vals[0];
+}
+
+/* The pool of plant variable var, or -1. */
+static int pool_of(const ch_chassis *ch, int var)
+{
+    for (uint32_t k = 0; k < ch->npools; k++)   /* bound: CH_POOLS_MAX */
+        if (ch->pools[k].var == var)
+            return (int)k;
+    return -1;
+}
+
+/* A cell changed: an element that a command's issue effect moved into
+ * WARM_BOOTING is the one whose dark window that command schedules. */
+static void h_changed(void *ctx, int var, int32_t index, int32_t before, int32_t after)
+{
+    ch_chassis *ch = ctx;
+    int k = pool_of(ch, var);
+    (void)before;
+    if (k < 0 || ch->issuing < 0 || after != ch->id.warm_booting)
+        return;
+    ch->pend[ch->issuing].pool = k;
+    ch->pend[ch->issuing].elem = index;
+}
+
+/* The controller's state, variables and instances, as the run tells them
+ * (ch_ctrl); before a controller runs: state 0, variables 0, one instance. */
+static int32_t h_state(void *ctx, int machine, int32_t instance)
+{
+    const ch_chassis *ch = ctx;
+    return ch->ctrl.state != NULL ? ch->ctrl.state(ch->ctrl.ctx, machine, instance) : 0;
+}
+
+static int32_t h_mvar(void *ctx, int machine, int32_t instance, int var)
+{
+    const ch_chassis *ch = ctx;
+    return ch->ctrl.mvar != NULL ? ch->ctrl.mvar(ch->ctrl.ctx, machine, instance, var) : 0;
+}
+
+static int32_t h_ninstances(void *ctx, int machine)
+{
+    const ch_chassis *ch = ctx;
+    return ch->ctrl.ninstances != NULL ? ch->ctrl.ninstances(ch->ctrl.ctx, machine) : 1;
+}
+
+/* ---- power-on --------------------------------------------------------------- */
+
+/* The spec's names the chassis reads. */
+static void resolve(ch_ids *id)
+{
+    id->re_role = ch_spec_var("re_role");
+    id->master = ch_spec_var_member(id->re_role, "MASTER");
+    id->down = ch_spec_var_member(id->re_role, "DOWN");
+    id->rebooting = ch_spec_var_member(id->re_role, "REBOOTING");
+    id->fru = ch_spec_enum("fru");
+    id->unsupported = ch_spec_member(id->fru, "UNSUPPORTED");
+    id->offline = ch_spec_member(id->fru, "OFFLINE");
+    id->warm_booting = ch_spec_member(id->fru, "WARM_BOOTING");
+    id->failed = ch_spec_member(id->fru, "FAILED");
+    id->switchover = ch_spec_cmd("re_switchover");
+    id->reboot = ch_spec_option("reboot");
+}
+
+/* Every pool of enum fru, each element a traffic unit.  0 or -1 (too many). */
+static int find_pools(ch_chassis *ch)
+{
+    uint32_t units = 0;
+    for (int v = 0; v < ISSU_NPLANT; v++) {    /* bound: ISSU_NPLANT */
+        if (ch_spec_var_shape(v) != ISSU_SHAPE_POOL || ch_spec_var_enum(v) != ch->id.fru || ch->id.fru < 0)
+            continue;
+        if (ch->npools == CH_POOLS_MAX)
+            return -1;
+        ch_pool *pl = &ch->pools[ch->npools++];
+        const char *label = ch_family_pool_label(ch->family, ch_spec_var_name(v));
+        pl->var = v;
+        pl->size = issu_plant_size(&ch->plant, v);
+        pl->unit = units;
+        pl->label = label != NULL ? label : ch_spec_var_name(v);
+        units += (uint32_t)pl->size;
+    }
+    if (units > SIM_TRAFFIC_UNITS)
+        return -1;
+    sim_traffic_init(&ch->traffic, units, 0);
+    return 0;
+}
+
+/* Write cell `index` of `var` (power-on only: no hook hears it). */
+static void put(ch_chassis *ch, int var, int32_t index, int32_t v)
+{
+    if (var >= 0 && v >= 0 && index >= 0 && index < issu_plant_size(&ch->plant, var))
+        ch->plant.cell[ch_spec_var_slot(var) + index] = v;
+}
+
+/* What the spec fixes by silent configuration faults before the request
+ * (D23: FPCs without ISSU support) and a backup RE that is down. */
+static void configure(ch_chassis *ch)
+{
+    int fpc = ch_spec_var("fpc");
+    if (!ch->cfg.backup_ready)
+        put(ch, ch->id.re_role, 1, ch->id.down);
+    if (pool_of(ch, fpc) < 0)
+        return;
+    for (int32_t s = 0; s < issu_plant_size(&ch->plant, fpc) && s < (int32_t)CH_SLOTS_MAX; s++)
+        if (ch->cfg.unsupported_pics[s] != 0)
+            put(ch, fpc, s, ch->id.unsupported);
+}
+
+int ch_init(ch_chassis *ch, const ch_config *cfg, const ch_ctrl *ctrl, char *err, size_t errlen)
+{
+    assert(ch != NULL && cfg != NULL && cfg->model != NULL && ctrl != NULL);
+    memset(ch, 0, sizeof *ch);
+    ch->cfg = *cfg;
+    ch->family = cfg->model->family;
+    ch->ctrl = *ctrl;
+    ch->issuing = -1;
+    ch->hooks = (issu_plant_hooks){ .choose = h_choose, .state = h_state, .mvar = h_mvar,
+                                    .ninstances = h_ninstances, .changed = h_changed, .ctx = ch };
+    resolve(&ch->id);
+    if (issu_plant_init(&ch->plant, ch_spec_profile(cfg->model->profile), cfg->options, &ch->hooks) != 0)
+        return sim_err(err, errlen, "the spec has no profile '%s'", cfg->model->profile);
+    if (find_pools(ch) != 0)
+        return sim_err(err, errlen, "the spec has more FRUs than the simulator can hold (%u)", SIM_TRAFFIC_UNITS);
+    configure(ch);
+    sim_sched_init(&ch->sched);
+    sim_rng_seed(&ch->rng, cfg->seed);
+    sim_fault_plan_init(&ch->faults);
+    for (int c = 0; c < ISSU_NCMDS; c++)       /* bound: ISSU_NCMDS */
+        ch->pend[c].pool = ch->pend[c].elem = -1;
+    ch->state = ch->initial = "?";
+    ch->powered = 1;
+    ch_sync(ch);
+    return 0;
+}
+
+/* ---- reading the plant --------------------------------------------------------- */
+
+int32_t ch_get(const ch_chassis *ch, int var, int32_t index)
+{
+    assert(ch != NULL && index >= 0 && index < issu_plant_size(&ch->plant, var));
+    return ch->plant.cell[ch_spec_var_slot(var) + index];
+}
+
+uint32_t ch_count(const ch_chassis *ch, int var, int32_t v)
+{
+    assert(ch != NULL);
+    uint32_t n = 0;
+    for (int32_t i = 0; i < issu_plant_size(&ch->plant, var); i++)   /* bound: the variable's size */
+        n += ch_get(ch, var, i) == v ? 1u : 0u;
+    return n;
+}
+
+uint32_t ch_count_frus(const ch_chassis *ch, int32_t v)
+{
+    assert(ch != NULL);
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < ch->npools; k++)  /* bound: CH_POOLS_MAX */
+        n += ch_count(ch, ch->pools[k].var, v);
+    return n;
+}
+
+int ch_running(const ch_chassis *ch)
+{
+    assert(ch != NULL && ch->state != NULL && ch->initial != NULL);
+    return strcmp(ch->state, ch->initial) != 0;
+}
+
+/* ---- the traffic model ------------------------------------------------------------ */
+
+/* Percent of line rate element e of pool k forwards now; clears its dark
+ * window once it has left WARM_BOOTING. */
+static uint32_t rate_of(ch_chassis *ch, const ch_pool *pl, int32_t e, uint32_t share)
+{
+    int32_t s = ch_get(ch, pl->var, e);
+    uint32_t u = pl->unit + (uint32_t)e;
+    if (s != ch->id.warm_booting)
+        ch->dark[u] = 0;
+    if (s == ch->id.offline || s == ch->id.failed || ch->dark[u])
+        return 0;
+    return share;
+}
+
+/* Some RE is master (a spec without re_role: always). */
+static int has_master(const ch_chassis *ch)
+{
+    return ch->id.re_role < 0 || ch_count(ch, ch->id.re_role, ch->id.master) > 0;
+}
+
+void ch_sync(ch_chassis *ch)
+{
+    assert(ch != NULL);
+    int switching = ch->id.switchover >= 0 && ch->pend[ch->id.switchover].active;
+    uint32_t share = switching ? ch->family->gres_share : SIM_TRAFFIC_FULL;
+    for (uint32_t k = 0; k < ch->npools; k++) {   /* bound: CH_POOLS_MAX */
+        const ch_pool *pl = &ch->pools[k];
+        for (int32_t e = 0; e < pl->size; e++)    /* bound: the pool's size */
+            sim_traffic_rate(&ch->traffic, pl->unit + (uint32_t)e, rate_of(ch, pl, e, share), ch->sched.now);
+    }
+    sim_traffic_set_master(&ch->traffic, has_master(ch), ch->sched.now);
+}
+
+void ch_detailf(ch_chassis *ch, const char *fmt, ...)
+{
+    assert(ch != NULL && fmt != NULL);
+    if (ch->detail == NULL)
+        return;
+    char line[CH_DETAIL_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    ch->detail(ch->cb_ctx, ch->sched.now, line);
+}

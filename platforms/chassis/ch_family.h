@@ -1,0 +1,51 @@
+/* ch_family.h - what a simulated chassis family and each of its models are,
+ * as data: a family is one const ch_family (platforms/families/<name>.c),
+ * a model one row of the table ch_models[] (platforms/families/families.c).
+ * What the spec already says (slots, FEBs, the family of a profile) comes
+ * from its profiles and is never repeated here; what the spec leaves to the
+ * hardware (durations, the share of line rate kept during the switchover,
+ * the release floor, names on the console) is here.  The chassis layer and
+ * the CLI read these and never name a family. */
+#ifndef CH_FAMILY_H
+#define CH_FAMILY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ch_timing.h"
+
+/* How a pool of FRUs (a plant variable `pool[N] of fru`) is called. */
+typedef struct ch_pool_label {
+    const char *pool;                  /* the spec's pool variable: "fpc" */
+    const char *label;                 /* on the console and in reports: "FPC" */
+} ch_pool_label;
+
+typedef struct ch_family {
+    const char *name;                  /* the spec's family: "mx" */
+    const char *title;                 /* "MX Series" */
+    const char *package;               /* package file name, "%s" = the release */
+    const ch_timing *timings;          /* overrides of the shared table, or NULL */
+    size_t ntimings;                   /* entries of timings */
+    uint32_t gres_share;               /* % of line rate a PFE keeps during the switchover */
+    const ch_pool_label *pools;        /* labels of the FRU pools */
+    size_t npools;                     /* entries of pools */
+} ch_family;
+
+typedef struct ch_model {
+    const char *name;                  /* the --platform name: "mx480" */
+    const char *chassis;               /* "MX480" */
+    const char *profile;               /* the spec's profile */
+    const ch_family *family;           /* its family (the profile's, by name) */
+    uint32_t floor_major;              /* release floor: ISSU from 9.3 ... */
+    uint32_t floor_minor;              /* ... on (P6) */
+    uint32_t pics;                     /* PICs per FPC by default */
+} ch_model;
+
+/* The label of FRU pool `pool` in family f ("FPC"), or NULL if f has none. */
+const char *ch_family_pool_label(const ch_family *f, const char *pool);
+
+/* The package file name of release `rel` in family f into buf
+ * ("junos-install-mx-x86-64-24.2R1.17.tgz"); truncated to len. */
+void ch_family_package(const ch_family *f, const char *rel, char *buf, size_t len);
+
+#endif

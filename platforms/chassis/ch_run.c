@@ -1,0 +1,411 @@
+/* ch_run.c - the HAL of a simulated chassis and the run loop (ch_run.h).
+ * The only file of platforms/chassis that includes the runtime's headers. */
+#include "ch_run.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ch_cmd.h"
+#include "ch_env.h"
+#include "ch_spec.h"
+#include "sim_err.h"
+
+/* ---- the HAL table -------------------------------------------------------
+ * Each function is the contract of its issu_hal member (issu_hal.h) on the
+ * chassis: commands go to ch_cmd, observations to the generated plant. */
+
+static int hal_issue(void *ctx, int instance, int cmd)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (cmd < 0 || cmd >= ISSU_NCMDS)
+        return ISSU_HAL_ERROR;
+    return ch_cmd_issue(&r->ch, cmd) == 0 ? ISSU_HAL_OK : ISSU_HAL_ERROR;
+}
+
+static void hal_cancel(void *ctx, int instance, int cmd)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (cmd >= 0 && cmd < ISSU_NCMDS)
+        ch_cmd_cancel(&r->ch, cmd);
+}
+
+static void hal_expired(void *ctx, int instance, int cmd)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (cmd >= 0 && cmd < ISSU_NCMDS)
+        ch_cmd_expired(&r->ch, cmd);
+}
+
+static int hal_observe(void *ctx, int instance, int var, int32_t index, int32_t *value)
+{
+    const ch_run *r = ctx;
+    (void)instance;
+    return issu_plant_observe(&r->ch.plant, var, index, value);
+}
+
+static issu_time_ms hal_now(void *ctx)
+{
+    const ch_run *r = ctx;
+    return r->ch.sched.now;
+}
+
+static void hal_console(void *ctx, int instance, issu_time_ms time, const char *line)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (r->opts.console != NULL)
+        r->opts.console(r->opts.ctx, time, line);
+}
+
+static void hal_log(void *ctx, int instance, int level, const char *line)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (r->opts.log != NULL)
+        r->opts.log(r->opts.ctx, r->ch.sched.now, level, line);
+}
+
+/* [offset, offset + len) lies in the journal area. */
+static int in_journal(const ch_run *r, uint32_t offset, uint32_t len)
+{
+    return offset <= sizeof r->journal && len <= sizeof r->journal - offset;
+}
+
+static int hal_journal_read(void *ctx, int instance, uint32_t offset, void *buf, uint32_t len)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (!in_journal(r, offset, len))
+        return ISSU_HAL_ERROR;
+    memcpy(buf, r->journal + offset, len);
+    return ISSU_HAL_OK;
+}
+
+static int hal_journal_write(void *ctx, int instance, uint32_t offset, const void *buf, uint32_t len)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    if (!in_journal(r, offset, len))
+        return ISSU_HAL_ERROR;
+    memcpy(r->journal + offset, buf, len);
+    return ISSU_HAL_OK;
+}
+
+static const issu_hal ch_hal_table = {
+    hal_issue, hal_cancel, hal_expired, hal_observe, hal_now,
+    hal_console, hal_log, hal_journal_read, hal_journal_write,
+};
+
+/* ---- what the plant reads of the controller ---------------------------------
+ * The plant's conditions read `issu.state` (and could read its variables):
+ * the one instance this run drives. */
+
+static int32_t ctrl_state(void *ctx, int machine, int32_t instance)
+{
+    const ch_run *r = ctx;
+    issu_status st;
+    (void)machine;
+    (void)instance;
+    issu_get_status(&r->m, &st);
+    return st.state;
+}
+
+static int32_t ctrl_mvar(void *ctx, int machine, int32_t instance, int var)
+{
+    const ch_run *r = ctx;
+    (void)machine;
+    (void)instance;
+    return issu_var(&r->m, var);
+}
+
+static int32_t ctrl_ninstances(void *ctx, int machine)
+{
+    (void)ctx;
+    (void)machine;
+    return 1;                          /* one controller instance */
+}
+
+/* ---- chassis and runtime hooks ------------------------------------------------ */
+
+static void on_outcome(void *ctx, int ev)
+{
+    ch_run *r = ctx;
+    (void)issu_post(&r->m, ev);
+}
+
+static void on_env(void *ctx, int env)
+{
+    ch_run *r = ctx;
+    char line[CH_ENV_TEXT_MAX];
+    if (r->opts.environment != NULL && !r->typing) {
+        ch_env_text(env, line, sizeof line);
+        r->opts.environment(r->opts.ctx, r->ch.sched.now, line);
+    }
+    if (ch_spec_env_event(env) >= 0)
+        (void)issu_post(&r->m, ch_spec_env_event(env));
+}
+
+static void on_trace(void *ctx, const issu *m, const char *json_line)
+{
+    ch_run *r = ctx;
+    (void)m;
+    if (r->opts.trace != NULL)
+        fprintf(r->opts.trace, "%s\n", json_line);
+}
+
+static void on_error(void *ctx, const issu *m, const issu_error *e)
+{
+    ch_run *r = ctx;
+    char line[CH_MSG_MAX];
+    (void)m;
+    if (e->kind == ISSU_ERR_MONITOR)
+        r->monitor_violations++;
+    else
+        r->contract_violations++;
+    snprintf(line, sizeof line, "%s %s violated in state %s: %s",
+             e->kind == ISSU_ERR_MONITOR ? "monitor" : "contract", e->name,
+             issu_state_name(e->machine, e->state), e->text);
+    if (r->first_violation[0] == '\0')
+        memcpy(r->first_violation, line, strlen(line) + 1);
+    if (r->opts.log != NULL)
+        r->opts.log(r->opts.ctx, r->ch.sched.now, ISSU_LOG_ERROR, line);
+}
+
+static void on_detail(void *ctx, sim_ms t, const char *line)
+{
+    ch_run *r = ctx;
+    if (r->opts.detail != NULL)
+        r->opts.detail(r->opts.ctx, t, line);
+}
+
+/* ---- setting up ------------------------------------------------------------------ */
+
+/* Is `name` a state of the controller? */
+static int state_known(const ch_run *r, const char *name)
+{
+    for (size_t i = 0; i < r->nstates; i++)   /* bound: ISSU_NSTATES_MAX */
+        if (strcmp(r->states[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The names the run reads: the controller's states, its `result`, the
+ * request and the prompt's answer. */
+static int resolve(ch_run *r, char *err, size_t errlen)
+{
+    int machine = r->ch.ctrl.machine;
+    for (int st = 0; st < ISSU_NSTATES_MAX && strcmp(issu_state_name(machine, st), "?") != 0; st++)
+        r->states[r->nstates++] = issu_state_name(machine, st);
+    r->result = -1;
+    for (int cv = 0; cv < ISSU_NCTRL_MAX && r->result < 0; cv++)   /* bound: ISSU_NCTRL_MAX */
+        if (strcmp(issu_var_name(machine, cv), "result") == 0)
+            r->result = cv;
+    r->result_enum = ch_spec_enum("result_t");
+    r->request = ch_spec_env("start");
+    r->answer = ch_spec_env("answer_yes");
+    if (r->result < 0 || r->result_enum < 0)
+        return sim_err(err, errlen, "the spec's controller has no variable 'result' of type result_t");
+    if (r->request < 0)
+        return sim_err(err, errlen, "the spec has no operator action 'start'");
+    return 0;
+}
+
+/* The profile of the model, of the model's family. */
+static int profile_of(const ch_model *m, char *err, size_t errlen)
+{
+    int prof = ch_spec_profile(m->profile);
+    if (prof < 0)
+        return sim_err(err, errlen, "the spec has no profile '%s'", m->profile);
+    if (strcmp(ch_spec_family_name(ch_spec_profile_family(prof)), m->family->name) != 0)
+        return sim_err(err, errlen, "the spec's profile '%s' is not of family '%s'", m->profile, m->family->name);
+    return prof;
+}
+
+static int start_controller(ch_run *r, int prof, char *err, size_t errlen)
+{
+    issu_cfg cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.hal = &ch_hal_table;
+    cfg.hal_ctx = r;
+    cfg.profile = prof;
+    for (int o = 0; o < ISSU_NOPTIONS; o++)    /* bound: ISSU_NOPTIONS */
+        cfg.options |= ch_config_has(&r->opts.cfg, o) ? 1u << o : 0u;
+    cfg.trace = on_trace;
+    cfg.trace_ctx = r;
+    cfg.error = on_error;
+    cfg.error_ctx = r;
+    issu_rc rc = issu_init(&r->m, &cfg);
+    if (rc != ISSU_RC_OK)
+        return sim_err(err, errlen, "the runtime refused to start: %s", issu_rc_text(rc));
+    return 0;
+}
+
+/* The fault plan: every --fault, and answer_yes for --yes. */
+static int plan(ch_run *r, const ch_run_opts *o, char *err, size_t errlen)
+{
+    sim_catalog cat;
+    ch_env_catalog(&cat, r->states, r->nstates);
+    if (o->nfaults + (o->yes ? 1u : 0u) > SIM_FAULT_MAX)
+        return sim_err(err, errlen, "more than %u faults", SIM_FAULT_MAX);
+    for (uint32_t i = 0; i < o->nfaults; i++)
+        if (sim_fault_add(&r->ch.faults, o->faults[i], &cat, err, errlen) != 0)
+            return -1;
+    r->yes_fault = o->yes ? (int)r->ch.faults.n : -1;
+    if (o->yes && sim_fault_add(&r->ch.faults, "answer_yes", &cat, err, errlen) != 0)
+        return -1;
+    if (o->stop_at != NULL && !state_known(r, o->stop_at))
+        return sim_err(err, errlen, "'%s' is not a state of the controller", o->stop_at);
+    return 0;
+}
+
+/* The controller's state name into the chassis (fault points, `when`s). */
+static void refresh(ch_run *r)
+{
+    r->ch.state = ch_run_state(r);
+}
+
+int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen)
+{
+    assert(r != NULL && o != NULL && o->cfg.model != NULL && err != NULL);
+    memset(r, 0, sizeof *r);
+    r->opts = *o;
+    int prof = profile_of(o->cfg.model, err, errlen);
+    ch_ctrl ctrl = { .state = ctrl_state, .mvar = ctrl_mvar, .ninstances = ctrl_ninstances,
+                     .ctx = r, .machine = 0, .self = 0 };   /* the spec's first machine, one instance */
+    if (prof < 0 || ch_init(&r->ch, &o->cfg, &ctrl, err, errlen) != 0)
+        return -1;
+    r->ch.post = on_outcome;
+    r->ch.env = on_env;
+    r->ch.detail = on_detail;
+    r->ch.cb_ctx = r;
+    if (resolve(r, err, errlen) != 0 || plan(r, o, err, errlen) != 0
+        || start_controller(r, prof, err, errlen) != 0)
+        return -1;
+    refresh(r);
+    r->ch.initial = r->ch.state;
+    return 0;
+}
+
+const char *ch_run_result(const ch_run *r)
+{
+    return ch_spec_member_name(r->result_enum, issu_var(&r->m, r->result));
+}
+
+const char *ch_run_state(const ch_run *r)
+{
+    issu_status st;
+    issu_get_status(&r->m, &st);
+    return st.state_name;
+}
+
+/* ---- the loop ---------------------------------------------------------------------- */
+
+/* When the prompt opens (the answer becomes possible), the router names
+ * the PICs it will offline (4.6). */
+static void list_unsupported(ch_run *r)
+{
+    const ch_chassis *ch = &r->ch;
+    int open = r->answer >= 0 && issu_plant_env_allowed(&ch->plant, r->answer, &ch->hooks) == 1;
+    int opened = open && !r->prompt;
+    r->prompt = open;
+    if (r->opts.environment == NULL || !opened)
+        return;
+    for (uint32_t s = 0; s < CH_SLOTS_MAX; s++) {
+        for (uint32_t k = 0; k < ch->cfg.pics[s]; k++) {
+            char line[CH_MSG_MAX];
+            if (((ch->cfg.unsupported_pics[s] >> k) & 1u) == 0)
+                continue;
+            snprintf(line, sizeof line, "  PIC %u/%u will be offlined (In-Service-Upgrade not supported)", s, k);
+            r->opts.environment(r->opts.ctx, ch->sched.now, line);
+        }
+    }
+}
+
+/* Take every queued event, one at a time, arming faults after each. */
+static void drain(ch_run *r)
+{
+    issu_rc rc;
+    while (r->steps < CH_RUN_STEPS && (rc = issu_step(&r->m)) != ISSU_RC_EMPTY) {
+        r->steps++;
+        r->ignored += rc == ISSU_RC_IGNORED ? 1u : 0u;
+        r->rejected += rc == ISSU_RC_REJECTED ? 1u : 0u;
+        if (rc == ISSU_RC_REJECTED && r->opts.environment != NULL)
+            r->opts.environment(r->opts.ctx, r->ch.sched.now, "  (refused by the ISSU controller)");
+        refresh(r);
+        list_unsupported(r);
+        ch_env_step(&r->ch);
+    }
+}
+
+/* Should the loop stop now?  1 and r->end set if so. */
+static int finished(ch_run *r)
+{
+    issu_status st;
+    issu_get_status(&r->m, &st);
+    const char *s = st.state_name;
+    int idle = strcmp(s, r->ch.initial) == 0;
+    if (st.queued > 0)
+        return 0;
+    if ((r->opts.validate_only && !idle && strcmp(s, "VALIDATING") != 0)
+        || (r->opts.stop_at != NULL && strcmp(s, r->opts.stop_at) == 0)) {
+        r->end = CH_END_STOPPED;
+        return 1;
+    }
+    if (idle && ch_spec_member(r->result_enum, "NONE") != issu_var(&r->m, r->result)) {
+        r->end = CH_END_DONE;
+        return 1;
+    }
+    return 0;
+}
+
+/* Advance to the next thing that happens.  0, or -1 when nothing will. */
+static int advance(ch_run *r)
+{
+    ch_chassis *ch = &r->ch;
+    sim_ms due = sim_sched_next_due(&ch->sched);
+    issu_time_ms dl = SIM_MS_NEVER;
+    if (!issu_next_deadline(&r->m, &dl))
+        dl = SIM_MS_NEVER;
+    sim_ms wake = sim_fault_next_time(&ch->faults, ch->sched.now);
+    sim_ms next = due < dl ? due : dl;
+    next = wake < next ? wake : next;
+    if (next == SIM_MS_NEVER || next > CH_RUN_LIMIT)
+        return -1;
+    sim_entry e;
+    if (due == next && sim_sched_pop(&ch->sched, next, &e)) {
+        if (e.kind == CH_SCHED_ENV)
+            ch_env_fire(ch, &e);
+        else
+            ch_cmd_fire(ch, &e);
+    } else {
+        sim_sched_advance(&ch->sched, next);
+        (void)issu_tick(&r->m);
+    }
+    ch_env_step(ch);
+    return 0;
+}
+
+ch_end ch_run_go(ch_run *r)
+{
+    assert(r != NULL);
+    r->typing = 1;
+    ch_env_apply(&r->ch, r->request);
+    r->typing = 0;
+    for (;;) {
+        drain(r);
+        if (finished(r))
+            return r->end;
+        if (r->steps >= CH_RUN_STEPS) {
+            r->end = CH_END_LIMIT;
+            return r->end;
+        }
+        if (advance(r) != 0) {
+            r->end = sim_sched_next_due(&r->ch.sched) == SIM_MS_NEVER ? CH_END_STUCK : CH_END_LIMIT;
+            return r->end;
+        }
+    }
+}

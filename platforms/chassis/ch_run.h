@@ -1,0 +1,88 @@
+/* ch_run.h - a simulated chassis bound to the generated controller: one run
+ * of `request system software in-service-upgrade` in virtual time.
+ *
+ * ch_run.c is the only file of the chassis layer that includes the
+ * runtime's headers (issu.h, issu_hal.h).  It fills the HAL table from the
+ * chassis (identifiers are the generated ones, nothing is mapped), and
+ * drives the loop: run the controller to completion, advance the virtual
+ * clock to the next completion, fault or runtime timer, repeat, until the
+ * controller is back in its initial state with a result.  It never decides
+ * a transition: it posts events and reads the controller's state.
+ */
+#ifndef CH_RUN_H
+#define CH_RUN_H
+
+#include <stdio.h>
+
+#include "ch_chassis.h"
+#include "issu.h"
+
+#define CH_RUN_LIMIT (48ull * 3600ull * 1000ull)  /* bound: virtual time of one run */
+#define CH_RUN_STEPS 100000u           /* bound: events processed in one run */
+#define CH_MSG_MAX 256u                /* bound: one stored message */
+
+/* Console line of the controller, with its virtual time. */
+typedef void ch_console_fn(void *ctx, sim_ms t, const char *line);
+/* A runtime log line (unhandled events, contracts), or a monitor report. */
+typedef void ch_log_fn(void *ctx, sim_ms t, int level, const char *line);
+
+typedef struct ch_run_opts {
+    ch_config cfg;                     /* the router and the options */
+    const char *faults[SIM_FAULT_MAX]; /* fault specs (sim_fault.h) */
+    uint32_t nfaults;                  /* used entries */
+    int yes;                           /* answer yes at the unsupported-hardware prompt */
+    ch_console_fn *console;            /* console sink, may be NULL */
+    ch_log_fn *log;                    /* log sink, may be NULL */
+    ch_detail_fn *detail;              /* hardware detail sink, may be NULL */
+    ch_console_fn *environment;        /* operator input and faults as they happen, may be NULL */
+    void *ctx;                         /* context of the four sinks */
+    FILE *trace;                       /* JSON trace lines, or NULL */
+    const char *stop_at;               /* stop when the controller enters this state, or NULL */
+    int validate_only;                 /* stop once phase 1 is over (issu validate) */
+} ch_run_opts;
+
+typedef enum ch_end {
+    CH_END_DONE,                       /* back in the initial state with a result */
+    CH_END_STUCK,                      /* nothing scheduled, no timer: a dead end */
+    CH_END_LIMIT,                      /* CH_RUN_LIMIT or CH_RUN_STEPS reached */
+    CH_END_STOPPED                     /* stop_at or validate_only: stopped on request */
+} ch_end;
+
+typedef struct ch_run {
+    ch_chassis ch;                     /* the simulated chassis */
+    issu m;                            /* the generated controller's instance */
+    ch_run_opts opts;                  /* as given */
+    uint8_t journal[ISSU_JOURNAL_BYTES]; /* the journal area of the instance */
+    const char *states[ISSU_DIM(ISSU_NSTATES_MAX)]; /* state names for fault points */
+    size_t nstates;                    /* used entries */
+    int result;                        /* the controller variable `result` (ISSU_CV_x) */
+    int result_enum;                   /* its enum (result_t) */
+    int request;                       /* the operator action that starts a run (`start`) */
+    int answer;                        /* the answer to the prompt (`answer_yes`), -1 */
+    int typing;                        /* the run types its own request: not echoed */
+    int prompt;                        /* the prompt is open: the answer is allowed */
+    uint32_t monitor_violations;       /* ISSU_ERR_MONITOR reports */
+    uint32_t contract_violations;      /* ISSU_ERR_CONTRACT reports */
+    uint32_t rejected;                 /* events the controller rejected */
+    uint32_t ignored;                  /* events the controller ignored */
+    uint32_t steps;                    /* events processed */
+    int yes_fault;                     /* the plan entry --yes added, or -1 */
+    char first_violation[CH_MSG_MAX];  /* the first violation, "" if none */
+    ch_end end;                        /* how the loop ended */
+} ch_run;
+
+/* Set up the chassis, parse the faults against the spec's names and start
+ * the controller.  Returns 0, or -1 with a message in err (a bad fault
+ * spec, a profile or family the spec does not have). */
+int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen);
+
+/* Type the upgrade request and run until the controller is back in its
+ * initial state with a result (or the loop cannot go on).  Returns r->end. */
+ch_end ch_run_go(ch_run *r);
+
+/* The controller's result: the spec's result_t member name ("SUCCESS"). */
+const char *ch_run_result(const ch_run *r);
+/* The controller's current state name. */
+const char *ch_run_state(const ch_run *r);
+
+#endif
