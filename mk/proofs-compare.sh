@@ -6,7 +6,7 @@ set -eu
 [ -r "$1" ] || { echo "proofs: no committed record '$1'; run 'make proofs' and commit proofs/" >&2; exit 1; }
 key() {
     sed -n -e 's/^  "spec_sha256": "\([^"]*\)".*/spec sha256 \1/p' \
-        -e 's/.*"file": "\([^"]*\)", "sha256": "\([^"]*\)".*/generated C \1 \2/p' \
+        -e 's/.*"file": "\([^"]*\)", "sha256": "\([^"]*\)".*/file \1 \2/p' \
         -e 's/.*{"profile": "\([^"]*\)", "verdict": "\([^"]*\)", "model_sha256": "\([^"]*\)".*/profile \1 \2 model \3/p' \
         -e 's/.*{"profile": "\([^"]*\)", "id": "\([^"]*\)", "verdict": "\([^"]*\)".*/verdict \1 \2 \3/p' "$1"
 }

@@ -7,8 +7,9 @@
 set -u
 [ $# -eq 5 ] || { echo "usage: $0 MUTANTS_TSV EQUIV SPEC PROFILE OUT_MD" >&2; exit 2; }
 TSV=$1 EQUIV=$2 SPEC=$3 PROFILE=$4 OUT=$5
+: "${GEN:?the generator, in the environment (its --sources lists the spec's files)}"
 tmp=$OUT.tmp.$$
-awk -F'\t' -v spec="$SPEC" -v prof="$PROFILE" -v sha="$(sha256sum "$SPEC" | cut -d' ' -f1)" '
+awk -F'\t' -v spec="$SPEC" -v prof="$PROFILE" -v sha="$(for f in $("$GEN" --sources "$SPEC"); do cat "$f"; done | sha256sum | cut -d' ' -f1)" '
     FNR == NR { if ($0 !~ /^#/ && NF >= 3) reason[$1 "\t" $2] = $3; next }
     {
         n++; num[n] = $1; v[n] = $2; by[n] = $3; op[n] = $4; at[n] = $5; what[n] = $6

@@ -71,7 +71,7 @@ static=$(grep -c $'\tkilled\tchecker: ' "$WORK/mutants.tsv")
 } | tee "$WORK/summary.txt"
 if [ -n "$RECORD" ]; then
     mkdir -p "$RECORD"
-    sh "$here/proofs-mutants-record.sh" "$WORK/mutants.tsv" "$EQUIV" "$SPEC" "$PROFILE" "$RECORD/mutants.md"
+    GEN="$GEN" sh "$here/proofs-mutants-record.sh" "$WORK/mutants.tsv" "$EQUIV" "$SPEC" "$PROFILE" "$RECORD/mutants.md"
     echo "mutants: the record is $RECORD/mutants.md"
 fi
 [ "$surv" = 0 ]

@@ -35,7 +35,10 @@ jstr() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 spin_v=$(spin -V 2>&1 | sed -n 1p)
 cc_v=$(cc --version 2>&1 | sed -n 1p)
 gen_v=$("$GEN" --version)
-spec_sha=$(sha "$SPEC")
+# The spec's hash covers every file of it (the main file and its includes,
+# in issu-gen --sources order); each file's own hash is listed too.
+SOURCES=$("$GEN" --sources "$SPEC")
+spec_sha=$(for f in $SOURCES; do cat "$f"; done | sha256sum | cut -d' ' -f1)
 tmp=$OUT/record.json.tmp.$$
 tmd=$OUT/record.md.tmp.$$
 trap 'rm -f "$tmp" "$tmd"' EXIT
@@ -44,6 +47,14 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
 {
     printf '{\n  "record": "SPIN proof record of %s",\n' "$(jstr "$SPEC")"
     printf '  "spec": "%s",\n  "spec_sha256": "%s",\n' "$(jstr "$SPEC")" "$spec_sha"
+    printf '  "spec_files": ['
+    sep=
+    for f in $SOURCES; do
+        printf '%s\n    {"file": "%s", "sha256": "%s"}' "$sep" "$(jstr "$f")" "$(sha "$f")"
+        sep=,
+    done
+    printf '\n  ],\n'
+
     printf '  "generator": "%s",\n  "spin": "%s",\n  "cc": "%s",\n' \
         "$(jstr "$gen_v")" "$(jstr "$spin_v")" "$(jstr "$cc_v")"
     printf '  "flags": {"pan_cc": "%s", "safety_cc": "%s", "safety_run": "%s", "liveness_run": "%s", "fairness_run": "%s", "witness_run": "%s"},\n' \
@@ -63,8 +74,9 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
         msha=$([ -f "$m" ] && sha "$m" || echo none)
         v=$(verdict_of "$r")
         cov=$(awk -F'\t' '$1 == "coverage" { printf "{\"fired\": %d, \"total\": %d, \"dead\": %d, \"verdict\": \"%s\"}", $5, $6, $7, $3 }' "$r")
-        printf '%s\n    {"profile": "%s", "verdict": "%s", "model_sha256": "%s", "coverage": %s}' \
-            "$sep" "$p" "$v" "$msha" "${cov:-null}"
+        same=; [ -f "$WORK/$p/same-model-as" ] && same=$(cat "$WORK/$p/same-model-as")
+        printf '%s\n    {"profile": "%s", "verdict": "%s", "model_sha256": "%s", "coverage": %s, "searched_as": "%s"}' \
+            "$sep" "$p" "$v" "$msha" "${cov:-null}" "${same:-$p}"
         sep=,
     done
     printf '\n  ],\n  "properties": ['
@@ -94,8 +106,9 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf 'Written by `make proofs` (mk/proofs.sh); do not edit. Times and memory vary from run to run;\n'
     printf 'the verdicts and the hashes do not, and `make check` compares them with a fresh run.\n\n'
     printf '| item | value |\n|---|---|\n'
-    printf '| spec SHA-256 | `%s` |\n| generator | %s |\n| SPIN | %s |\n| C compiler | %s |\n' \
+    printf '| spec SHA-256 (all its files, in order) | `%s` |\n| generator | %s |\n| SPIN | %s |\n| C compiler | %s |\n' \
         "$spec_sha" "$gen_v" "$spin_v" "$cc_v"
+    for f in $SOURCES; do printf '| spec file `%s` SHA-256 | `%s` |\n' "$f" "$(sha "$f")"; done
     printf '| pan compile flags | safety `%s`; liveness `%s` |\n' "$SCC" "$CCF"
     printf '| pan run flags | safety `%s`; liveness `%s`, else `%s`; witnesses `%s` |\n' "$SRUN" "$LRUN" "$FRUN" "$WRUN"
     for f in $CFILES; do [ -f "$f" ] && printf '| generated C `%s` SHA-256 | `%s` |\n' "$(basename "$f")" "$(sha "$f")"; done
@@ -106,8 +119,11 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf '  and (WAIT) that whenever some machine is outside a final state, some machine has an event queued or a\n'
     printf '  command in flight (a machine may wait for another machine that works, never for the world alone).\n'
     printf -- '- **acceptance,all-runs,conjunction**: one acceptance-cycle search for the conjunction of all LTL properties\n'
-    printf '  over every run. That is stronger than the same search under weak fairness: a property that holds on every\n'
-    printf '  run holds on the fair ones. If it failed, the search is repeated under weak fairness (`pan -f`).\n'
+    printf '  over every run, by a pan that holds that claim alone. That is stronger than the same search under weak\n'
+    printf '  fairness: a property that holds on every run holds on the fair ones. If it failed, the search is repeated\n'
+    printf '  under weak fairness (`pan -f`), and then each property alone, to name the one that fails.\n'
+    printf -- '- **searched as**: profiles whose models are the same but for the banner line that names the profile are\n'
+    printf '  searched once; the others record the searches of the first (`searched_as` in record.json).\n'
     printf -- '- **witness**: for each property "always (P implies Q)" or "P leads to Q", a search that must reach P\n'
     printf '  (the claim `W_ID_k`); the depth is that of the first run the search found. A property whose P is never\n'
     printf '  reached would hold vacuously and fails the record.\n'
@@ -124,6 +140,8 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
         v=$(verdict_of "$r")
         printf '\n## Profile %s: %s\n\n' "$p" "$v"
         printf 'Model SHA-256 `%s`.\n' "$([ -f "$WORK/$p/model.pml" ] && sha "$WORK/$p/model.pml" || echo none)"
+        [ -f "$WORK/$p/same-model-as" ] && printf '\nThis model is the model of profile %s but for its first line (the banner that names the profile),\nso the searches of %s decide it; their figures are repeated below.\n' \
+            "$(cat "$WORK/$p/same-model-as")" "$(cat "$WORK/$p/same-model-as")"
         awk -F'\t' '$1 == "coverage" && $3 == "UNDECIDED" { print "Coverage: not measured: the safety search stopped at a violation." }
                     $1 == "coverage" && $3 != "UNDECIDED" { printf "Coverage: %d of %d transitions fire; %d marked dead, none of which fires (%s).\n", $5, $6, $7, $3 }' "$r"
         printf '\n| ID | requirement | verdict | search | states stored | matched | transitions | depth | memory MB | time s | vacuity witness |\n'

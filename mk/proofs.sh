@@ -58,11 +58,13 @@ done
 # (-O0 compiles fastest; the liveness search of a mutant that survives
 # safety is long enough to pay for -O1.)
 # The safety search compiles at -O1: on mx960 that is 13 s to compile and 33 s
-# to search, against 39 s and 22 s at -O2; the liveness search is long
-# enough to pay for -O2.
-OPT=-O2 MEM=16384 W=26 LIVE_OPT= SAFE_OPT=-O1
+# to search, against 39 s and 22 s at -O2.  Since the liveness search has
+# a pan of its own claim only (prove_liveness), it is short enough that -O1
+# pays too: on mx480, 30 s to compile at -O2 for a 35 s search.  The witness
+# searches stop at their first hit: a 2^22-slot table is set up faster.
+OPT=-O2 MEM=16384 W=26 LIVE_OPT=-O1 SAFE_OPT=-O1
 [ -n "$MUTANT" ] && OPT=-O0 MEM=10240 W=24 LIVE_OPT=-O1 SAFE_OPT=
-WW=24
+WW=22
 if [ -n "$WBITS" ]; then
     case $WBITS in [1-9]|[1-2][0-9]|3[0-2]) W=$WBITS WW=$WBITS ;; *) echo "proofs: -W takes 1..32 bits" >&2; exit 2 ;; esac
 fi
@@ -73,6 +75,7 @@ SAFETY_RUN="-m2000000 -w$W"
 LIVE_RUN="-a -m2000000 -w$((W + 1))"          # every run: a stronger result than under fairness
 FAIR_RUN="-a -f -m2000000 -w$((W + 1))"       # weak fairness, if some property needs it
 WITNESS_RUN="-m2000000 -w$WW"
+WITNESS_CC="-O0 -w -DNOREDUCE -DMEMLIM=$MEM"  # the pan of the witnesses (and of a failing property alone)
 
 say() { [ $QUIET = 1 ] || printf 'proofs: %s\n' "$*"; }
 
@@ -182,7 +185,12 @@ coverage() {
 prove_liveness() {
     local d=$PD/liveness ok=0
     mkdir -p "$d" && cp "$PD/model.pml" "$d/"
-    (cd "$d" && spin -DNOINV -a model.pml >spin.log 2>&1 && cc $CC_FLAGS $LIVE_OPT -o pan pan.c >cc.log 2>&1) ||
+    # Every claim (each property alone, each vacuity witness) in one pan:
+    # its searches are short (a witness stops at the first run that reaches
+    # its antecedent) or a failure's diagnosis, so outside a mutant run it is
+    # compiled for speed of compiling (WITNESS_CC).
+    (cd "$d" && spin -DNOINV -a model.pml >spin.log 2>&1 \
+        && cc $([ -n "$MUTANT" ] && echo "$CC_FLAGS $LIVE_OPT" || echo "$WITNESS_CC") -o pan pan.c >cc.log 2>&1) ||
         { say "$P liveness: FAIL: spin -a or cc failed (see $d)"; return 1; }
     local ltls; ltls=$(grep -o '/\* @P [^ ]* ltl ' "$d/model.pml" | awk '{print $3}')
     if [ -n "$ltls" ] && [ -n "$MUTANT" ]; then
@@ -198,11 +206,17 @@ prove_liveness() {
         fi
     elif [ -n "$ltls" ]; then
         say "$P liveness: $(echo $ltls | tr ' ' ','): acceptance cycles over every run ..."
-        local mode
+        # The conjunction is searched by a pan that holds no other claim:
+        # each claim compiled in adds its state to every state vector (the
+        # 27 witness claims of mx960 took 40 of its 140 bytes).
+        local a=$d/all mode
+        mkdir -p "$a" && grep -v '^ltl ' "$d/model.pml" >"$a/model.pml" && grep '^ltl ALL_LTL ' "$d/model.pml" >>"$a/model.pml"
+        (cd "$a" && spin -DNOINV -a model.pml >spin.log 2>&1 && cc $CC_FLAGS $LIVE_OPT -o pan pan.c >cc.log 2>&1) ||
+            { say "$P liveness: FAIL: spin -a or cc failed (see $a)"; return 1; }
         for mode in all-runs weak-fairness; do
-            rm -f "$d"/*.trail
-            (cd "$d" && ./pan $([ $mode = all-runs ] && echo "$LIVE_RUN" || echo "$FAIR_RUN") \
-                -N ALL_LTL >"all-$mode.out" 2>&1)
+            rm -f "$a"/*.trail
+            (cd "$a" && ./pan $([ $mode = all-runs ] && echo "$LIVE_RUN" || echo "$FAIR_RUN") \
+                -N ALL_LTL >"../all-$mode.out" 2>&1)
             set -- $(pan_fields "$d/all-$mode.out")
             [ "$7" = 0 ] && [ "$8" = yes ] && break
             mode=
@@ -238,9 +252,14 @@ prove_one_ltl() {
     [ $v = PASS ]
 }
 
-# W_ID_k: a claim "[] !antecedent"; its violation is the witness.
+# W_ID_k: a claim "[] !antecedent"; its violation is the witness.  Each
+# witness trail is replayed by SPIN at once (the next search overwrites it);
+# their scenarios and traces are then written by one run of issu-gen
+# (--replays), not one per witness: the generator's front end is most of
+# the time of a replay.
 witnesses() {
-    local d=$1 bad=0
+    local d=$1 bad=0 list=$1/witnesses.list
+    : >"$list"
     for w in $(grep -o '^ltl W_[A-Za-z0-9_]* ' "$d/model.pml" | awk '{print $2}'); do
         rm -f "$d"/*.trail
         (cd "$d" && ./pan $WITNESS_RUN -N "$w" >"$w.out" 2>&1)
@@ -248,7 +267,11 @@ witnesses() {
         local depth; depth=$(sed -n 's/.*(at depth \([0-9]*\)).*/\1/p' "$d/$w.out" | head -1)
         local id=${w#W_}; id=${id%_*}
         if [ "$7" != 0 ]; then
-            ls "$d"/*.trail >/dev/null 2>&1 && replay "$d" model.pml.trail "$w" "witness: the antecedent of $id is reachable"
+            if ls "$d"/*.trail >/dev/null 2>&1; then
+                (cd "$d" && spin -DNOINV -t -k model.pml.trail model.pml >"$w.replay.txt" 2>&1)
+                printf '%s %s %s %s\n' "$d/$w.replay.txt" "$d/$w.trace.jsonl" "$d/$w.scenario.txt" \
+                    "witness: the antecedent of $id is reachable" >>"$list"
+            fi
             result witness "$w" FOUND "claim" "$1" "$2" "$3" "${depth:-$4}" "$5" "$6" "$id"
         else
             bad=1
@@ -256,18 +279,43 @@ witnesses() {
             say "$P vacuity: FAIL: the antecedent of $id ($w) is never reachable: the property holds vacuously"
         fi
     done
+    if [ -s "$list" ] && ! { [ -n "$MUTANT" ] && [ $QUIET = 1 ]; }; then
+        "$GEN" ${MUTANT:+--mutant $MUTANT} --profile "$P" --model "$d/model.pml" --replays "$list" "$SPEC" \
+            >/dev/null 2>"$d/witnesses.err" ||
+            say "$P vacuity: the witnesses' scenarios were not written (see $d/witnesses.err)"
+    fi
     say "$P vacuity: $(grep -c '^witness.*FOUND' "$R") witnesses found, $(grep -c '^witness.*VACUOUS' "$R") vacuous"
     return $bad
 }
 
-prove_profile() {
+# gen_model PROFILE: a fresh WORK/PROFILE/ with the profile's model, or 1
+# with the generator's error recorded.
+gen_model() {
     P=$1 PD=$WORK/$1 R=$WORK/$1/results.tsv
     rm -rf "$PD" && mkdir -p "$PD" && : >"$R"
-    if ! "$GEN" ${MUTANT:+--mutant $MUTANT} --promela "$PD/model.pml" --profile "$P" "$SPEC" 2>"$PD/gen.err"; then
-        say "$P: FAIL: issu-gen rejects the spec: $(head -1 "$PD/gen.err")"
-        result gen issu-gen FAIL static "$(head -1 "$PD/gen.err")"
-        return 1
-    fi
+    "$GEN" ${MUTANT:+--mutant $MUTANT} --promela "$PD/model.pml" --profile "$P" "$SPEC" 2>"$PD/gen.err" && return 0
+    say "$P: FAIL: issu-gen rejects the spec: $(head -1 "$PD/gen.err")"
+    result gen issu-gen FAIL static "$(head -1 "$PD/gen.err")"
+    return 1
+}
+
+# model_key PROFILE: the hash of the profile's model without its banner
+# (line 1, which names the profile): two profiles with the same key have
+# the same model, so one search decides both.
+model_key() { sed 1d "$WORK/$1/model.pml" | sha256sum | cut -d' ' -f1; }
+
+# same_as PROFILE REPRESENTATIVE: the results of the representative's
+# searches, which are the searches of this profile's model too.
+same_as() {
+    local d=$WORK/$1 r=$WORK/$2
+    cp "$r/results.tsv" "$d/results.tsv"
+    mkdir -p "$d/safety" && cp "$r/safety/coverage.txt" "$d/safety/" 2>/dev/null
+    echo "$2" >"$d/same-model-as"
+    say "$1: the same model as $2 (all but the banner line): $2's searches decide it"
+}
+
+prove_profile() {
+    P=$1 PD=$WORK/$1 R=$WORK/$1/results.tsv
     local rc=0
     prove_safety || rc=1
     if [ -z "$MUTANT" ] && [ $FIRST = 0 ] || [ $rc = 0 ]; then prove_liveness || rc=1; fi
@@ -278,10 +326,20 @@ prove_profile() {
 # --- main -----------------------------------------------------------------------
 mkdir -p "$WORK"
 [ -n "$PROFILES" ] || PROFILES=$("$GEN" --profiles "$SPEC") || exit 1
-# the largest profiles first, so that the last job to finish is a small one
 ORDER=$PROFILES
-PROFILES=$(for p in $PROFILES; do echo "$p"; done | tac)
 rc=0 running=0
+# Generate every model first; a profile whose model equals an earlier
+# profile's (DECISION D25: the t family) is searched once.
+REPS= SAME=
+for p in $ORDER; do
+    gen_model "$p" || { rc=1; continue; }
+    k=$(model_key "$p")
+    r=$(printf '%s\n' $REPS | awk -v k="$k" -F= '$2 == k { print $1; exit }')
+    if [ -n "$r" ]; then SAME="$SAME $p=$r"; else REPS="$REPS $p=$k"; fi
+done
+# the largest profiles first (declared last), so that the last job to
+# finish is a small one
+PROFILES=$(for e in $REPS; do echo "${e%%=*}"; done | tac)
 for p in $PROFILES; do
     if [ "$running" -ge "$JOBS" ]; then
         wait -n || rc=1
@@ -291,6 +349,7 @@ for p in $PROFILES; do
     running=$((running + 1))
 done
 while [ "$running" -gt 0 ]; do wait -n || rc=1; running=$((running - 1)); done
+for e in $SAME; do same_as "${e%%=*}" "${e#*=}"; done
 
 if [ -n "$RECORD" ]; then
     mkdir -p "$RECORD"
