@@ -345,32 +345,52 @@ static void pm_move(pm *c, const ir_effect *f, const char *ind)
     }
 }
 
+/* The cells an assignment or a choice writes: its element, or every
+ * element of an array assigned as a whole (`a = NEW;`, as the evaluator
+ * and the generated plant do; Promela's `p_a = v` would write p_a[0] only). */
+static int32_t pm_cells(const pm *c, const ir_effect *f)
+{
+    const ir_var *v = &c->s->vars[f->var];
+    return !f->index && v->shape == IR_ARRAY ? pm_size(c, v) : 1;
+}
+
+static void pm_cell(pm *c, const ir_effect *f, int32_t i)
+{
+    pm_target(c, f);
+    if (!f->index && c->s->vars[f->var].shape == IR_ARRAY)
+        fprintf(c->out, "[%ld]", (long)i);
+}
+
 static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
 {
     if (f->kind != IR_F_IF && !c->live.var[f->var])
         return;                     /* on a variable the profile has no element of */
     switch (f->kind) {
     case IR_F_ASSIGN:
-        fputs(ind, c->out);
-        pm_target(c, f);
-        fputs(" = ", c->out);
-        pm_expr(c, f->value);
-        fputs(";\n", c->out);
+        for (int32_t i = 0; i < pm_cells(c, f); i++) {
+            fputs(ind, c->out);
+            pm_cell(c, f, i);
+            fputs(" = ", c->out);
+            pm_expr(c, f->value);
+            fputs(";\n", c->out);
+        }
         break;
     case IR_F_CHOOSE: {
         long w = pm_width(c, f), k = (ch->variant / ch->stride) % w;
         ch->stride *= w;
-        fputs(ind, c->out);
-        pm_target(c, f);
-        fputs(" = ", c->out);
-        if (f->nvalues) {
-            pm_expr(c, f->values[k]);
-        } else {
-            int32_t lo, hi;
-            ir_bounds(c->s, &c->s->vars[f->var].elem, c->p, &lo, &hi);
-            pm_value(c, &c->s->vars[f->var].elem, (int32_t)(lo + k));
+        for (int32_t i = 0; i < pm_cells(c, f); i++) {   /* one value for every cell */
+            fputs(ind, c->out);
+            pm_cell(c, f, i);
+            fputs(" = ", c->out);
+            if (f->nvalues) {
+                pm_expr(c, f->values[k]);
+            } else {
+                int32_t lo, hi;
+                ir_bounds(c->s, &c->s->vars[f->var].elem, c->p, &lo, &hi);
+                pm_value(c, &c->s->vars[f->var].elem, (int32_t)(lo + k));
+            }
+            fputs(";  /* a choice of the plant */\n", c->out);
         }
-        fputs(";  /* a choice of the plant */\n", c->out);
         break;
     }
     case IR_F_MOVE_ONE:

@@ -67,11 +67,45 @@ static void test_full_pool_kept(void)
     free(m);
 }
 
+/* Not pruning, but the same output: an effect that assigns a whole array
+ * (`a = NEW;`) writes every element in the model, as the evaluator and the
+ * generated plant do (it once wrote `p_a = ...`, which is p_a[0] alone). */
+static void test_whole_array_effect(void)
+{
+    static const char spec[] =
+        "type v = enum { OLD, NEW };\n"
+        "plant a : array[2] of v = OLD;\n"
+        "command c \"c\" timeout 1s { outcome ok { a = NEW; } outcome timeout { a = {OLD, NEW}; } }\n"
+        "operator go;\n"
+        "machine m { initial final state I { on go -> W { issue c; } }\n"
+        "            state W { reject go; on c.ok -> I; on c.timeout -> I; } }\n";
+    char *dir = tu_mkdtemp(), *path = dir ? tu_join(dir, "whole.fsm") : NULL;
+    tu_run r;
+    if (!path || tu_write_file(path, spec, sizeof spec - 1) != 0 || !tu_gen()) {
+        TU_CHECK(0, "a temporary spec could not be written");
+    } else {
+        const char *args[] = { "--profile", "default", "--promela", "-", path, NULL };
+        if (tu_run_gen(args, NULL, &r) == 0) {
+            TU_CHECK(r.exited && r.status == 0, "issu-gen --promela of a whole-array effect: %s", r.err);
+            TU_CHECK(r.out && strstr(r.out, "p_a[0] = E_v_NEW;") && strstr(r.out, "p_a[1] = E_v_NEW;")
+                     && !strstr(r.out, "p_a = "), "`a = NEW;` writes p_a[0] and p_a[1] in the model");
+            TU_CHECK(r.out && strstr(r.out, "p_a[1] = E_v_OLD;  /* a choice"),
+                     "`a = {OLD, NEW};` chooses one value for every element");
+            tu_run_free(&r);
+        }
+    }
+    if (dir)
+        tu_rmtree(dir);
+    free(path);
+    free(dir);
+}
+
 int register_prune(void)
 {
     CU_pSuite s = CU_add_suite("prune: a profile's model holds what its family has", NULL, NULL);
     if (!s || !CU_add_test(s, "an empty pool: its stage is left out", test_empty_pool_left_out) ||
-        !CU_add_test(s, "a full pool: its stage is in", test_full_pool_kept))
+        !CU_add_test(s, "a full pool: its stage is in", test_full_pool_kept) ||
+        !CU_add_test(s, "a whole-array effect writes every element", test_whole_array_effect))
         return -1;
     return 0;
 }
