@@ -773,10 +773,10 @@ static void pm_actions(pm *c, int m, const ir_trans *t, long variant)
             pm_issue(c, m, a->cmd, &ch);
             break;
         case IR_A_CANCEL:
+            fputs("            ", c->out);
             if (pm_uses(c, m, IR_A_ISSUE, a->cmd))   /* else never issued in this profile */
-                fprintf(c->out, "            pc_%s_%s[self] = 0;", n, c->s->cmds[a->cmd].name);
-            fprintf(c->out, "%sdrop_%s_%s(self);\n", pm_uses(c, m, IR_A_ISSUE, a->cmd) ? " " : "            ",
-                    n, c->s->cmds[a->cmd].name);
+                fprintf(c->out, "pc_%s_%s[self] = 0; ", n, c->s->cmds[a->cmd].name);
+            fprintf(c->out, "drop_%s_%s(self);\n", n, c->s->cmds[a->cmd].name);
             break;
         case IR_A_ASSIGN:
             fputs("            ", c->out);

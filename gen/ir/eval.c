@@ -243,22 +243,39 @@ static ev_atom *ev_add(ev_space *sp, ev_atom a)
     return &sp->atoms[sp->n++];
 }
 
+/* Group the members of pool atom a into classes of equal signature (a
+ * pool of more than EV_MAX_MEMBERS members: one class per member). */
+static void ev_classes(ev_atom *a)
+{
+    a->nclass = 0;
+    if (a->members > EV_MAX_MEMBERS) {
+        a->nclass = a->members;
+        return;
+    }
+    for (int k = 0; k < a->members; k++) {
+        int j = 0;
+        while (j < a->nclass && a->sig[a->rep[j]] != a->sig[k])
+            j++;
+        if (j == a->nclass)
+            a->rep[a->nclass++] = (int8_t)k;
+    }
+}
+
 /* Pool atom a is read through the set of members vals[0..n-1]: one more
  * bit in each member's signature.  Past 64 sets, or a member beyond
  * EV_MAX_MEMBERS, every member gets a class of its own (a bit per member). */
 static void ev_pool_set(ev_atom *a, const int32_t *vals, int n)
 {
-    if (a->members > EV_MAX_MEMBERS)
-        return;                     /* member by member (ev_classes) */
-    if (a->nsets >= 64) {
+    if (a->members <= EV_MAX_MEMBERS && a->nsets >= 64) {
         for (int k = 0; k < a->members; k++)
             a->sig[k] = (uint64_t)k;
-        return;
+    } else if (a->members <= EV_MAX_MEMBERS) {
+        for (int i = 0; i < n; i++)
+            if (vals[i] >= 0 && vals[i] < a->members)
+                a->sig[vals[i]] |= (uint64_t)1 << a->nsets;
+        a->nsets++;
     }
-    for (int i = 0; i < n; i++)
-        if (vals[i] >= 0 && vals[i] < a->members)
-            a->sig[vals[i]] |= (uint64_t)1 << a->nsets;
-    a->nsets++;
+    ev_classes(a);                  /* kept in step with the sets read */
 }
 
 static void ev_add_slot(ev_space *sp, int slot, int32_t lo, int32_t hi, int var)
@@ -419,24 +436,6 @@ static uint64_t ev_pool_count(int32_t size, int members)
     return r;
 }
 
-/* Group the members of pool atom a into classes of equal signature (a
- * pool of more than EV_MAX_MEMBERS members: one class per member). */
-static void ev_classes(ev_atom *a)
-{
-    a->nclass = 0;
-    if (a->members > EV_MAX_MEMBERS) {
-        a->nclass = a->members;
-        return;
-    }
-    for (int k = 0; k < a->members; k++) {
-        int j = 0;
-        while (j < a->nclass && a->sig[a->rep[j]] != a->sig[k])
-            j++;
-        if (j == a->nclass)
-            a->rep[a->nclass++] = (int8_t)k;
-    }
-}
-
 /* The counter that holds the count of class j. */
 static int ev_rep(const ev_atom *a, int j)
 {
@@ -449,9 +448,7 @@ uint64_t ev_space_size(const ev_space *sp)
         return UINT64_MAX;
     uint64_t n = 1;
     for (int i = 0; i < sp->n; i++) {
-        ev_atom *a = (ev_atom *)&sp->atoms[i];   /* the classes are a cache of the atom's sets */
-        if (a->kind == EV_A_POOL)
-            ev_classes(a);
+        const ev_atom *a = &sp->atoms[i];
         uint64_t k = a->kind == EV_A_POOL ? ev_pool_count(a->size, a->nclass)
                                           : (uint64_t)((int64_t)a->hi - a->lo + 1);
         if (k == 0)
@@ -471,7 +468,6 @@ void ev_first(const ev_space *sp, int32_t *slots)
             slots[a->slot] = a->lo;
             continue;
         }
-        ev_classes((ev_atom *)a);
         for (int k = 0; k < a->members; k++)
             slots[a->slot + k] = 0;
         slots[a->slot + ev_rep(a, a->nclass - 1)] = a->size;
