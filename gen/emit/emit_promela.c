@@ -169,6 +169,13 @@ static void pm_logic(pm *c, const ir_expr *e)
 static void pm_expr(pm *c, const ir_expr *e)
 {
     const ir_var *v = e->var >= 0 ? &c->s->vars[e->var] : NULL;
+    int64_t known;
+    if (e->kind != IR_E_CONST && e->kind != IR_E_PARAM && ir_known(c->s, c->p, e, &known)) {
+        /* decided by the profile whatever the state: its value, so that
+         * nothing the profile leaves out is read (prune.h) */
+        pm_value(c, &e->type, (int32_t)known);
+        return;
+    }
     switch (e->kind) {
     case IR_E_CONST:
         pm_value(c, &e->type, e->value);

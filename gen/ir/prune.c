@@ -6,7 +6,7 @@
 /* ---- folding: the value of e if the state cannot change it -------------- */
 
 /* 1 and *v if e has one value in the profile whatever the state. */
-static int pr_known(const ir_spec *s, int p, const ir_expr *e, int64_t *v)
+int ir_known(const ir_spec *s, int p, const ir_expr *e, int64_t *v)
 {
     int64_t a = 0, b = 0;
     int ka, kb;
@@ -25,12 +25,12 @@ static int pr_known(const ir_spec *s, int p, const ir_expr *e, int64_t *v)
         return e->var >= 0 ? ir_size(s, &s->vars[e->var], p) == 0
                            : ir_instances(s, &s->machines[e->machine], p) == 0;
     case IR_E_NOT:
-        if (!pr_known(s, p, e->a, &a))
+        if (!ir_known(s, p, e->a, &a))
             return 0;
         *v = !a;
         return 1;
     case IR_E_NEG:
-        if (!pr_known(s, p, e->a, &a))
+        if (!ir_known(s, p, e->a, &a))
             return 0;
         *v = -a;
         return 1;
@@ -39,8 +39,8 @@ static int pr_known(const ir_spec *s, int p, const ir_expr *e, int64_t *v)
     }
     if (!e->a || !e->b)
         return 0;                   /* a state, a variable, pending(), self, LTL */
-    ka = pr_known(s, p, e->a, &a);
-    kb = pr_known(s, p, e->b, &b);
+    ka = ir_known(s, p, e->a, &a);
+    kb = ir_known(s, p, e->b, &b);
     switch (e->kind) {              /* the logic short-circuits on one known side */
     case IR_E_AND:
         if ((ka && !a) || (kb && !b)) { *v = 0; return 1; }
@@ -76,7 +76,7 @@ static int pr_known(const ir_spec *s, int p, const ir_expr *e, int64_t *v)
 int ir_const_false(const ir_spec *s, int profile, const ir_expr *e)
 {
     int64_t v;
-    return e != NULL && pr_known(s, profile, e, &v) && v == 0;
+    return e != NULL && ir_known(s, profile, e, &v) && v == 0;
 }
 
 /* ---- reachability ---------------------------------------------------------- */
@@ -121,7 +121,7 @@ static int pr_pass(const ir_spec *s, int p, ir_live *l)
         for (int k = 0; k < mm->ntrans; k++) {
             const ir_trans *t = &mm->trans[k];
             if (l->trans[m][t->id] || !l->state[m][t->from] || !pr_event_can(s, p, l, t->event)
-                || (!t->otherwise && ir_const_false(s, p, t->guard)))
+                || ir_const_false(s, p, t->xguard))
                 continue;
             grew |= pr_take(m, t, l);
         }
@@ -143,6 +143,96 @@ static void pr_alloc(const ir_spec *s, ir_live *l)
     l->var = ar_array((size_t)s->nvars + 1, 1);
 }
 
+/* ---- the plant variables something of the profile reads ------------------ */
+
+/* Mark the plant variables e reads once folded: a part the profile decides
+ * whatever the state (`spawned && !x` where spawned is 0) reads nothing. */
+static void pr_reads(const ir_spec *s, int p, const ir_expr *e, uint8_t *read)
+{
+    int64_t v;
+    if (!e || ir_known(s, p, e, &v))
+        return;
+    if (e->var >= 0 && s->vars[e->var].kind == IR_V_PLANT)
+        read[e->var] = 1;
+    pr_reads(s, p, e->a, read);
+    pr_reads(s, p, e->b, read);
+}
+
+static void pr_effect_reads(const ir_spec *s, int p, const ir_effect *fx, int n, uint8_t *read)
+{
+    for (int i = 0; i < n; i++) {
+        const ir_effect *f = &fx[i];
+        int64_t c;
+        if (f->kind == IR_F_IF) {
+            if (ir_known(s, p, f->cond, &c)) {
+                if (c)
+                    pr_effect_reads(s, p, f->then_, f->nthen, read);
+                else
+                    pr_effect_reads(s, p, f->else_, f->nelse, read);
+                continue;
+            }
+            pr_reads(s, p, f->cond, read);
+            pr_effect_reads(s, p, f->then_, f->nthen, read);
+            pr_effect_reads(s, p, f->else_, f->nelse, read);
+            continue;
+        }
+        pr_reads(s, p, f->index, read);
+        pr_reads(s, p, f->value, read);
+        for (int k = 0; k < f->nvalues; k++)
+            pr_reads(s, p, f->values[k], read);
+    }
+}
+
+/* Does property q apply to the profile (its family, and for an on-issue
+ * invariant a command the profile issues)? */
+static int pr_prop_applies(const ir_spec *s, int p, const ir_live *l, const ir_prop *q)
+{
+    if (q->families && !q->families[s->profiles[p].family])
+        return 0;
+    return q->kind != IR_PROP_ON_ISSUE || l->cmd[q->cmd];
+}
+
+/* A plant variable is in the model only if something the profile has reads
+ * it: a live guard, condition or right-hand side, or a property of the
+ * profile.  What only writes it (or only a left-out part reads) cannot
+ * change a run, so the model need not carry it; a fact variable of another
+ * family (`= {true, false}`) would otherwise double the state space. */
+static void pr_plant_reads(const ir_spec *s, int p, ir_live *l)
+{
+    uint8_t *read = ar_array((size_t)s->nvars + 1, 1);
+    for (int m = 0; m < s->nmachines; m++)
+        for (int k = 0; k < s->machines[m].ntrans; k++) {
+            const ir_trans *t = &s->machines[m].trans[k];
+            if (!l->trans[m][t->id])
+                continue;
+            pr_reads(s, p, t->xguard, read);
+            for (int a = 0; a < t->nactions; a++) {
+                pr_reads(s, p, t->actions[a].value, read);
+                pr_reads(s, p, t->actions[a].index, read);
+            }
+        }
+    for (int c = 0; c < s->ncmds; c++) {
+        if (!l->cmd[c])
+            continue;
+        pr_effect_reads(s, p, s->cmds[c].issue, s->cmds[c].nissue, read);
+        for (int o = 0; o < s->cmds[c].noutcomes; o++) {
+            pr_reads(s, p, s->cmds[c].outcomes[o].when, read);
+            pr_effect_reads(s, p, s->cmds[c].outcomes[o].effects, s->cmds[c].outcomes[o].neffects, read);
+        }
+    }
+    for (int e = 0; e < s->nenvs; e++)
+        if (l->env[e]) {
+            pr_reads(s, p, s->envs[e].when, read);
+            pr_effect_reads(s, p, s->envs[e].effects, s->envs[e].neffects, read);
+        }
+    for (int q = 0; q < s->nprops; q++)
+        if (pr_prop_applies(s, p, l, &s->props[q]))
+            pr_reads(s, p, s->props[q].expr, read);
+    for (int v = 0; v < s->nvars; v++)
+        if (s->vars[v].kind == IR_V_PLANT && !read[v])
+            l->var[v] = 0;
+}
+
 void ir_prune(const ir_spec *s, int profile, ir_live *out)
 {
     pr_alloc(s, out);
@@ -157,4 +247,5 @@ void ir_prune(const ir_spec *s, int profile, ir_live *out)
         ;
     for (int e = 0; e < s->nevents; e++)
         out->event[e] = pr_event_can(s, profile, out, e) != 0;
+    pr_plant_reads(s, profile, out);
 }

@@ -78,7 +78,8 @@ static void test_whole_array_effect(void)
         "command c \"c\" timeout 1s { outcome ok { a = NEW; } outcome timeout { a = {OLD, NEW}; } }\n"
         "operator go;\n"
         "machine m { initial final state I { on go -> W { issue c; } }\n"
-        "            state W { reject go; on c.ok -> I; on c.timeout -> I; } }\n";
+        "            state W { reject go; on c.ok -> I; on c.timeout -> I; } }\n"
+        "invariant S1 \"both move together\": a[0] == a[1];\n";   /* read, so in the model */
     char *dir = tu_mkdtemp(), *path = dir ? tu_join(dir, "whole.fsm") : NULL;
     tu_run r;
     if (!path || tu_write_file(path, spec, sizeof spec - 1) != 0 || !tu_gen()) {
@@ -100,12 +101,56 @@ static void test_whole_array_effect(void)
     free(dir);
 }
 
+/* A plant variable that nothing the profile has reads is not in its
+ * model: a fact only another family checks (`= {true, false}`: it would
+ * double the state space) and one that is only written. */
+static void test_unread_plant_left_out(void)
+{
+    static const char spec[] =
+        "type v = enum { OLD, NEW };\n"
+        "param fancy : bool = false \"the family checks a fact first\";\n"
+        "family basic \"b\" { profile plain \"p\" { } }\n"
+        "family extra \"e\" { fancy = true; profile rich \"r\" { } }\n"
+        "plant x : v = OLD;\n"
+        "plant fact : bool = {true, false} \"read only where fancy\";\n"
+        "plant seen : bool = false \"written, never read\";\n"
+        "command c \"c\" timeout 1s { outcome ok { x = NEW; seen = true; } outcome timeout { } }\n"
+        "operator go limit 1;\n"
+        "machine m { initial final state I { on go when fancy && !fact priority 1 -> I { }\n"
+        "                                    on go otherwise -> W { issue c; } }\n"
+        "            state W { reject go; on c.ok -> I; on c.timeout -> I; } }\n"
+        "invariant S1 \"x moves only forward\": x == OLD || x == NEW;\n";
+    char *dir = tu_mkdtemp(), *path = dir ? tu_join(dir, "facts.fsm") : NULL;
+    if (!path || tu_write_file(path, spec, sizeof spec - 1) != 0 || !tu_gen()) {
+        TU_CHECK(0, "a temporary spec could not be written");
+    } else {
+        static const char *const profiles[] = { "plain", "rich" };
+        for (int i = 0; i < 2; i++) {
+            const char *args[] = { "--profile", profiles[i], "--promela", "-", path, NULL };
+            tu_run r;
+            if (tu_run_gen(args, NULL, &r) != 0)
+                continue;
+            TU_CHECK(r.exited && r.status == 0, "issu-gen --promela --profile %s: %s", profiles[i], r.err);
+            TU_CHECK(r.out && strstr(r.out, "p_x") && !strstr(r.out, "p_seen"),
+                     "profile %s: x is in the model, the unread `seen` is not", profiles[i]);
+            TU_CHECK(r.out && (strstr(r.out, "p_fact") != NULL) == (i == 1),
+                     "profile %s: the fact is in the model only where a guard reads it", profiles[i]);
+            tu_run_free(&r);
+        }
+    }
+    if (dir)
+        tu_rmtree(dir);
+    free(path);
+    free(dir);
+}
+
 int register_prune(void)
 {
     CU_pSuite s = CU_add_suite("prune: a profile's model holds what its family has", NULL, NULL);
     if (!s || !CU_add_test(s, "an empty pool: its stage is left out", test_empty_pool_left_out) ||
         !CU_add_test(s, "a full pool: its stage is in", test_full_pool_kept) ||
-        !CU_add_test(s, "a whole-array effect writes every element", test_whole_array_effect))
+        !CU_add_test(s, "a whole-array effect writes every element", test_whole_array_effect) ||
+        !CU_add_test(s, "an unread plant variable is left out", test_unread_plant_left_out))
         return -1;
     return 0;
 }
