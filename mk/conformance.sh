@@ -32,21 +32,22 @@
 # Prints a line per profile and direction with the figures; WORK/summary.txt
 # keeps them.  Exit status: 0 all agree, 1 a difference, 2 bad usage.
 set -u
-GEN= ISSU= REPLAY= RELCHECK= WORK= PROFILES= RUNS=1000 PROOFDIRS=
+GEN= ISSU= REPLAY= RELCHECK= WORK= PROFILES= RUNS=1000 PROOFDIRS= JOBS=2
 usage() {
-    echo "usage: $0 -g ISSU_GEN -r RELCHECK (-i ISSU | -x REPLAY) -w WORK [-p PROFILES] [-n RUNS] [-P PROOFDIR]... SPEC" >&2
+    echo "usage: $0 -g ISSU_GEN -r RELCHECK (-i ISSU | -x REPLAY) -w WORK [-p PROFILES] [-n RUNS] [-j JOBS] [-P PROOFDIR]... SPEC" >&2
     exit 2
 }
-while getopts g:i:x:r:w:p:n:P: o; do
+while getopts g:i:x:r:w:p:n:j:P: o; do
     case $o in
     g) GEN=$OPTARG ;; i) ISSU=$OPTARG ;; x) REPLAY=$OPTARG ;; r) RELCHECK=$OPTARG ;; w) WORK=$OPTARG ;;
-    p) PROFILES=$OPTARG ;; n) RUNS=$OPTARG ;; P) PROOFDIRS="$PROOFDIRS $OPTARG" ;; *) usage ;;
+    p) PROFILES=$OPTARG ;; n) RUNS=$OPTARG ;; j) JOBS=$OPTARG ;; P) PROOFDIRS="$PROOFDIRS $OPTARG" ;; *) usage ;;
     esac
 done
 shift $((OPTIND - 1))
 [ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$RELCHECK" ] && [ -n "$WORK" ] || usage
 { [ -n "$ISSU" ] && [ -z "$REPLAY" ]; } || { [ -z "$ISSU" ] && [ -n "$REPLAY" ]; } || usage
 case $RUNS in '' | *[!0-9]*) usage ;; esac
+case $JOBS in '' | *[!0-9]* | 0) usage ;; esac
 SPEC=$1
 [ -r "$SPEC" ] || { echo "conformance: cannot read '$SPEC'" >&2; exit 2; }
 command -v spin >/dev/null || { echo "conformance: 'spin' is not installed (make deps)" >&2; exit 2; }
@@ -55,7 +56,9 @@ PER_SEED=$(( (RUNS + SEEDS - 1) / SEEDS ))
 [ -n "$PROFILES" ] || PROFILES=$("$GEN" --profiles "$SPEC") || exit 1
 mkdir -p "$WORK"
 : >"$WORK/summary.txt"
-say() { printf 'conformance: %s\n' "$*" | tee -a "$WORK/summary.txt"; }
+# Profiles are checked JOBS at a time; each one's lines go to its own
+# WORK/PROFILE/lines.txt and are printed in the profiles' order at the end.
+say() { printf 'conformance: %s\n' "$*" >>"$WORK/$P/lines.txt"; }
 
 # The relation of profile $1, checked.
 relation() {
@@ -66,7 +69,7 @@ relation() {
     if "$RELCHECK" "$d/relation.tsv" >"$d/relcheck.out" 2>"$d/relcheck.err"; then
         say "$p relation: $(tail -1 "$d/relcheck.out" | sed 's/^relcheck: [^:]*: //')"
         # one line per section when there are several (machines, instances)
-        [ "$(wc -l <"$d/relcheck.out")" -le 2 ] || sed -n '$!s/^relcheck: /  /p' "$d/relcheck.out" | tee -a "$WORK/summary.txt"
+        [ "$(wc -l <"$d/relcheck.out")" -le 2 ] || sed -n '$!s/^relcheck: /  /p' "$d/relcheck.out" >>"$WORK/$P/lines.txt"
         rm -f "$d/relation.tsv"            # large, and made again in seconds
     else
         cat "$d/relcheck.err" >&2
@@ -197,25 +200,54 @@ c_to_model() {
 # repeated.
 model_key() { "$GEN" --promela - --profile "$1" "$SPEC" | sed 1d | sha256sum | cut -d' ' -f1; }
 
-rc=0 KEYS=
-for p in $PROFILES; do
-    mkdir -p "$WORK/$p"
-    k=$(model_key "$p")
-    rep=$(printf '%s\n' $KEYS | awk -v k="$k" -F= '$2 == k { print $1; exit }')
-    [ -n "$rep" ] || KEYS="$KEYS $p=$k"
+# check PROFILE [REPRESENTATIVE]: every direction for one profile; a
+# profile with the model of an earlier one (its representative) has that
+# one's relation and random runs.
+check() {
+    P=$1
+    local rep=${2:-} rc=0
     if [ -n "$rep" ]; then
-        say "$p relation and model -> C: the model of $rep (all but the banner line): checked there"
-        cp "$WORK/$rep/events.txt" "$WORK/$p/events.txt"
+        say "$P relation and model -> C: the model of $rep (all but the banner line): checked there"
+        cp "$WORK/$rep/events.txt" "$WORK/$P/events.txt"
     else
-        relation "$p" || rc=1
+        relation "$P" || rc=1
     fi
     if [ -n "$ISSU" ]; then
-        [ -n "$rep" ] || model_to_c "$p" || rc=1
-        c_to_model "$p" || rc=1
+        [ -n "$rep" ] || model_to_c "$P" || rc=1
+        c_to_model "$P" || rc=1
     else
-        model_to_c "$p" || rc=1
-        c_traces_to_model "$p" || rc=1
+        model_to_c "$P" || rc=1
+        c_traces_to_model "$P" || rc=1
     fi
+    return $rc
+}
+
+# run_all "PROFILE[=REP] ...": check each, JOBS at a time; 1 if any failed.
+run_all() {
+    local e running=0 st=0
+    for e in $1; do
+        if [ $running -ge "$JOBS" ]; then wait -n || st=1; running=$((running - 1)); fi
+        case $e in *=*) check "${e%%=*}" "${e#*=}" & ;; *) check "$e" & ;; esac
+        running=$((running + 1))
+    done
+    while [ $running -gt 0 ]; do wait -n || st=1; running=$((running - 1)); done
+    return $st
+}
+
+rc=0 KEYS= FIRST= LATER=
+for p in $PROFILES; do
+    rm -rf "$WORK/$p/lines.txt" && mkdir -p "$WORK/$p"
+    k=$(model_key "$p")
+    rep=$(printf '%s\n' $KEYS | awk -v k="$k" -F= '$2 == k { print $1; exit }')
+    if [ -n "$rep" ]; then LATER="$LATER $p=$rep"; else KEYS="$KEYS $p=$k"; FIRST="$FIRST $p"; fi
 done
+# the representatives first (the others copy their events)
+run_all "$FIRST" || rc=1
+run_all "$LATER" || rc=1
+for p in $PROFILES; do
+    cat "$WORK/$p/lines.txt" 2>/dev/null | tee -a "$WORK/summary.txt"
+done
+P=. && : >"$WORK/lines.txt"
 [ $rc = 0 ] && say "the generated C and the model agree on every profile" || say "FAILED: see the lines above"
+cat "$WORK/lines.txt" | tee -a "$WORK/summary.txt"
 exit $rc

@@ -35,7 +35,8 @@ promela: $(REL_BIN) | deps
 
 proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 	$(call quiet,PROVE,$(SPEC))bash mk/proofs.sh -g $(REL_BIN) -w $(PROOF_WORK) \
-		-r $(PROOF_RECORD) -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' $(SPEC)
+		-r $(PROOF_RECORD) -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' \
+		$(if $(wildcard $(PROOF_RECORD)/record.json),-H $(PROOF_RECORD)/record.json) $(SPEC)
 
 proofs-mutants: $(REL_BIN) | deps
 	$(call quiet,MUTANTS,$(SPEC) on $(MUTANT_PROFILE))bash mk/proofs-mutants.sh \
@@ -47,7 +48,7 @@ proofs-mutants: $(REL_BIN) | deps
 # and every verdict must be the same.
 check-proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 	$(call quiet,PROVE,model/issu.fsm)bash mk/proofs.sh -q -g $(REL_BIN) -w $(O)/proofs-check \
-		-r $(O)/proofs-check -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' model/issu.fsm
+		-r $(O)/proofs-check -j $(PROOF_JOBS) -c '$(PROOF_CFILES)' -H proofs/record.json model/issu.fsm
 	$(call quiet,COMPARE,proofs/record.json)sh mk/proofs-compare.sh proofs/record.json \
 		$(O)/proofs-check/record.json
 

@@ -3,7 +3,8 @@
 # the proof record.  Run by 'make proofs' (see mk/proofs.mk); by hand:
 #
 #   mk/proofs.sh -g build/bin/issu-gen -w build/proofs [-r proofs] [-j 2]
-#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] [-W BITS] [-q] [-x] SPEC
+#                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] [-W BITS] [-H RECORD_JSON]
+#                [-q] [-x] SPEC
 #
 # -q prints only failures; -x stops a profile at its first failing search
 # (a mutant always stops there).  -W BITS sizes pan's hash tables (2^BITS
@@ -11,6 +12,9 @@
 # for the state space only makes the search slower, never partial, and a
 # table far too large for a small model costs most of its time in setting
 # it up (the small systems of tests/specs/systems/ run with -W 18).
+# -H RECORD_JSON (an earlier record of the same spec, e.g. the committed
+# one) only orders the work: the profiles whose searches took longest
+# there start first, so that the last job to finish is a short one.
 #
 # Per profile, in WORK/PROFILE/:
 #   safety/    every invariant (also on-issue) and deadlock freedom, one
@@ -32,13 +36,14 @@
 # Exit status: 0 every proof passed, 1 any failure, 2 bad usage.
 set -u
 
-GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0 FIRST=0 WBITS=
-usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-W BITS] [-q] [-x] SPEC" >&2; exit 2; }
-while getopts g:w:r:j:p:m:c:W:qx o; do
+GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0 FIRST=0 WBITS= HINT=
+usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-W BITS] [-H RECORD_JSON] [-q] [-x] SPEC" >&2; exit 2; }
+while getopts g:w:r:j:p:m:c:W:H:qx o; do
     case $o in
     g) GEN=$OPTARG ;; w) WORK=$OPTARG ;; r) RECORD=$OPTARG ;; j) JOBS=$OPTARG ;;
     p) PROFILES=$OPTARG ;; m) MUTANT=$OPTARG ;; c) CFILES=$OPTARG ;; q) QUIET=1 ;; x) FIRST=1 ;;
     W) WBITS=$OPTARG ;;
+    H) HINT=$OPTARG ;;
     *) usage ;;
     esac
 done
@@ -337,9 +342,26 @@ for p in $ORDER; do
     r=$(printf '%s\n' $REPS | awk -v k="$k" -F= '$2 == k { print $1; exit }')
     if [ -n "$r" ]; then SAME="$SAME $p=$r"; else REPS="$REPS $p=$k"; fi
 done
-# the largest profiles first (declared last), so that the last job to
-# finish is a small one
-PROFILES=$(for e in $REPS; do echo "${e%%=*}"; done | tac)
+# The longest profiles first, so that the last job to finish is a short
+# one: by the search times of the hint record (-H), a profile it lacks
+# counting as the longest; without a hint, the profiles declared last
+# first (a family's largest chassis comes last).
+reps() { for e in $REPS; do echo "${e%%=*}"; done; }
+if [ -n "$HINT" ] && [ -r "$HINT" ]; then
+    PROFILES=$(reps | awk -v hint="$HINT" '
+        BEGIN {
+            while ((getline line < hint) > 0) {
+                if (line !~ /"time_s"/ || line !~ /"mode"/) continue
+                p = line; sub(/.*"profile": "/, "", p); sub(/".*/, "", p)
+                m = line; sub(/.*"mode": "/, "", m); sub(/".*/, "", m)
+                t = line; sub(/.*"time_s": /, "", t); sub(/[,}].*/, "", t)
+                if (!((p, m) in seen)) { seen[p, m] = 1; cost[p] += t }
+            }
+        }
+        { print ($1 in cost ? cost[$1] : 1e9), NR, $1 }' | sort -k1,1gr -k2,2n | cut -d' ' -f3)
+else
+    PROFILES=$(reps | tac)
+fi
 for p in $PROFILES; do
     if [ "$running" -ge "$JOBS" ]; then
         wait -n || rc=1
