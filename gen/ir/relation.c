@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "json.h"
+#include "prune.h"
 
 struct rl {
     const ir_spec *s;
@@ -163,12 +164,26 @@ static int rl_self_const(const ir_expr *e)
 }
 
 /* ev_collect, but an array element indexed by an expression of `self` is
- * that one element of this instance, not every element. */
+ * that one element of this instance, not every element, and the right
+ * operand of a logical operator whose left one the profile decides
+ * whatever the state (prune.h: `spawned_backup && !nsb_configured` where
+ * spawned_backup is 0) is not read, as in the C. */
 static void rl_collect(rl *r, ev_space *sp, const ir_expr *e)
 {
     const ir_spec *s = r->s;
+    int64_t known;
     if (!e)
         return;
+    if (e->kind == IR_E_AND || e->kind == IR_E_OR || e->kind == IR_E_IMPLIES) {
+        /* as the C evaluates it, left to right with short circuit: what a
+         * left operand the profile decides cuts off is never read */
+        rl_collect(r, sp, e->a);
+        if (ir_known(s, r->profile, e->a, &known)
+            && (e->kind == IR_E_OR ? known != 0 : known == 0))
+            return;
+        rl_collect(r, sp, e->b);
+        return;
+    }
     if (e->kind == IR_E_INDEX && rl_self_const(e->a)) {
         const ir_var *v = &s->vars[e->var];
         ev_env env;
