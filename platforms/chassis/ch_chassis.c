@@ -95,6 +95,7 @@ static void resolve(ch_ids *id)
     id->failed = ch_spec_member(id->fru, "FAILED");
     id->switchover = ch_spec_cmd("re_switchover");
     id->reboot = ch_spec_option("reboot");
+    id->single_cpu = ch_spec_env("single_cpu");
 }
 
 /* Every pool of enum fru, each element a traffic unit.  0 or -1 (too many). */
@@ -127,18 +128,30 @@ static void put(ch_chassis *ch, int var, int32_t index, int32_t v)
         ch->plant.cell[ch_spec_var_slot(var) + index] = v;
 }
 
-/* What the spec fixes by silent configuration faults before the request
- * (D23: FPCs without ISSU support) and a backup RE that is down. */
-static void configure(ch_chassis *ch)
+/* What the spec fixes by silent configuration faults before the request:
+ * a single CPU whose backup RE ISSU spawns (D26: the fault itself, its
+ * `when` and effect the plant's, so RE1 is down as in the model), the FPCs
+ * without ISSU support (D23) and a backup RE that is down.  No controller
+ * runs yet: the plant's conditions see it in its initial state (the
+ * plant's default for a hook left NULL). */
+static int configure(ch_chassis *ch)
 {
     int fpc = ch_spec_var("fpc");
+    issu_plant_hooks boot = ch->hooks;
+    boot.state = NULL;
+    boot.mvar = NULL;
+    boot.ninstances = NULL;
+    if (ch->id.single_cpu >= 0 && issu_plant_env_allowed(&ch->plant, ch->id.single_cpu, &boot) == 1
+        && issu_plant_env_apply(&ch->plant, ch->id.single_cpu, 0, &boot) != 0)
+        return -1;
     if (!ch->cfg.backup_ready)
         put(ch, ch->id.re_role, 1, ch->id.down);
     if (pool_of(ch, fpc) < 0)
-        return;
+        return 0;
     for (int32_t s = 0; s < issu_plant_size(&ch->plant, fpc) && s < (int32_t)CH_SLOTS_MAX; s++)
         if (ch->cfg.unsupported_pics[s] != 0)
             put(ch, fpc, s, ch->id.unsupported);
+    return 0;
 }
 
 int ch_init(ch_chassis *ch, const ch_config *cfg, const ch_ctrl *ctrl, char *err, size_t errlen)
@@ -156,7 +169,8 @@ int ch_init(ch_chassis *ch, const ch_config *cfg, const ch_ctrl *ctrl, char *err
         return sim_err(err, errlen, "the spec has no profile '%s'", cfg->model->profile);
     if (find_pools(ch) != 0)
         return sim_err(err, errlen, "the spec has more FRUs than the simulator can hold (%u)", SIM_TRAFFIC_UNITS);
-    configure(ch);
+    if (configure(ch) != 0)
+        return sim_err(err, errlen, "the spec's fault 'single_cpu' cannot apply at power-on");
     sim_sched_init(&ch->sched);
     sim_rng_seed(&ch->rng, cfg->seed);
     sim_fault_plan_init(&ch->faults);

@@ -62,6 +62,7 @@ typedef struct ch_ids {
     int32_t unsupported, offline, warm_booting, failed; /* its members */
     int switchover;                    /* command re_switchover: the GRES share applies while pending */
     int reboot;                        /* option reboot */
+    int single_cpu;                    /* fault single_cpu: no RE1 until ISSU spawns it (at power-on) */
 } ch_ids;
 
 /* What the plant reads of the controller (`issu.state` in conditions). */
@@ -112,9 +113,11 @@ typedef struct ch_chassis {
 
 /* Power the chassis on: the plant of cfg->model's profile with the
  * configuration's facts and options, then what the spec fixes by silent
- * configuration faults written in (the FPCs whose PICs lack ISSU support,
- * a backup RE that is down), clock at 0.  ctrl is copied.  0, or -1 with a
- * message in err (a profile the spec does not have). */
+ * configuration faults: `single_cpu` applied through the plant where the
+ * spec allows it at power-on (a backup RE that ISSU spawns), the FPCs whose
+ * PICs lack ISSU support and a backup RE that is down written in; clock
+ * at 0.  ctrl is copied.  0, or -1 with a message in err (a profile the
+ * spec does not have). */
 int ch_init(ch_chassis *ch, const ch_config *cfg, const ch_ctrl *ctrl, char *err, size_t errlen);
 
 /* Cell `index` of plant variable `var` (a pool's: that element's member). */

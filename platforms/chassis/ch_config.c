@@ -10,7 +10,8 @@
 #define CH_FACTS(X) \
     X(gres_configured) X(nsr_configured) X(versions_match) X(target_newer) \
     X(within_3_releases) X(no_sdk_packages) X(disk_space) X(config_supported) \
-    X(config_compatible) X(image_signed) X(gres_ready) X(nsr_synced)
+    X(config_compatible) X(image_signed) X(gres_ready) X(nsr_synced) \
+    X(nsb_configured) X(gr_disabled) X(no_drop_all_tcp) X(lacp_slow)
 #define CH_FACT_ENUM(n) CH_FACT_##n,
 #define CH_FACT_NAME(n) #n,
 enum { CH_FACTS(CH_FACT_ENUM) CH_FACT_N };
@@ -18,7 +19,7 @@ static const char *const fact_names[CH_FACT_N] = { CH_FACTS(CH_FACT_NAME) };
 
 void ch_config_default(ch_config *c, const ch_model *model)
 {
-    assert(c != NULL && model != NULL && model->pics >= 1 && model->pics <= CH_PICS_MAX);
+    assert(c != NULL && model != NULL && model->pics <= CH_PICS_MAX);
     memset(c, 0, sizeof *c);
     c->model = model;
     (void)ch_release_parse("23.4R1.9", &c->running);
@@ -27,6 +28,7 @@ void ch_config_default(ch_config *c, const ch_model *model)
     c->gres = c->nsr = c->disk_space = 1;
     c->config_supported = c->config_compatible = c->image_signed = 1;
     c->backup_ready = c->nsr_synced = 1;
+    c->nsb = 1;
     for (uint32_t i = 0; i < CH_SLOTS_MAX; i++)
         c->pics[i] = model->pics;
     c->seed = 1;
@@ -73,6 +75,10 @@ static int fact_value(const ch_config *c, int k)
     case CH_FACT_image_signed: return c->image_signed != 0;
     case CH_FACT_gres_ready: return c->backup_ready && c->gres;
     case CH_FACT_nsr_synced: return c->backup_ready && c->nsr_synced && c->nsr;   /* a down backup is not synchronized (S22) */
+    case CH_FACT_nsb_configured: return c->nsb != 0;
+    case CH_FACT_gr_disabled: return c->gr == 0;
+    case CH_FACT_no_drop_all_tcp: return c->drop_all_tcp == 0;
+    case CH_FACT_lacp_slow: return c->lacp_fast == 0;
     default: return 0;
     }
 }

@@ -6,7 +6,8 @@
  * variable's name: gres_configured, nsr_configured, versions_match,
  * target_newer, within_3_releases, no_sdk_packages, disk_space,
  * config_supported, config_compatible, image_signed, gres_ready,
- * nsr_synced.  A spec without one of them does not have that check; a
+ * nsr_synced, and P15's nsb_configured, gr_disabled, no_drop_all_tcp,
+ * lacp_slow.  A spec without one of them does not have that check; a
  * variable this module does not know takes its first listed value. */
 #ifndef CH_CONFIG_H
 #define CH_CONFIG_H
@@ -34,14 +35,19 @@ typedef struct ch_config {
     int image_signed;                  /* 2.2 the package signature verifies */
     int backup_ready;                  /* P13/P14 the backup RE is up and GRES-ready at start */
     int nsr_synced;                    /* P12 replication running at start */
+    int nsb;                           /* P15 nonstop bridging configured */
+    int gr;                            /* P15 graceful restart configured (must be off) */
+    int drop_all_tcp;                  /* P15 `no-tcp-reset drop-all-tcp` configured (must be off) */
+    int lacp_fast;                     /* P15 LACP periodic fast (must be slow) */
     uint32_t unsupported_pics[CH_SLOTS_MAX]; /* per FPC: bit p, PIC p lacks ISSU support */
-    uint32_t pics[CH_SLOTS_MAX];       /* PICs installed per FPC (1..CH_PICS_MAX) */
+    uint32_t pics[CH_SLOTS_MAX];       /* PICs installed per FPC (0..CH_PICS_MAX) */
     int32_t options[ISSU_DIM(ISSU_NOPTIONS)]; /* the spec's options, ISSU_OPT_x: 0/1 */
     uint64_t seed;                     /* PRNG seed */
 } ch_config;
 
 /* Defaults on `model`: 23.4R1.9 -> 24.2R1.17, everything configured and
- * ready, no unsupported PIC, the model's PICs per FPC, no option, seed 1. */
+ * ready (P15 too: NSB on, GR off, no drop-all-tcp, LACP slow), no
+ * unsupported PIC, the model's PICs per FPC, no option, seed 1. */
 void ch_config_default(ch_config *c, const ch_model *model);
 
 /* Turn the spec's option `name` on.  0, or -1 if the spec has none. */

@@ -38,7 +38,7 @@ typedef struct ch_model {
     const ch_family *family;           /* its family (the profile's, by name) */
     uint32_t floor_major;              /* release floor: ISSU from 9.3 ... */
     uint32_t floor_minor;              /* ... on (P6) */
-    uint32_t pics;                     /* PICs per FPC by default */
+    uint32_t pics;                     /* PICs per FPC by default (0: a model without FPCs) */
 } ch_model;
 
 /* The label of FRU pool `pool` in family f ("FPC"), or NULL if f has none. */

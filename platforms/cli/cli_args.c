@@ -23,6 +23,10 @@ static int apply_config_word(ch_config *c, const char *w)
     else if (strcmp(w, "bad-signature") == 0) c->image_signed = 0;
     else if (strcmp(w, "backup-not-ready") == 0) c->backup_ready = 0;
     else if (strcmp(w, "nsr-not-synced") == 0) c->nsr_synced = 0;
+    else if (strcmp(w, "no-nsb") == 0) c->nsb = 0;
+    else if (strcmp(w, "gr-enabled") == 0) c->gr = 1;
+    else if (strcmp(w, "drop-all-tcp") == 0) c->drop_all_tcp = 1;
+    else if (strcmp(w, "lacp-fast") == 0) c->lacp_fast = 1;
     else return -1;
     return 0;
 }

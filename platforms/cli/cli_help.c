@@ -7,8 +7,9 @@
 static const char overview[] =
 "usage: issu COMMAND [OPTIONS]\n"
 "\n"
-"Unified ISSU of a simulated router with two Routing Engines, run by the\n"
-"controller generated from model/issu.fsm, in virtual time.\n"
+"Unified ISSU of a simulated router with two Routing Engines (or one, whose\n"
+"backup ISSU spawns as a VM), run by the controller generated from\n"
+"model/issu.fsm, in virtual time.\n"
 "\n"
 "commands:\n"
 "  upgrade     request system software in-service-upgrade: the whole upgrade\n"
@@ -46,10 +47,18 @@ static const char router_opts[] =
 "                           bad-signature       package signature does not verify\n"
 "                           backup-not-ready    backup RE not GRES-ready (P13/P14)\n"
 "                           nsr-not-synced      NSR replication not running (P12)\n"
+"                         P15, checked by VM-based ISSU only:\n"
+"                           no-nsb              nonstop bridging not configured\n"
+"                           gr-enabled          graceful restart configured\n"
+"                           drop-all-tcp        'no-tcp-reset drop-all-tcp' configured\n"
+"                           lacp-fast           LACP periodic fast\n"
 "  --unsupported-fpc N    FPC N does not support ISSU (offlined after 'yes')\n"
 "  --unsupported-pic N/P  PIC P of FPC N does not support ISSU (its FPC is offlined)\n"
 "  A downgrade (--target older than --running) or a target more than three\n"
-"  releases ahead (24.2 from 23.2) is rejected by the checks (P6, P7).\n";
+"  releases ahead (24.2 from 23.2) is rejected by the checks (P6, P7).  A\n"
+"  setting whose check the family's spec does not make changes nothing (on\n"
+"  VM-based ISSU there is no backup RE before the upgrade: backup-not-ready,\n"
+"  nsr-not-synced and --backup-running).\n";
 
 static const char run_opts[] =
 "RUN\n"

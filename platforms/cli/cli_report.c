@@ -183,6 +183,8 @@ static void summary_planes(FILE *out, const ch_run *r)
     if (ch_spec_var("switchovers") >= 0)
         sw = ch_get(ch, ch_spec_var("switchovers"), 0);
     fprintf(out, "RE switchovers:        %d\n", (int)sw);
+    if (ch->traffic.n == 0)
+        fprintf(out, "forwarding:            no FRU is reset on this chassis (its profile has none to upgrade)\n");
 }
 
 void cli_report_summary(FILE *out, const ch_run *r, const cli_args *a)
@@ -207,7 +209,8 @@ void cli_report_summary(FILE *out, const ch_run *r, const cli_args *a)
     summary_faults(out, r);
     summary_res(out, ch);
     for (uint32_t k = 0; k < ch->npools; k++)
-        summary_pool(out, ch, &ch->pools[k]);
+        if (ch->pools[k].size > 0)
+            summary_pool(out, ch, &ch->pools[k]);
 }
 
 /* ---- status, validate, platforms ------------------------------------------------------ */
@@ -239,10 +242,12 @@ void cli_report_status(FILE *out, const ch_run *r)
     cli_report_clock(t, sizeof t, ch->sched.now);
     fprintf(out, "%s (simulated) at %s, ISSU state %s, last outcome %s\n\n", ch->cfg.model->chassis, t,
             ch_run_state(r), ch_run_result(r));
-    fprintf(out, "%-10s %-9s %-13s %s\n", "Item", "Status", "Release", "Reason");
-    for (uint32_t k = 0; k < ch->npools; k++)
-        status_pool(out, ch, &ch->pools[k]);
-    fputc('\n', out);
+    if (ch->traffic.n > 0) {           /* a table of FRUs, if the profile has any */
+        fprintf(out, "%-10s %-9s %-13s %s\n", "Item", "Status", "Release", "Reason");
+        for (uint32_t k = 0; k < ch->npools; k++)
+            status_pool(out, ch, &ch->pools[k]);
+        fputc('\n', out);
+    }
     summary_res(out, ch);
 }
 

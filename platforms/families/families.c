@@ -1,7 +1,11 @@
 /* families.c - the table of models (families.h).  Release floors: DOMAIN
- * 4.1 (MX 9.3) and 4.3 (M320, T320, T640 9.0; T1600 9.1), all [D].  PICs
- * per FPC: an MX MPC with 4 MICs, a T-series FPC with 4 PICs (a T320 FPC
- * with 2: the vendor's T320 hardware guide). */
+ * 4.1 (MX 9.3), 4.3 (M320, T320, T640 9.0; T1600 9.1) and 3.4 (QFX5100
+ * 13.2X51-D15, EX4600 13.2X51-D25, ACX5000 15.1X54-D60), all [D]; the X51
+ * and X54 service releases (-Dnn) are below the simulator's release
+ * granularity (ch_release: major.minor), so those floors are 13.2 and 15.1.
+ * PICs per FPC: an MX MPC with 4 MICs, a T-series FPC with 4 PICs (a T320
+ * FPC with 2: the vendor's T320 hardware guide); none on the VM-based
+ * switches, which have no FPC (slots = 0). */
 #include "families.h"
 
 #include <assert.h>
@@ -10,6 +14,7 @@
 /* The family descriptors (one file each). */
 extern const ch_family ch_family_mx;
 extern const ch_family ch_family_t;
+extern const ch_family ch_family_vm;
 
 const ch_model ch_models[] = {
     { "mx240", "MX240", "mx240", &ch_family_mx, 9, 3, 4 },
@@ -19,6 +24,9 @@ const ch_model ch_models[] = {
     { "t320", "T320", "t320", &ch_family_t, 9, 0, 2 },   /* a T320 FPC holds two PICs */
     { "t640", "T640", "t640", &ch_family_t, 9, 0, 4 },
     { "t1600", "T1600", "t1600", &ch_family_t, 9, 1, 4 },
+    { "qfx5100", "QFX5100", "qfx5100", &ch_family_vm, 13, 2, 0 },   /* 13.2X51-D15 */
+    { "ex4600", "EX4600", "ex4600", &ch_family_vm, 13, 2, 0 },      /* 13.2X51-D25 */
+    { "acx5000", "ACX5000", "acx5000", &ch_family_vm, 15, 1, 0 },   /* 15.1X54-D60 */
 };
 const size_t ch_model_count = sizeof ch_models / sizeof ch_models[0];
 

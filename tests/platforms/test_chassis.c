@@ -7,8 +7,11 @@
  * master RE, and the postcondition of the outcome (S12, S13, "nothing
  * changed") checked on the plant.  Then every model of the family table to
  * SUCCESS, the table against the spec's profiles, the T family's share of
- * line rate during the switchover, and the timing tables.  Cases are
- * command lines of `issu upgrade`, parsed by the CLI's own parser. */
+ * line rate during the switchover, and the timing tables.  The VM-based
+ * family (qfx5100; families/vm.fsm) has its own cases: RE1 down from
+ * power-on (single_cpu), P15, each vm command's failure, abort and crash,
+ * with S28/S29 as its postconditions.  Cases are command lines of `issu
+ * upgrade`, parsed by the CLI's own parser. */
 #include <string.h>
 
 #include <CUnit/CUnit.h>
@@ -131,6 +134,56 @@ static const ch_case fault_cases[] = {
     { "--platform mx240 --fault user_gres@SWITCHOVER_PREPARE --fault pic_offline@t=3min", "SUCCESS" },
 };
 
+/* VM-based ISSU (families/vm.fsm, D26-D31). */
+static const ch_case vm_cases[] = {
+    { "--platform qfx5100", "SUCCESS" },
+    { "--platform ex4600 --seed 7", "SUCCESS" },
+    { "--platform acx5000 --running 15.1R1.1 --target 15.2R1.1", "SUCCESS" },   /* at the floor */
+    /* what the spec does not read for vm (no backup RE before the spawn, D26) */
+    { "--platform qfx5100 --config backup-not-ready,nsr-not-synced --backup-running 23.2R1.5", "SUCCESS" },
+    /* P15, P6 at the family's floors, D27 */
+    { "--platform qfx5100 --config no-nsb", "REJECTED" },
+    { "--platform qfx5100 --config gr-enabled", "REJECTED" },
+    { "--platform qfx5100 --config drop-all-tcp", "REJECTED" },
+    { "--platform qfx5100 --config lacp-fast", "REJECTED" },
+    { "--platform ex4600 --config no-gres", "REJECTED" },
+    { "--platform qfx5100 --running 13.1R3.1 --target 13.3R1.1", "REJECTED" },
+    { "--platform acx5000 --running 14.2R1.1 --target 15.1R1.1", "REJECTED" },
+    { "--platform qfx5100 --reboot", "REJECTED" },
+    { "--platform qfx5100 --no-old-master-upgrade", "REJECTED" },
+    /* D28: until the devices move, the spawned VM is destroyed */
+    { "--platform qfx5100 --fault spawn_backup.fail", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault spawn_backup.timeout", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault backup_resync.timeout", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault abort@VALIDATING", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault abort@SPAWN_BACKUP", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault abort@VM_BACKUP_SYNC", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault backup_crash@SPAWN_BACKUP", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault backup_crash@VM_BACKUP_SYNC", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault spawn_backup.fail --fault destroy_backup.timeout", "ABORTED_DEGRADED" },
+    { "--platform qfx5100 --fault abort@VM_BACKUP_SYNC --fault destroy_backup.timeout", "ABORTED_DEGRADED" },
+    /* D29: the handoff */
+    { "--platform qfx5100 --fault device_handoff.fail", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault device_handoff.timeout", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault backup_crash@DEVICE_HANDOFF", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault abort@DEVICE_HANDOFF", "SUCCESS" },
+    /* D30: the switchover, its retry and the handback */
+    { "--platform qfx5100 --fault re_switchover.fail", "SUCCESS" },
+    { "--platform qfx5100 --fault re_switchover.fail@1 --fault re_switchover.timeout@2", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault re_switchover.fail --fault backup_crash@VM_HOLDOFF", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault backup_crash@VM_SWITCHOVER", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault gres_lost@VM_SWITCHOVER", "ABORTED_CLEAN" },
+    { "--platform qfx5100 --fault re_switchover.fail@1 --fault re_switchover.fail@2 --fault device_handback.timeout",
+      "ABORTED_DEGRADED" },
+    { "--platform qfx5100 --fault abort@VM_SWITCHOVER", "SUCCESS" },
+    /* D31 */
+    { "--platform qfx5100 --fault shutdown_old_master.timeout", "COMPLETED_DEGRADED" },
+    { "--platform qfx5100 --fault abort@SHUTDOWN_OLD", "SUCCESS" },
+    /* requests the controller must refuse */
+    { "--platform qfx5100 --fault abort_own_session@SPAWN_BACKUP --fault user_gres@VM_BACKUP_SYNC "
+      "--fault start@VM_BACKUP_SYNC", "SUCCESS" },
+};
+
 static ch_run R;                       /* large: static */
 static cli_args A;
 
@@ -169,6 +222,9 @@ static int32_t inst(const ch_chassis *ch, int32_t re) { return ch_get(ch, ISSU_P
 static uint32_t count(const ch_chassis *ch, int32_t s) { return ch_count(ch, ISSU_PV_fpc, s); }
 static uint32_t slots(const ch_chassis *ch) { return (uint32_t)issu_plant_size(&ch->plant, ISSU_PV_fpc); }
 static int32_t switchovers(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_switchovers, 0); }
+static int32_t devices(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_devices, 0); }
+/* VM-based ISSU: RE1 exists only once the upgrade spawns it. */
+static int spawned(const ch_chassis *ch) { return ch->plant.params[ISSU_PARAM_spawned_backup] != 0; }
 
 /* Nothing changed: S14 and D1's "no changes". */
 static void check_untouched(const char *args, const ch_chassis *ch)
@@ -176,6 +232,7 @@ static void check_untouched(const char *args, const ch_chassis *ch)
     PT_CHECK(role(ch, 0) == ISSU_role_MASTER && inst(ch, 0) == ISSU_version_OLD && inst(ch, 1) == ISSU_version_OLD
              && ver(ch, 0) == ISSU_version_OLD && ver(ch, 1) == ISSU_version_OLD, "%s: an RE changed", args);
     PT_CHECK(count(ch, ISSU_fru_ONLINE_OLD) + count(ch, ISSU_fru_UNSUPPORTED) == slots(ch), "%s: an FPC changed", args);
+    PT_CHECK(!spawned(ch) || (role(ch, 1) == ISSU_role_DOWN && devices(ch) == 0), "%s: a VM was spawned", args);
     for (uint32_t s = 0; s < slots(ch); s++)
         PT_CHECK(sim_traffic_lost(&ch->traffic, s, ch->sched.now) == 0, "%s: FPC %u lost traffic", args, s);
 }
@@ -198,10 +255,24 @@ static void check_success(const char *args, const ch_chassis *ch)
                  "%s: FPC %u forwarding loss", args, s);
 }
 
+/* S28 and S29: a clean abort and a success of VM-based ISSU. */
+static void check_post_spawned(const char *args, const char *result, const ch_chassis *ch)
+{
+    if (strcmp(result, "ABORTED_CLEAN") == 0)
+        PT_CHECK(role(ch, 0) == ISSU_role_MASTER && ver(ch, 0) == ISSU_version_OLD && inst(ch, 0) == ISSU_version_OLD
+                 && devices(ch) == 0 && role(ch, 1) == ISSU_role_DOWN && inst(ch, 1) == ISSU_version_OLD,
+                 "%s: S28", args);
+    else
+        PT_CHECK(role(ch, 1) == ISSU_role_MASTER && ver(ch, 1) == ISSU_version_NEW && inst(ch, 1) == ISSU_version_NEW
+                 && devices(ch) == 1 && role(ch, 0) == ISSU_role_DOWN && switchovers(ch) == 1, "%s: S29", args);
+}
+
 /* The postcondition of each outcome, on the plant. */
 static void check_post(const char *args, const char *result, const ch_chassis *ch)
 {
-    if (strcmp(result, "REJECTED") == 0) {
+    if (spawned(ch) && (strcmp(result, "ABORTED_CLEAN") == 0 || strcmp(result, "SUCCESS") == 0)) {
+        check_post_spawned(args, result, ch);
+    } else if (strcmp(result, "REJECTED") == 0) {
         check_untouched(args, ch);
     } else if (strcmp(result, "ABORTED_CLEAN") == 0) {         /* S12 */
         PT_CHECK(role(ch, 0) == ISSU_role_MASTER && role(ch, 1) == ISSU_role_BACKUP && ver(ch, 1) == ISSU_version_OLD
@@ -252,6 +323,63 @@ static void validation_failures_reject(void)
 static void faults_end_as_the_spec_says(void)
 {
     check_cases(fault_cases, sizeof fault_cases / sizeof fault_cases[0]);
+}
+
+static void vm_family_as_the_spec_says(void)
+{
+    check_cases(vm_cases, sizeof vm_cases / sizeof vm_cases[0]);
+}
+
+/* A chassis of model m powered on with the default configuration and no
+ * controller (the plant sees it in its initial state); NULL (reported). */
+static ch_chassis *power_on(const ch_model *m)
+{
+    static ch_chassis ch;
+    ch_config c;
+    ch_ctrl ctrl = { NULL, NULL, NULL, NULL, 0, 0 };
+    char err[CH_MSG_MAX];
+    ch_config_default(&c, m);
+    return PT_CHECK(ch_init(&ch, &c, &ctrl, err, sizeof err) == 0, "%s: init: %s", m->name, err) ? &ch : NULL;
+}
+
+/* D26: on a single CPU, RE1 is down at power-on by the spec's own fault,
+ * so the request is allowed; a two-RE chassis is untouched by it. */
+static void single_cpu_at_power_on(void)
+{
+    static const char *const models[] = { "qfx5100", "mx480" };
+    for (int i = 0; i < 2; i++) {
+        const ch_chassis *ch = power_on(ch_model_find(models[i]));
+        int vm = i == 0;
+        if (ch == NULL)
+            continue;
+        PT_CHECK(spawned(ch) == vm && ch->plant.env_used[ISSU_ENV_single_cpu] == vm, "%s: single_cpu", models[i]);
+        PT_CHECK(role(ch, 1) == (vm ? ISSU_role_DOWN : ISSU_role_BACKUP)
+                 && ch_get(ch, ISSU_PV_gres_ready, 0) == !vm && ch_get(ch, ISSU_PV_nsr_synced, 0) == !vm,
+                 "%s: RE1 at power-on", models[i]);
+        PT_CHECK(issu_plant_env_allowed(&ch->plant, ISSU_ENV_start, NULL) == 1, "%s: start not allowed", models[i]);
+        PT_CHECK(ch->traffic.n == (vm ? 0u : 6u) && ch->npools == 1, "%s: %u forwarding units", models[i],
+                 ch->traffic.n);
+    }
+}
+
+/* The vm family's figures, and the shared resync-only rule for step 4. */
+static void vm_durations(void)
+{
+    ch_chassis *ch = power_on(ch_model_find("qfx5100"));
+    if (ch == NULL)
+        return;
+    sim_ms d = ch_cmd_duration(ch, ISSU_CMD_spawn_backup);         /* a VM boot: minutes */
+    CU_ASSERT(d >= 60000u && d < 600000u);                        /* within the spec's 10 min */
+    d = ch_cmd_duration(ch, ISSU_CMD_device_handoff);              /* seconds, within 60 s */
+    CU_ASSERT(d >= 1000u && d < 60000u);
+    d = ch_cmd_duration(ch, ISSU_CMD_shutdown_old_master);         /* tens of seconds, within 5 min */
+    CU_ASSERT(d >= 10000u && d < 300000u);
+    ch->plant.cell[ISSU_PLANT_SLOT_re_role + 1] = ISSU_role_BACKUP;   /* the spawned VM is up */
+    d = ch_cmd_duration(ch, ISSU_CMD_backup_resync);
+    CU_ASSERT(d >= 60000u && d <= 240000u);
+    if (run_case("--platform qfx5100 --seed 3") == 0)              /* no FPC stage: minutes, not 40 */
+        PT_CHECK(R.ch.sched.now > 5u * 60000u && R.ch.sched.now < 20u * 60000u, "QFX5100 took %llu ms",
+                 (unsigned long long)R.ch.sched.now);
 }
 
 static void refused_requests_counted(void)
@@ -326,6 +454,11 @@ static void table_is_the_profiles(void)
     }
     for (int p = 0; p < ISSU_NPROFILES; p++)
         PT_CHECK(seen[p] == 1, "profile %s: %zu models", ch_spec_profile_name(p), seen[p]);
+    for (size_t i = 0; i < ch_model_count; i++) {   /* PICs only where there are FPCs */
+        int32_t s = ch_spec_profile_param(ch_spec_profile(ch_models[i].profile), "slots");
+        PT_CHECK((s == 0) == (ch_models[i].pics == 0), "model %s: %u PICs per FPC, %d slots",
+                 ch_models[i].name, ch_models[i].pics, (int)s);
+    }
 }
 
 /* Rate of every FPC while the switchover is pending. */
@@ -374,22 +507,18 @@ static void timing_tables(void)
 /* The family's table and the shared duration rules, through the chassis. */
 static void durations_on_a_chassis(void)
 {
-    static ch_chassis ch;
-    ch_config c;
-    ch_ctrl ctrl = { NULL, NULL, NULL, NULL, 0, 0 };
-    char err[CH_MSG_MAX];
-    ch_config_default(&c, &test_model);
-    if (!PT_CHECK(ch_init(&ch, &c, &ctrl, err, sizeof err) == 0, "init: %s", err))
+    ch_chassis *ch = power_on(&test_model);
+    if (ch == NULL)
         return;
-    CU_ASSERT_EQUAL(ch_cmd_duration(&ch, ISSU_CMD_fru_warm_boot), 1000);
-    CU_ASSERT_EQUAL(ch_cmd_duration(&ch, ISSU_CMD_prompt_timer), 0);
-    sim_ms d = ch_cmd_duration(&ch, ISSU_CMD_backup_resync);        /* a resync only */
+    CU_ASSERT_EQUAL(ch_cmd_duration(ch, ISSU_CMD_fru_warm_boot), 1000);
+    CU_ASSERT_EQUAL(ch_cmd_duration(ch, ISSU_CMD_prompt_timer), 0);
+    sim_ms d = ch_cmd_duration(ch, ISSU_CMD_backup_resync);        /* a resync only */
     CU_ASSERT(d >= 60000u && d <= 240000u);
-    ch.plant.cell[ISSU_PLANT_SLOT_re_role + 1] = ISSU_role_REBOOTING;
-    d = ch_cmd_duration(&ch, ISSU_CMD_backup_resync);               /* boot and resync */
+    ch->plant.cell[ISSU_PLANT_SLOT_re_role + 1] = ISSU_role_REBOOTING;
+    d = ch_cmd_duration(ch, ISSU_CMD_backup_resync);               /* boot and resync */
     CU_ASSERT(d >= 300000u && d <= 540000u);
-    ch.plant.cell[ISSU_PLANT_SLOT_fpc + 2] = ISSU_fru_OFFLINE;
-    d = ch_cmd_duration(&ch, ISSU_CMD_issu_finish);                 /* and a cold boot */
+    ch->plant.cell[ISSU_PLANT_SLOT_fpc + 2] = ISSU_fru_OFFLINE;
+    d = ch_cmd_duration(ch, ISSU_CMD_issu_finish);                 /* and a cold boot */
     CU_ASSERT(d >= 150000u && d <= 330000u);
 }
 
@@ -417,6 +546,9 @@ int register_chassis(void)
     CU_add_test(s, "options and models: success (S13), D14 rejected", options_end_in_success);
     CU_add_test(s, "validation failures: REJECTED, nothing changed", validation_failures_reject);
     CU_add_test(s, "faults and operator actions: the spec's outcomes", faults_end_as_the_spec_says);
+    CU_add_test(s, "VM-based ISSU: P15, faults, aborts (S28, S29)", vm_family_as_the_spec_says);
+    CU_add_test(s, "VM-based ISSU: RE1 down at power-on (single_cpu)", single_cpu_at_power_on);
+    CU_add_test(s, "VM-based ISSU: durations", vm_durations);
     CU_add_test(s, "refused requests change nothing", refused_requests_counted);
     CU_add_test(s, "determinism and plausible duration", same_seed_same_run);
     CU_add_test(s, "spec names checked, stop at a state", spec_names_checked);

@@ -101,6 +101,7 @@ static void bad_input_exit_2(void)
         { "upgrade --platform mx480 --config no-coffee", "unknown setting 'no-coffee'" },
         { "upgrade --platform mx240 --unsupported-fpc 7", "slots 0..2" },
         { "upgrade --platform mx480 --unsupported-pic 9", "expected FPC/PIC" },
+        { "upgrade --platform qfx5100 --unsupported-fpc 0", "the QFX5100 has no FPC slots" },
         { "upgrade --platform mx480 --target 24.x", "bad release" },
         { "upgrade --platform mx480 --package /nonexistent/pkg.tgz", "cannot read package" },
         { "upgrade --platform mx480 --package /tmp", "cannot read package" },
@@ -183,7 +184,11 @@ static void help_pages(void)
     PT_CHECK(cli("status --help") == 0 && strstr(out_text, "--at STATE"), "status --help");
     PT_CHECK(cli("platforms") == 0 && strstr(out_text, "mx480") && strstr(out_text, "mx960")
              && strstr(out_text, "family t - ") && strstr(out_text, "t1600") && strstr(out_text, "9.1")
-             && !strstr(out_text, "not simulated"), "platforms: %s", out_text);
+             && !strstr(out_text, "not simulated") && strstr(out_text, "family vm - ")
+             && strstr(out_text, "qfx5100") && strstr(out_text, "ex4600") && strstr(out_text, "acx5000")
+             && strstr(out_text, "13.2") && strstr(out_text, "15.1"), "platforms: %s", out_text);
+    PT_CHECK(cli("help upgrade") == 0 && strstr(out_text, "lacp-fast") && strstr(out_text, "no-nsb"),
+             "help upgrade: P15 settings");
 }
 
 static void subcommands(void)
@@ -216,9 +221,66 @@ static void subcommands(void)
              && strstr(out_text, "COMPLETED_DEGRADED") && strstr(out_text, "still down"), "degraded: %s", out_text);
 }
 
+/* The lines of `lines`, in this order, in out_text. */
+static int in_order(const char *const *lines, size_t n, const char **missing)
+{
+    const char *at = out_text;
+    for (size_t i = 0; i < n; i++) {
+        const char *hit = strstr(at, lines[i]);
+        if (hit == NULL) {
+            *missing = lines[i];
+            return 0;
+        }
+        at = hit + strlen(lines[i]);
+    }
+    return 1;
+}
+
+/* VM-based ISSU (families/vm.fsm): the console of each step, a summary
+ * without FPCs, P15 settings rejected with nothing changed, status and
+ * validate. */
+static void vm_family(void)
+{
+    static const char *const steps[] = {
+        "ISSU: Validating Image", "Spawning the backup RE", "Spawn backup RE, index 1 successful",
+        "GRES operational", "device_handoff successful ret: 0", "ISSU: RE switchover Done",
+        "Shutdown NOW!", "System going down IMMEDIATELY", "ISSU: IDLE", "outcome:               SUCCESS",
+    };
+    static const char *const p15[] = { "no-nsb", "gr-enabled", "drop-all-tcp", "lacp-fast" };
+    const char *missing = "";
+    char cmd[128];
+    PT_CHECK(cli("upgrade --platform qfx5100 --yes") == 0 && in_order(steps, sizeof steps / sizeof steps[0], &missing)
+             && strstr(out_text, "jinstall-host-24.2R1.17-signed.tgz")
+             && strstr(out_text, "re0  down       running 23.4R1.9")
+             && strstr(out_text, "re1  master     running 24.2R1.17    installed 24.2R1.17")
+             && strstr(out_text, "no FRU is reset on this chassis") && !strstr(out_text, "slot  state")
+             && strstr(out_text, "monitors:              silent"), "qfx5100: '%s' in %s", missing, out_text);
+    for (size_t i = 0; i < sizeof p15 / sizeof p15[0]; i++) {
+        snprintf(cmd, sizeof cmd, "upgrade --platform qfx5100 --config %s", p15[i]);
+        PT_CHECK(cli(cmd) == 1 && strstr(out_text, "] error: ") && strstr(out_text, "outcome:               REJECTED")
+                 && !strstr(out_text, "Spawning") && strstr(out_text, "RE switchovers:        0")
+                 && strstr(out_text, "re0  master     running 23.4R1.9     installed 23.4R1.9")
+                 && strstr(out_text, "re1  down       running 23.4R1.9     installed 23.4R1.9"),
+                 "--config %s: %s", p15[i], out_text);
+    }
+    PT_CHECK(cli("upgrade --platform mx480 --config no-nsb,gr-enabled,drop-all-tcp,lacp-fast --quiet") == 0,
+             "P15 settings on mx480 (the spec does not check them there): %s", out_text);
+    PT_CHECK(cli("upgrade --platform ex4600 --fault spawn_backup.fail --quiet") == 1
+             && strstr(out_text, "ABORTED_CLEAN") && strstr(out_text, "monitors:              silent"),
+             "spawn failure: %s", out_text);
+    PT_CHECK(cli("status --platform acx5000 --at DEVICE_HANDOFF") == 0 && strstr(out_text, "ISSU state DEVICE_HANDOFF")
+             && !strstr(out_text, "Item ") && strstr(out_text, "re1  backup     running 24.2R1.17"),
+             "status: %s", out_text);
+    PT_CHECK(cli("validate --platform qfx5100") == 0 && strstr(out_text, "passed"), "validate: %s", out_text);
+    PT_CHECK(cli("validate --platform qfx5100 --config lacp-fast") == 1 && strstr(out_text, "LACP"),
+             "validate lacp-fast: %s", out_text);
+}
+
 /* issu replay: a model trace whose steps the C takes, one it does not, and
  * malformed ones (exit 2, the line named).  The trace is one run of the
- * model of mx240: both options set, so the request is rejected (D14). */
+ * model of mx240: both options set, so the request is rejected (D14), by
+ * the controller's transition 5 (the generated table's id: IDLE's checks
+ * of D27 and D26, families/vm.fsm, come before it). */
 static void replay(void)
 {
     static const char initial[] =
@@ -230,7 +292,7 @@ static void replay(void)
         "{\"seq\":1,\"time\":null,\"world\":\"operator\",\"event\":\"start\",\"instance\":0,"
         "\"changes\":{\"start_typed\":\"true\"}}\n";
     static const char step[] =
-        "{\"seq\":2,\"time\":null,\"machine\":\"issu\",\"instance\":0,\"trans\":0,\"from\":\"IDLE\","
+        "{\"seq\":2,\"time\":null,\"machine\":\"issu\",\"instance\":0,\"trans\":5,\"from\":\"IDLE\","
         "\"event\":\"start\",\"to\":\"%s\",\"actions\":[{\"console\":\"error: options 'reboot' and "
         "'no-old-master-upgrade' cannot be used together\"},{\"assign\":\"result\",\"value\":\"REJECTED\"}]}\n";
     char text[2048], path[128], cmd[256];
@@ -277,6 +339,7 @@ int register_cli(void)
     CU_add_test(s, "package reader", pkg_parser);
     CU_add_test(s, "help pages", help_pages);
     CU_add_test(s, "validate, status, trace, outcomes", subcommands);
+    CU_add_test(s, "VM-based ISSU: console, summary, P15", vm_family);
     CU_add_test(s, "replay of a trace", replay);
     return 0;
 }

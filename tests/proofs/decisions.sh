@@ -1,14 +1,21 @@
 #!/bin/sh
 # tests/proofs/decisions.sh GEN WORK: the proofs must catch a controller that
-# gives up where the spec's decisions say to carry on.  Each mutant drops
-# one transition, so that its event falls to the 'otherwise' branch, which
-# aborts; S18 must then fail on mx240 with a scenario that shows the
-# failure being followed by the abort:
-#   D9   a failed FPC warm boot: the other FPCs continue;
-#   D10  a loss of GRES readiness in phase 6: wait for the resync;
-#   D11  a failed switchover: retry once after the holdoff.
-# These are the mutants that survived every property until S18 named the
-# reasons an upgrade may be abandoned (proofs/mutants.md).
+# gives up where the spec's decisions say to carry on, or that skips a
+# guard a decision relies on.  Each mutant drops one transition (its event
+# then falls to the 'otherwise' branch, which aborts) or one guard; the
+# named property must then fail on the named profile with a scenario that
+# shows the event and the state the mutant reaches:
+#   D9   a failed FPC warm boot: the other FPCs continue (mx240, S18);
+#   D10  a loss of GRES readiness in phase 6: wait for the resync (S18);
+#   D11  a failed switchover: retry once after the holdoff (S18);
+#   D30  a failed mastership switch on a single CPU: the same retry
+#        before the devices are taken back (qfx5100, S18; the guard of the
+#        retry negated, so the first failure takes the devices back);
+#   D29  the device handoff only to a synchronized backup: with
+#        'gres_ready' edited out of its guard, a loss of GRES readiness
+#        before the handoff (S26).
+# The first three are the mutants that survived every property until S18
+# named the reasons an upgrade may be abandoned (proofs/mutants.md).
 set -u
 GEN=$1 WORK=$2
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,31 +23,48 @@ spec=$here/model/issu.fsm
 rm -rf "$WORK" && mkdir -p "$WORK"
 "$GEN" --mutants "$spec" >"$WORK/catalogue.tsv" || { echo "decisions: FAIL: no mutant catalogue" >&2; exit 1; }
 fail=0
-while IFS='|' read -r id what shows; do
-    num=$(awk -F'\t' -v w="$what" '$4 == w { print $1; exit }' "$WORK/catalogue.tsv")
-    if [ -z "$num" ]; then
-        echo "decisions: FAIL: $id: no mutant '$what' in the catalogue" >&2; fail=1; continue
-    fi
+while IFS='|' read -r id prof prop what shows state; do
     d=$WORK/$id
-    if bash "$here/mk/proofs.sh" -x -g "$GEN" -w "$d" -p mx240 -m "$num" -j 1 "$spec" >"$d.log" 2>&1; then
+    case $what in
+    sed:*)
+        # an edit of one family file (FILE:SED-SCRIPT), in a copy of model/
+        file=${what#sed:}; file=${file%%:*}; script=${what#sed:*:}
+        rm -rf "$d.model" && cp -r "$here/model" "$d.model" || exit 1
+        sed "$script" "$here/model/$file" >"$d.model/$file"
+        if cmp -s "$d.model/$file" "$here/model/$file"; then
+            echo "decisions: FAIL: $id: the edit '$script' changes nothing in model/$file" >&2; fail=1; continue
+        fi
+        mspec=$d.model/issu.fsm num=
+        ;;
+    *)
+        num=$(awk -F'\t' -v w="$what" '$4 == w { print $1; exit }' "$WORK/catalogue.tsv")
+        if [ -z "$num" ]; then
+            echo "decisions: FAIL: $id: no mutant '$what' in the catalogue" >&2; fail=1; continue
+        fi
+        mspec=$spec
+        ;;
+    esac
+    if bash "$here/mk/proofs.sh" -x -g "$GEN" -w "$d" -p "$prof" ${num:+-m "$num"} -j 1 "$mspec" >"$d.log" 2>&1; then
         echo "decisions: FAIL: $id: the proofs pass with mutant #$num ($what)" >&2; fail=1; continue
     fi
-    if ! grep -q "^prop	S18	FAIL" "$d/mx240/results.tsv" 2>/dev/null; then
-        echo "decisions: FAIL: $id: S18 is not the violated property of mutant #$num:" >&2
-        cat "$d/mx240/results.tsv" >&2; fail=1; continue
+    if ! grep -q "^prop	$prop	FAIL" "$d/$prof/results.tsv" 2>/dev/null; then
+        echo "decisions: FAIL: $id: $prop is not the violated property of mutant #$num on $prof:" >&2
+        cat "$d/$prof/results.tsv" >&2; fail=1; continue
     fi
-    sc=$d/mx240/safety/counterexample.scenario.txt
+    sc=$d/$prof/safety/counterexample.scenario.txt
     missing=
-    for want in S18 "$shows" "ABORT_FRUS"; do
+    for want in "$prop" "$shows" "$state"; do
         grep -q "$want" "$sc" 2>/dev/null || missing="$missing '$want'"
     done
     if [ -n "$missing" ]; then
         echo "decisions: FAIL: $id: the scenario $sc does not mention$missing" >&2; fail=1; continue
     fi
-    echo "decisions: $id: S18 fails when '$what' (mutant #$num); scenario in $sc"
+    echo "decisions: $id: $prop fails on $prof when '$what'${num:+ (mutant #$num)}; scenario in $sc"
 done <<'LIST'
-D9|issu: FRU_WARM_BOOT --fru_warm_boot.fail--> FRU_WARM_BOOT: dropped|fru_warm_boot.fail
-D10|issu: FRU_PREPARE --fru_prepare.ok--> FRU_RESYNC: dropped|gres_lost
-D11|issu: SWITCHOVER --re_switchover.fail--> SWITCHOVER_HOLDOFF: dropped|re_switchover.fail
+D9|mx240|S18|issu: FRU_WARM_BOOT --fru_warm_boot.fail--> FRU_WARM_BOOT: dropped|fru_warm_boot.fail|ABORT_FRUS
+D10|mx240|S18|issu: FRU_PREPARE --fru_prepare.ok--> FRU_RESYNC: dropped|gres_lost|ABORT_FRUS
+D11|mx240|S18|issu: SWITCHOVER --re_switchover.fail--> SWITCHOVER_HOLDOFF: dropped|re_switchover.fail|ABORT_FRUS
+D30|qfx5100|S18|issu: VM_SWITCHOVER --re_switchover.fail--> VM_HOLDOFF: guard negated|re_switchover.fail|DEVICE_HANDBACK
+D29|qfx5100|S26|sed:families/vm.fsm:/on backup_resync.ok when re_role.1. == BACKUP/s/ \&\& gres_ready//|gres_lost|DEVICE_HANDOFF
 LIST
 exit $fail
