@@ -282,6 +282,23 @@ static void an_restrict_pending(an *a, ev_space *sp, const ir_machine *m, int st
     }
 }
 
+/* 1 if an earlier profile has the same value for every param: everything
+ * a profile changes in these analyses (sizes, ranges, constants) comes from
+ * its params, so that profile's enumeration decides this one too (the four
+ * T-series profiles are one, the three VM-based ones another). */
+static int an_same_as_earlier(const ir_spec *s, int p)
+{
+    for (int q = 0; q < p; q++) {
+        int same = 1;
+        for (int v = 0; v < s->nvars && same; v++)
+            if (s->vars[v].kind == IR_V_PARAM && s->profiles[q].param[v] != s->profiles[p].param[v])
+                same = 0;
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 /* Returns 0, or -1 if the group could not be decided (reported). */
 static int an_group_profile(an *a, an_group *g, int profile)
 {
@@ -390,7 +407,7 @@ static void an_guards(an *a, int k)
             decided = 0;
         }
         for (int p = 0; p < s->nprofiles && decided; p++)
-            if (ir_instances(s, m, p) > 0 && an_group_profile(a, &g, p))
+            if (ir_instances(s, m, p) > 0 && !an_same_as_earlier(s, p) && an_group_profile(a, &g, p))
                 decided = 0;
         for (int t = lo; t < hi && decided; t++)
             if (!g.won[t])
@@ -477,7 +494,7 @@ static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, i
         return;
     int32_t *save = ar_array((size_t)s->nslots + 1, sizeof *save);
     for (int p = 0; p < s->nprofiles; p++) {
-        if (machine >= 0 && ir_instances(s, &s->machines[machine], p) == 0)
+        if ((machine >= 0 && ir_instances(s, &s->machines[machine], p) == 0) || an_same_as_earlier(s, p))
             continue;
         ev_space sp;
         ev_space_init(&sp);
@@ -666,7 +683,7 @@ int an_analyze(ir_spec *s)
         for (int t = 0; t < m->ntrans; t++) {
             uint8_t *reported = ar_array((size_t)m->trans[t].nactions + 1, 1);
             for (int p = 0; p < s->nprofiles; p++)
-                if (ir_instances(s, m, p) > 0)
+                if (ir_instances(s, m, p) > 0 && !an_same_as_earlier(s, p))
                     an_action_ranges(&a, k, &m->trans[t], p, reported);
         }
         uint8_t *handled = an_handled(s, m);

@@ -162,15 +162,9 @@ static void pr_effect_reads(const ir_spec *s, int p, const ir_effect *fx, int n,
 {
     for (int i = 0; i < n; i++) {
         const ir_effect *f = &fx[i];
-        int64_t c;
         if (f->kind == IR_F_IF) {
-            if (ir_known(s, p, f->cond, &c)) {
-                if (c)
-                    pr_effect_reads(s, p, f->then_, f->nthen, read);
-                else
-                    pr_effect_reads(s, p, f->else_, f->nelse, read);
-                continue;
-            }
+            /* both branches, even where the profile decides the condition:
+             * the model writes both (a choice in either keeps its place) */
             pr_reads(s, p, f->cond, read);
             pr_effect_reads(s, p, f->then_, f->nthen, read);
             pr_effect_reads(s, p, f->else_, f->nelse, read);
