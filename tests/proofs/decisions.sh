@@ -9,8 +9,10 @@
 #   D10  a loss of GRES readiness in phase 6: wait for the resync (S18);
 #   D11  a failed switchover: retry once after the holdoff (S18);
 #   D30  a failed mastership switch on a single CPU: the same retry
-#        before the devices are taken back (qfx5100, S18; the guard of the
-#        retry negated, so the first failure takes the devices back);
+#        before the devices are taken back (qfx5100; the guard of the retry
+#        negated, so the first failure takes the devices back): S31, the
+#        VM family's S18 (a run ends aborted only after an accepted abort
+#        or a failure), is the first assertion the search reaches;
 #   D29  the device handoff only to a synchronized backup: with
 #        'gres_ready' edited out of its guard, a loss of GRES readiness
 #        before the handoff (S26).
@@ -64,7 +66,7 @@ done <<'LIST'
 D9|mx240|S18|issu: FRU_WARM_BOOT --fru_warm_boot.fail--> FRU_WARM_BOOT: dropped|fru_warm_boot.fail|ABORT_FRUS
 D10|mx240|S18|issu: FRU_PREPARE --fru_prepare.ok--> FRU_RESYNC: dropped|gres_lost|ABORT_FRUS
 D11|mx240|S18|issu: SWITCHOVER --re_switchover.fail--> SWITCHOVER_HOLDOFF: dropped|re_switchover.fail|ABORT_FRUS
-D30|qfx5100|S18|issu: VM_SWITCHOVER --re_switchover.fail--> VM_HOLDOFF: guard negated|re_switchover.fail|DEVICE_HANDBACK
+D30|qfx5100|S31|issu: VM_SWITCHOVER --re_switchover.fail--> VM_HOLDOFF: guard negated|re_switchover.fail|DEVICE_HANDBACK
 D29|qfx5100|S26|sed:families/vm.fsm:/on backup_resync.ok when re_role.1. == BACKUP/s/ \&\& gres_ready//|gres_lost|DEVICE_HANDOFF
 LIST
 exit $fail
