@@ -480,13 +480,10 @@ static int pm_uses(const pm *c, int m, ir_akind k, int cmd)
     return 0;
 }
 
-/* A property applies to the families it names (all without `for`); an
- * on-issue invariant of a command the profile never issues (prune.h) has
- * nothing to constrain there and is left out with the command. */
+/* A property of the profile (prune.h). */
 static int pm_prop_applies(const pm *c, const ir_prop *pr)
 {
-    return (!pr->families || pr->families[c->s->profiles[c->p].family])
-        && (pr->kind != IR_PROP_ON_ISSUE || c->live.cmd[pr->cmd]);
+    return ir_prop_applies(c->s, c->p, &c->live, pr);
 }
 
 /* ---- insertion points ---------------------------------------------------- */

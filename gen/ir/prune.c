@@ -177,9 +177,7 @@ static void pr_effect_reads(const ir_spec *s, int p, const ir_effect *fx, int n,
     }
 }
 
-/* Does property q apply to the profile (its family, and for an on-issue
- * invariant a command the profile issues)? */
-static int pr_prop_applies(const ir_spec *s, int p, const ir_live *l, const ir_prop *q)
+int ir_prop_applies(const ir_spec *s, int p, const ir_live *l, const ir_prop *q)
 {
     if (q->families && !q->families[s->profiles[p].family])
         return 0;
@@ -220,7 +218,7 @@ static void pr_plant_reads(const ir_spec *s, int p, ir_live *l)
             pr_effect_reads(s, p, s->envs[e].effects, s->envs[e].neffects, read);
         }
     for (int q = 0; q < s->nprops; q++)
-        if (pr_prop_applies(s, p, l, &s->props[q]))
+        if (ir_prop_applies(s, p, l, &s->props[q]))
             pr_reads(s, p, s->props[q].expr, read);
     for (int v = 0; v < s->nvars; v++)
         if (s->vars[v].kind == IR_V_PLANT && !read[v])

@@ -50,6 +50,12 @@ void ir_prune(const ir_spec *s, int profile, ir_live *out);
  * sizes, counts over an empty variable, and the logic over them). */
 int ir_known(const ir_spec *s, int profile, const ir_expr *e, int64_t *v);
 
+/* 1 if property q applies to the profile whose live parts are l: q names
+ * its family (or no family), and an on-issue invariant's command is issued
+ * there (otherwise it has nothing to constrain and is left out with the
+ * command). */
+int ir_prop_applies(const ir_spec *s, int profile, const ir_live *l, const ir_prop *q);
+
 /* 1 if e is false in the profile whatever the state (NULL is true). */
 int ir_const_false(const ir_spec *s, int profile, const ir_expr *e);
 
