@@ -157,6 +157,12 @@ c_to_model() {
     local p=$1 d=$WORK/$1/cli
     mkdir -p "$d" && rm -f "$d"/*.jsonl
     local k=0 skipped=0 args
+    # the request the model takes, the last column of `issu platforms`:
+    # upgrade (unified ISSU) or reboot-in-service (ISSR), which refuses
+    # unified ISSU's options (exit 2: not applicable) and has settings of
+    # its own
+    local sub; sub=$("$ISSU" platforms | awk -v p="$p" '$1 == p { print $NF }')
+    [ -n "$sub" ] || { say "$p C -> model: FAIL: issu platforms does not list $p"; return 1; }
     {
         echo "--yes"
         echo "--yes --reboot"
@@ -166,23 +172,27 @@ c_to_model() {
         echo "--unsupported-fpc 1"
         echo "--yes --backup-running 23.2R1.5"
         echo "--yes --target 23.2R1.5"
-        for c in no-gres no-nsr no-disk-space sdk-packages unsupported-config config-conflict; do
+        for c in no-gres no-nsr no-disk-space sdk-packages unsupported-config config-conflict \
+            pfe-offline member-id-nonzero vc-mixed vc-multi-node bfd-interval-low no-nsr,gr-enabled \
+            drop-all-tcp bad-signature; do
             echo "--yes --config $c"
         done
+        [ "$sub" != reboot-in-service ] || echo "--yes --last-issr 60"
         awk -F'\t' '{ print "--yes --fault " $3; print "--yes --unsupported-fpc 1 --fault " $3 }' \
             "$WORK/$p/events.txt"
     } >"$d/scenarios"
     while IFS= read -r args; do
         k=$((k + 1))
         # shellcheck disable=SC2086
-        "$ISSU" upgrade --platform "$p" --quiet $args --trace "$d/run-$k.jsonl" >/dev/null 2>"$d/run-$k.err"
+        "$ISSU" "$sub" --platform "$p" --quiet $args --trace "$d/run-$k.jsonl" </dev/null >/dev/null 2>"$d/run-$k.err"
         case $? in
         0 | 1) ;;
         2) skipped=$((skipped + 1)); rm -f "$d/run-$k.jsonl" ;;   # the CLI refuses this scenario here
-        *) cat "$d/run-$k.err" >&2; say "$p C -> model: FAIL: 'issu upgrade $args' broke a monitor or contract"; return 1 ;;
+        *) cat "$d/run-$k.err" >&2; say "$p C -> model: FAIL: 'issu $sub $args' broke a monitor or contract"; return 1 ;;
         esac
     done <"$d/scenarios"
-    local files; files=$(ls "$d"/run-*.jsonl)
+    local files; files=$(ls "$d"/run-*.jsonl 2>/dev/null)
+    [ -n "$files" ] || { say "$p C -> model: FAIL: no scenario applies to issu $sub --platform $p"; return 1; }
     local checks; checks=$(for f in $files; do printf -- '--check-trace %s ' "$f"; done)
     # shellcheck disable=SC2086
     if ! "$GEN" --profile "$p" $checks "$SPEC" >"$d/check.out" 2>"$d/check.err"; then

@@ -104,7 +104,10 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
 {
     printf '# Proof record: `%s`\n\n' "$SPEC"
     printf 'Written by `make proofs` (mk/proofs.sh); do not edit. Times and memory vary from run to run;\n'
-    printf 'the verdicts and the hashes do not, and `make check` compares them with a fresh run.\n\n'
+    printf 'the verdicts and the hashes do not, and `make check` compares them with a fresh run of every profile\n'
+    printf 'whose searches here stored at most `CHECK_PROOF_MAX_STATES` states (mk/proofs.mk); for a larger profile it\n'
+    printf 'checks that its model is byte for byte the one these searches decided (its SHA-256), and `make proofs`\n'
+    printf 'runs its searches again.\n\n'
     printf '| item | value |\n|---|---|\n'
     printf '| spec SHA-256 (all its files, in order) | `%s` |\n| generator | %s |\n| SPIN | %s |\n| C compiler | %s |\n' \
         "$spec_sha" "$gen_v" "$spin_v" "$cc_v"

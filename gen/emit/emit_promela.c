@@ -149,6 +149,21 @@ static void pm_binary(pm *c, const char *op, const ir_expr *e)
 
 static void pm_logic(pm *c, const ir_expr *e)
 {
+    /* An operand the profile decides and that does not decide the whole
+     * (`true && x`, `false || x`) is left out: `!same_version && x` is `x`
+     * in a profile without same_version, as if the spec had said only x. */
+    int64_t ka, kb;
+    if (e->kind == IR_E_AND || e->kind == IR_E_OR) {
+        int64_t unit = e->kind == IR_E_AND;
+        if (ir_known(c->s, c->p, e->a, &ka) && (ka != 0) == unit) {
+            pm_expr(c, e->b);
+            return;
+        }
+        if (ir_known(c->s, c->p, e->b, &kb) && (kb != 0) == unit) {
+            pm_expr(c, e->a);
+            return;
+        }
+    }
     if (e->kind == IR_E_IMPLIES && !c->ltl) {
         fputs("(!(", c->out);
         pm_expr(c, e->a);

@@ -1,5 +1,6 @@
 /* ir.c - small queries on the IR shared by the analyses and the emitters. */
 #include "ir.h"
+#include "prune.h"
 
 #include <stdio.h>
 
@@ -74,8 +75,8 @@ int ir_queue_bound(const ir_spec *s, int m, int profile)
             k += mm->pending[(size_t)st * (size_t)s->ncmds + (size_t)cmd] != 0;
         maxpend = k > maxpend ? k : maxpend;
     }
-    for (int e = 0; e < s->nenvs; e++)
-        if (!s->envs[e].silent && s->envs[e].machine == m)
+    for (int e = 0; e < s->nenvs; e++)   /* not those the profile never has (prune.h) */
+        if (!s->envs[e].silent && s->envs[e].machine == m && !ir_const_false(s, profile, s->envs[e].when))
             n += s->envs[e].limit;
     for (int k = 0; k < s->nmachines; k++)      /* each sending instance, each send site */
         for (int t = 0; t < s->machines[k].ntrans; t++)

@@ -307,7 +307,7 @@ int32_t ir_size(const ir_spec *s, const ir_var *v, int profile);
 int32_t ir_instances(const ir_spec *s, const ir_machine *m, int profile);
 /* The event queue bound of each instance of machine m in a profile, the
  * same for the model and the C: the commands that may be pending at once in
- * one state, plus every event the environment may deliver to it, plus one
+ * one state, plus every event the environment may deliver to it in the profile, plus one
  * per send site per sending instance.  Not a proof that no queue
  * overflows: the model asserts it at every enqueue (@A QUEUE) and the C
  * reports contract 101, so a spec whose queue can grow past it fails its

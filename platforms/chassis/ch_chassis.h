@@ -108,6 +108,7 @@ typedef struct ch_chassis {
     ch_post_fn *post;                  /* outcome sink */
     ch_env_fn *env;                    /* environment event sink */
     ch_detail_fn *detail;              /* detail sink, may be NULL */
+    ch_detail_fn *console;             /* the family's console notes (ch_family.h), may be NULL */
     void *cb_ctx;                      /* their context */
 } ch_chassis;
 

@@ -32,7 +32,10 @@ static int frus_offline(const ch_chassis *ch)
 }
 
 /* The duration rules every family shares (DOMAIN 7): a range that replaces
- * the table's duration or is added to it when the chassis is so. */
+ * the shared table's duration or is added to any duration when the chassis
+ * is so.  A family that gives its own figure for a command gave it for its
+ * own situation, which a replacing rule must not undo (the ISSR family's
+ * resync follows a spawn every time). */
 static const struct {
     const char *cmd;                   /* the spec's command */
     int (*when)(const ch_chassis *ch); /* the chassis is so */
@@ -49,11 +52,12 @@ sim_ms ch_cmd_duration(ch_chassis *ch, int cmd)
     assert(ch != NULL && cmd >= 0 && cmd < ISSU_NCMDS);
     const char *name = ch_spec_cmd_name(cmd);
     const ch_timing *t = ch_timing_for(ch->family->timings, ch->family->ntimings, name);
+    int own = t != ch_timing_for(NULL, 0, name);   /* the family's figure */
     if (t->hi == 0)
         return 0;
     sim_ms d = sim_rng_range(&ch->rng, t->lo, t->hi);
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {   /* bound: the rules */
-        if (strcmp(rules[i].cmd, name) != 0 || !rules[i].when(ch))
+        if (strcmp(rules[i].cmd, name) != 0 || (own && rules[i].replace) || !rules[i].when(ch))
             continue;
         sim_ms r = sim_rng_range(&ch->rng, rules[i].lo, rules[i].hi);
         d = rules[i].replace ? r : d + r;
@@ -135,6 +139,16 @@ static void schedule(ch_chassis *ch, int cmd, sim_ms d)
         ch->sched_overflow++;          /* reported; the runtime's timer ends it */
 }
 
+/* What the hardware prints on the console when cmd starts (the family's
+ * notes, filled with the running image). */
+static void note(ch_chassis *ch, int cmd)
+{
+    char line[CH_DETAIL_MAX];
+    if (ch->console != NULL
+        && ch_family_note(ch->family, ch_spec_cmd_name(cmd), ch->cfg.running.text, line, sizeof line) == 0)
+        ch->console(ch->cb_ctx, ch->sched.now, line);
+}
+
 int ch_cmd_issue(ch_chassis *ch, int cmd)
 {
     assert(ch != NULL && cmd >= 0 && cmd < ISSU_NCMDS);
@@ -151,6 +165,7 @@ int ch_cmd_issue(ch_chassis *ch, int cmd)
     if (rc != 0)
         return -1;
     pd->active = 1;
+    note(ch, cmd);
     sim_ms d = ch_cmd_duration(ch, cmd);
     if (d > 0)
         schedule(ch, cmd, d);          /* else a timer: the runtime's timeout ends it */

@@ -1,11 +1,12 @@
 /* ch_cmd.h - the HAL commands of the spec carried out by a simulated
  * chassis, every one the same way: issue applies the command's `issue {}`
- * effect (the generated plant's) and schedules its end after a duration from
- * the family's timing table; at its end comes an injected outcome (fault
- * plan) if one is due and its `when` holds, else the natural outcome: `ok`
- * if its `when` holds, else the first declared outcome with a `when` that
- * holds, else the first declared outcome without `when` that is not the
- * timeout, else none (the command stays pending until the runtime's timer
+ * effect (the generated plant's), writes the family's console note for the
+ * command if it has one (ch_family.h) and schedules its end after a
+ * duration from the family's timing table; at its end comes an injected
+ * outcome (fault plan) if one is due and its `when` holds, else the
+ * natural outcome: `ok` if its `when` holds, else the first declared
+ * outcome with a `when` that holds, else the first declared outcome
+ * without `when` that is not the timeout, else none (the command stays pending until the runtime's timer
  * expires it and expired() applies the timeout outcome's effect). */
 #ifndef CH_CMD_H
 #define CH_CMD_H
@@ -15,9 +16,10 @@
 #define CH_DARK_LO 500u                /* dark window per PFE: 0.5-10 s (7 [O]) ... */
 #define CH_DARK_HI 10000u              /* ... at the end of its warm boot */
 
-/* Start command `cmd` (ISSU_CMD_x): apply its issue effect, schedule its
- * end.  0, or -1 (nothing changed but the issue count) when it is already
- * pending or its issue effect cannot apply. */
+/* Start command `cmd` (ISSU_CMD_x): apply its issue effect, write its
+ * console note (ch->console), schedule its end.  0, or -1 (nothing changed
+ * but the issue count) when it is already pending or its issue effect
+ * cannot apply. */
 int ch_cmd_issue(ch_chassis *ch, int cmd);
 
 /* Withdraw it: no outcome will be reported. */
@@ -33,7 +35,8 @@ void ch_cmd_fire(ch_chassis *ch, const sim_entry *e);
 int ch_cmd_natural(const ch_chassis *ch, int cmd);
 
 /* How long this issue of `cmd` takes: the family's timing plus the shared
- * duration rules, drawn from the PRNG; 0 for a pure timer. */
+ * duration rules (a replacing rule only where the family has no figure of
+ * its own), drawn from the PRNG; 0 for a pure timer. */
 sim_ms ch_cmd_duration(ch_chassis *ch, int cmd);
 
 #endif

@@ -18,6 +18,7 @@ static const struct {
     sim_ms delay;                      /* ms from due to happening */
 } known[] = {
     { "start", "user@re0> request system software in-service-upgrade (typed again)", CH_ENV_DELAY },
+    { "reboot_in_service", "user@switch> request system reboot in-service (typed again)", CH_ENV_DELAY },
     { "abort", "user@re0 (another session)> request system software abort in-service-upgrade", CH_ENV_DELAY },
     { "abort_own_session", "user@re0> request system software abort in-service-upgrade", CH_ENV_DELAY },
     { "answer_yes", "yes", CH_ANSWER_DELAY },

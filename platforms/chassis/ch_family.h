@@ -20,6 +20,14 @@ typedef struct ch_pool_label {
     const char *label;                 /* on the console and in reports: "FPC" */
 } ch_pool_label;
 
+/* A line the hardware itself writes on the operator's console when the
+ * controller issues a command (mgd's "Current image is ..." while it
+ * validates, DOMAIN 3.5): not the controller's, so not in the spec. */
+typedef struct ch_console_note {
+    const char *cmd;                   /* the spec's command: "validate_image" */
+    const char *fmt;                   /* the line; "%s" = the running image's file name */
+} ch_console_note;
+
 typedef struct ch_family {
     const char *name;                  /* the spec's family: "mx" */
     const char *title;                 /* "MX Series" */
@@ -29,6 +37,8 @@ typedef struct ch_family {
     uint32_t gres_share;               /* % of line rate a PFE keeps during the switchover */
     const ch_pool_label *pools;        /* labels of the FRU pools */
     size_t npools;                     /* entries of pools */
+    const ch_console_note *notes;      /* lines the hardware prints, or NULL */
+    size_t nnotes;                     /* entries of notes */
 } ch_family;
 
 typedef struct ch_model {
@@ -47,5 +57,10 @@ const char *ch_family_pool_label(const ch_family *f, const char *pool);
 /* The package file name of release `rel` in family f into buf
  * ("junos-install-mx-x86-64-24.2R1.17.tgz"); truncated to len. */
 void ch_family_package(const ch_family *f, const char *rel, char *buf, size_t len);
+
+/* The console line family f's hardware prints when command `cmd` is issued
+ * on a chassis running release `rel`, into buf (truncated to len): 0, or
+ * -1 (buf untouched) if f has none for that command. */
+int ch_family_note(const ch_family *f, const char *cmd, const char *rel, char *buf, size_t len);
 
 #endif

@@ -182,6 +182,14 @@ static void on_detail(void *ctx, sim_ms t, const char *line)
         r->opts.detail(r->opts.ctx, t, line);
 }
 
+/* A line the hardware prints (the family's notes): on the console too. */
+static void on_note(void *ctx, sim_ms t, const char *line)
+{
+    ch_run *r = ctx;
+    if (r->opts.console != NULL)
+        r->opts.console(r->opts.ctx, t, line);
+}
+
 /* ---- setting up ------------------------------------------------------------------ */
 
 /* Is `name` a state of the controller? */
@@ -194,7 +202,7 @@ static int state_known(const ch_run *r, const char *name)
 }
 
 /* The names the run reads: the controller's states, its `result`, the
- * request and the prompt's answer. */
+ * request (opts.request) and the prompt's answer. */
 static int resolve(ch_run *r, char *err, size_t errlen)
 {
     int machine = r->ch.ctrl.machine;
@@ -205,12 +213,13 @@ static int resolve(ch_run *r, char *err, size_t errlen)
         if (strcmp(issu_var_name(machine, cv), "result") == 0)
             r->result = cv;
     r->result_enum = ch_spec_enum("result_t");
-    r->request = ch_spec_env("start");
+    const char *request = r->opts.request != NULL ? r->opts.request : "start";
+    r->request = ch_spec_env(request);
     r->answer = ch_spec_env("answer_yes");
     if (r->result < 0 || r->result_enum < 0)
         return sim_err(err, errlen, "the spec's controller has no variable 'result' of type result_t");
-    if (r->request < 0)
-        return sim_err(err, errlen, "the spec has no operator action 'start'");
+    if (r->request < 0 || ch_spec_env_is_fault(r->request))
+        return sim_err(err, errlen, "the spec has no operator action '%s'", request);
     return 0;
 }
 
@@ -281,6 +290,7 @@ int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen)
     r->ch.post = on_outcome;
     r->ch.env = on_env;
     r->ch.detail = on_detail;
+    r->ch.console = on_note;
     r->ch.cb_ctx = r;
     if (resolve(r, err, errlen) != 0 || plan(r, o, err, errlen) != 0
         || start_controller(r, prof, err, errlen) != 0)

@@ -1,5 +1,7 @@
 /* ch_run.h - a simulated chassis bound to the generated controller: one run
- * of `request system software in-service-upgrade` in virtual time.
+ * of an operator's request (`request system software in-service-upgrade`,
+ * the spec's `start`, or another operator action the caller names) in
+ * virtual time.
  *
  * ch_run.c is the only file of the chassis layer that includes the
  * runtime's headers (issu.h, issu_hal.h).  It fills the HAL table from the
@@ -30,6 +32,7 @@ typedef struct ch_run_opts {
     ch_config cfg;                     /* the router and the options */
     const char *faults[SIM_FAULT_MAX]; /* fault specs (sim_fault.h) */
     uint32_t nfaults;                  /* used entries */
+    const char *request;               /* the spec's operator action that starts the run; NULL: "start" */
     int yes;                           /* answer yes at the unsupported-hardware prompt */
     ch_console_fn *console;            /* console sink, may be NULL */
     ch_log_fn *log;                    /* log sink, may be NULL */
@@ -57,7 +60,7 @@ typedef struct ch_run {
     size_t nstates;                    /* used entries */
     int result;                        /* the controller variable `result` (ISSU_CV_x) */
     int result_enum;                   /* its enum (result_t) */
-    int request;                       /* the operator action that starts a run (`start`) */
+    int request;                       /* the operator action that starts the run (opts.request) */
     int answer;                        /* the answer to the prompt (`answer_yes`), -1 */
     int typing;                        /* the run types its own request: not echoed */
     int prompt;                        /* the prompt is open: the answer is allowed */
@@ -73,10 +76,10 @@ typedef struct ch_run {
 
 /* Set up the chassis, parse the faults against the spec's names and start
  * the controller.  Returns 0, or -1 with a message in err (a bad fault
- * spec, a profile or family the spec does not have). */
+ * spec, a profile or family or request the spec does not have). */
 int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen);
 
-/* Type the upgrade request and run until the controller is back in its
+/* Type the request and run until the controller is back in its
  * initial state with a result (or the loop cannot go on).  Returns r->end. */
 ch_end ch_run_go(ch_run *r);
 

@@ -11,6 +11,34 @@
 #include "families.h"
 #include "sim_err.h"
 
+/* The subcommands, by cli_cmd. */
+static const char *const cmd_names[] = { "upgrade", "validate", "status", "reboot-in-service" };
+
+/* Unified ISSU [0] and ISSR [1] (cli_args.h). */
+static const cli_request requests[] = {
+    { "upgrade", "start", "ISSU", "unified ISSU (request system software in-service-upgrade)", 0 },
+    { "reboot-in-service", "reboot_in_service", "ISSR",
+      "ISSR, a restart on its running release (request system reboot in-service)", 1 },
+};
+
+/* Flags of one procedure only (cli_args.only): unified ISSU's package,
+ * releases, options and unsupported hardware; ISSR's spacing.  Nothing
+ * given is silently ignored: the other procedure refuses them. */
+static const struct {
+    const char *flag;
+    int same_version;                  /* the procedure's (cli_request) */
+} own_flags[] = {
+    { "--package", 0 }, { "--target", 0 }, { "--running", 0 }, { "--backup-running", 0 },
+    { "--reboot", 0 }, { "--no-old-master-upgrade", 0 }, { "--unsupported-fpc", 0 },
+    { "--unsupported-pic", 0 }, { "--last-issr", 1 },
+};
+
+const cli_request *cli_request_of(const ch_model *m)
+{
+    assert(m != NULL);
+    return &requests[ch_spec_profile_param(ch_spec_profile(m->profile), "same_version") != 0];
+}
+
 /* The router settings of --config, and what each one turns off or on. */
 static int apply_config_word(ch_config *c, const char *w)
 {
@@ -27,11 +55,16 @@ static int apply_config_word(ch_config *c, const char *w)
     else if (strcmp(w, "gr-enabled") == 0) c->gr = 1;
     else if (strcmp(w, "drop-all-tcp") == 0) c->drop_all_tcp = 1;
     else if (strcmp(w, "lacp-fast") == 0) c->lacp_fast = 1;
+    else if (strcmp(w, "pfe-offline") == 0) c->pfe_offline = 1;
+    else if (strcmp(w, "member-id-nonzero") == 0) c->member_id_nonzero = 1;
+    else if (strcmp(w, "vc-mixed") == 0) c->vc_mixed = 1;
+    else if (strcmp(w, "vc-multi-node") == 0) c->vc_multi_node = 1;
+    else if (strcmp(w, "bfd-interval-low") == 0) c->bfd_interval_low = 1;
     else return -1;
     return 0;
 }
 
-static int apply_config(ch_config *c, const char *list, char *err, size_t errlen)
+static int apply_config(ch_config *c, const char *list, const char *cmd, char *err, size_t errlen)
 {
     char buf[128];
     if (strlen(list) >= sizeof buf || list[0] == '\0')
@@ -42,7 +75,7 @@ static int apply_config(ch_config *c, const char *list, char *err, size_t errlen
         if (next != NULL)
             *next++ = '\0';
         if (apply_config_word(c, w) != 0)
-            return sim_err(err, errlen, "--config: unknown setting '%s' (see issu help upgrade)", w);
+            return sim_err(err, errlen, "--config: unknown setting '%s' (see issu help %s)", w, cmd);
     }
     return 0;
 }
@@ -87,7 +120,7 @@ static int parse_slot(const char *s, int want_pic, uint32_t *slot, uint32_t *pic
 /* Flags that take a value. */
 static const char *const value_flags[] = {
     "--platform", "--package", "--target", "--running", "--backup-running", "--fault",
-    "--seed", "--trace", "--config", "--unsupported-fpc", "--unsupported-pic", "--at",
+    "--seed", "--trace", "--config", "--unsupported-fpc", "--unsupported-pic", "--at", "--last-issr",
 };
 
 /* Split argv[*i] into flag and value (next word or after '='). */
@@ -125,10 +158,16 @@ static int flag_router(cli_args *a, vers *v, const char *f, const char *val, cha
 {
     ch_config *c = &a->run.cfg;
     uint32_t slot, pic;
+    uint64_t secs;
     if (strcmp(f, "--running") == 0) v->running = val;
     else if (strcmp(f, "--backup-running") == 0) v->backup = val;
     else if (strcmp(f, "--target") == 0) v->target = val;
-    else if (strcmp(f, "--config") == 0) return apply_config(c, val, err, errlen);
+    else if (strcmp(f, "--config") == 0) return apply_config(c, val, cmd_names[a->cmd], err, errlen);
+    else if (strcmp(f, "--last-issr") == 0) {
+        if (parse_u64(val, &secs) != 0)
+            return sim_err(err, errlen, "--last-issr: expected the seconds since the last ISSR ended, not '%s'", val);
+        c->last_issr_s = secs < (uint64_t)INT64_MAX ? (int64_t)secs : INT64_MAX;
+    }
     else if (strcmp(f, "--unsupported-fpc") == 0) {
         if (parse_slot(val, 0, &slot, &pic) != 0)
             return sim_err(err, errlen, "--unsupported-fpc: bad slot '%s' (0..%u)", val, CH_SLOTS_MAX - 1u);
@@ -165,7 +204,7 @@ static int flag_run(cli_args *a, const char *f, const char *val, char *err, size
         o->faults[o->nfaults++] = val;
     } else if (strcmp(f, "--reboot") == 0) return option(a, "reboot", err, errlen);
     else if (strcmp(f, "--no-old-master-upgrade") == 0) return option(a, "no_old_master_upgrade", err, errlen);
-    else if (strcmp(f, "--yes") == 0) o->yes = 1;
+    else if (strcmp(f, "--yes") == 0) a->yes = 1;
     else if (strcmp(f, "--verbose") == 0) a->verbose = 1;
     else if (strcmp(f, "--quiet") == 0) a->quiet = 1;
     else return 1;
@@ -211,7 +250,36 @@ static int package(cli_args *a, char *err, size_t errlen)
     return 0;
 }
 
-/* After every flag: the platform, the releases, the package, the slots. */
+/* Remember flag f if it belongs to one procedure only. */
+static void note_own_flag(cli_args *a, const char *f)
+{
+    for (size_t k = 0; k < sizeof own_flags / sizeof own_flags[0]; k++)   /* bound: the table */
+        if (strcmp(own_flags[k].flag, f) == 0 && a->only[own_flags[k].same_version] == NULL)
+            a->only[own_flags[k].same_version] = own_flags[k].flag;
+}
+
+/* The model's request is the subcommand's (status runs the model's own),
+ * and no flag of the other procedure was given. */
+static int procedure(cli_args *a, char *err, size_t errlen)
+{
+    const ch_model *m = a->run.cfg.model;
+    const cli_request *own = cli_request_of(m);
+    const cli_request *asked = a->cmd == CLI_STATUS ? own : &requests[a->cmd == CLI_REBOOT];
+    const char *foreign = a->only[!own->same_version];
+    if (own != asked)
+        return sim_err(err, errlen, "the %s does %s, not %s: use issu %s --platform %s", m->chassis,
+                       own->what, asked->title, own->subcommand, m->name);
+    if (foreign != NULL)
+        return sim_err(err, errlen, "%s does not apply to %s on the %s (see issu help %s)", foreign,
+                       own->title, m->chassis, own->subcommand);
+    a->request = own;
+    a->run.request = own->action;
+    a->run.yes = a->yes && a->cmd != CLI_REBOOT;   /* reboot-in-service's --yes is its own prompt's */
+    return 0;
+}
+
+/* After every flag: the platform, the procedure, the releases, the
+ * package, the slots. */
 static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
 {
     ch_config *c = &a->run.cfg;
@@ -220,6 +288,8 @@ static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
     c->model = ch_model_find(a->platform);
     if (c->model == NULL)
         return sim_err(err, errlen, "unknown platform '%s' (see issu platforms)", a->platform);
+    if (procedure(a, err, errlen) != 0)
+        return -1;
     for (uint32_t s = 0; s < CH_SLOTS_MAX; s++)
         c->pics[s] = c->model->pics;
     if (a->package != NULL && v->target != NULL)
@@ -256,10 +326,10 @@ int cli_args_parse(cli_cmd cmd, int argc, char **argv, cli_args *a, char *err, s
         if (rc == 1)
             rc = flag_router(a, &v, f, val, err, errlen);
         if (rc == 1)
-            return sim_err(err, errlen, "unknown option '%s' (see issu help %s)", f,
-                        cmd == CLI_UPGRADE ? "upgrade" : cmd == CLI_VALIDATE ? "validate" : "status");
+            return sim_err(err, errlen, "unknown option '%s' (see issu help %s)", f, cmd_names[cmd]);
         if (rc != 0)
             return -1;
+        note_own_flag(a, f);
     }
     return finish(a, &v, err, errlen);
 }

@@ -1,31 +1,39 @@
 /* cli_help.c - help texts of the issu CLI (cli_help.h).  Kept as data so
- * that the pages and the parser can be read side by side. */
+ * that the pages and the parser can be read side by side; the names of the
+ * spec's faults, operator actions and commands come from the spec. */
 #include "cli_help.h"
 
 #include <string.h>
+
+#include "ch_spec.h"
 
 static const char overview[] =
 "usage: issu COMMAND [OPTIONS]\n"
 "\n"
 "Unified ISSU of a simulated router with two Routing Engines (or one, whose\n"
-"backup ISSU spawns as a VM), run by the controller generated from\n"
-"model/issu.fsm, in virtual time.\n"
+"backup ISSU spawns as a VM), and ISSR, the in-service reboot of a switch on\n"
+"its running release, run by the controller generated from model/issu.fsm,\n"
+"in virtual time.\n"
 "\n"
 "commands:\n"
 "  upgrade     request system software in-service-upgrade: the whole upgrade\n"
 "  validate    request system software validate in-service-upgrade: checks only\n"
 "  status      show chassis in-service-upgrade: the per-FPC state table\n"
+"  reboot-in-service\n"
+"              request system reboot in-service: ISSR, on the models that do it\n"
 "  platforms   the chassis families and models the simulator knows\n"
 "  replay      run a JSON-lines trace through the generated controller\n"
 "  help [CMD]  this text, or the manual of CMD (also: issu CMD --help);\n"
 "              'issu help faults' describes --fault\n"
 "\n"
-"example:\n"
+"examples:\n"
 "  issu upgrade --platform mx480 --yes\n"
+"  issu reboot-in-service --platform jcp --yes\n"
 "\n"
-"Exit status: 0 success, 1 the upgrade did not succeed (rejected, aborted,\n"
-"degraded), 2 bad command line or package (nothing was run), 3 the run\n"
-"broke a monitor or a runtime contract, or could not finish.\n";
+"Exit status: 0 success, 1 the upgrade (or ISSR) did not succeed (rejected,\n"
+"aborted, degraded, not confirmed), 2 bad command line or package, or a\n"
+"model that does not take that request (nothing was run), 3 the run broke\n"
+"a monitor or a runtime contract, or could not finish.\n";
 
 static const char router_opts[] =
 "ROUTER (the simulated router's state, read by the phase-1 checks)\n"
@@ -52,6 +60,7 @@ static const char router_opts[] =
 "                           gr-enabled          graceful restart configured\n"
 "                           drop-all-tcp        'no-tcp-reset drop-all-tcp' configured\n"
 "                           lacp-fast           LACP periodic fast\n"
+"                         (the ISSR checklist's: issu help reboot-in-service)\n"
 "  --unsupported-fpc N    FPC N does not support ISSU (offlined after 'yes')\n"
 "  --unsupported-pic N/P  PIC P of FPC N does not support ISSU (its FPC is offlined)\n"
 "  A downgrade (--target older than --running) or a target more than three\n"
@@ -65,7 +74,10 @@ static const char run_opts[] =
 "  --reboot               option reboot: reboot the old master onto the new release\n"
 "  --no-old-master-upgrade  option no-old-master-upgrade: leave the old master alone\n"
 "  --yes                  answer yes at the unsupported-hardware prompt (without it the\n"
-"                         prompt times out after 5 min and the answer is no: REJECTED)\n"
+"                         prompt times out after 5 min and the answer is no: REJECTED)\n";
+
+/* What every run takes. */
+static const char common_opts[] =
 "  --fault SPEC           inject a fault, operator action or command outcome; repeat\n"
 "                         for several (see issu help faults)\n"
 "  --seed N               seed of the simulator's random durations (default 1)\n"
@@ -92,6 +104,57 @@ static const char upgrade_page[] =
 "  offline or down).\n"
 "\n";
 
+static const char reboot_page[] =
+"NAME\n"
+"  issu reboot-in-service - request system reboot in-service (ISSR), simulated\n"
+"\n"
+"SYNOPSIS\n"
+"  issu reboot-in-service --platform NAME [--yes] [--config LIST] [--last-issr S]\n"
+"               [--fault SPEC]... [--seed N] [--trace FILE] [--quiet | --verbose]\n"
+"\n"
+"DESCRIPTION\n"
+"  Types `request system reboot in-service` on a simulated switch that\n"
+"  restarts its control plane on its running release (ISSR, DOMAIN 3.5: the\n"
+"  models whose request is reboot-in-service in issu platforms) and asks\n"
+"  'Reboot the system ? [yes,no]'.  After a yes the generated controller\n"
+"  runs the pre-ISSR checklist (stopping at the first item that fails:\n"
+"  REJECTED, nothing changed), validates the running image, spawns the\n"
+"  backup RE with a second dataplane, synchronizes it, copies the home\n"
+"  directories, runs chassisd's ISSU phases on the same release (the FPC\n"
+"  warm-boots), hands the devices to the spawned RE, which becomes the\n"
+"  primary, and shuts the old primary down.  Prints each console line with\n"
+"  its virtual time, then the summary of `issu upgrade` (both REs stay on\n"
+"  the running release).  The models that do unified ISSU refuse it, and\n"
+"  these models refuse `issu upgrade` and `issu validate` (exit 2).\n"
+"\n"
+"OPTIONS\n"
+"  --platform NAME        the model (required; issu platforms)\n"
+"  --yes                  answer yes at 'Reboot the system ? [yes,no]'; without it\n"
+"                         the answer is the first line of standard input: 'yes'\n"
+"                         runs the ISSR, anything else or no input prints that\n"
+"                         nothing was done and exits 1\n"
+"  --config LIST          comma-separated settings, each a checklist item that\n"
+"                         fails (in the checklist's order; the first one counts):\n"
+"                           pfe-offline         PFE Status not Online\n"
+"                           member-id-nonzero   Member Id not zero\n"
+"                           vc-mixed            VC in mixed or fabric mode\n"
+"                           vc-multi-node       the VC has more than one member\n"
+"                           bfd-interval-low    a BFD minimum-interval below the limit\n"
+"                           no-gres             GRES not configured\n"
+"                           no-nsr              NSR not configured (the item passes\n"
+"                                               with gr-enabled: GR or NSR)\n"
+"                           drop-all-tcp        'no-tcp-reset drop-all-tcp' configured\n"
+"                         and of the image validation: config-conflict, bad-signature.\n"
+"                         A setting of issu help upgrade that ISSR does not check\n"
+"                         changes nothing.\n"
+"  --last-issr S          an earlier ISSR ended S seconds ago: under 300 'Ready\n"
+"                         for ISSR' fails (wait 5 minutes between ISSRs; default:\n"
+"                         no earlier ISSR)\n";
+
+static const char reboot_not_taken[] =
+"  Not taken (unified ISSU's): --package, --target, --running, --backup-running,\n"
+"  --reboot, --no-old-master-upgrade, --unsupported-fpc, --unsupported-pic.\n";
+
 static const char validate_page[] =
 "NAME\n"
 "  issu validate - request system software validate in-service-upgrade, simulated\n"
@@ -117,7 +180,8 @@ static const char status_page[] =
 "  Runs the upgrade silently and prints the status table (Item, Status,\n"
 "  Release, Reason per FPC and ISSU-unsupported PIC, then the REs) after it,\n"
 "  or at the moment the controller enters STATE with --at (e.g. --at\n"
-"  FRU_WARM_BOOT: the first FPC warm-booting).\n"
+"  FRU_WARM_BOOT: the first FPC warm-booting).  On a model that does ISSR\n"
+"  it runs the ISSR instead, with the options of issu reboot-in-service.\n"
 "\n";
 
 static const char faults_page[] =
@@ -126,12 +190,10 @@ static const char faults_page[] =
 "\n"
 "SYNTAX\n"
 "  SPEC  = EVENT [@POINT]\n"
-"  EVENT = a fault or operator action of the spec:\n"
-"            backup_crash gres_lost fpc_crash abort abort_own_session\n"
-"            pic_offline user_gres start answer_yes answer_no\n"
-"        | COMMAND.OUTCOME, an outcome of a HAL command of the spec:\n"
+"  EVENT = a fault or operator action of the spec (the lists below)\n"
+"        | COMMAND.OUTCOME, an outcome of a HAL command of the spec (below):\n"
 "            fru_warm_boot.fail, switchover_check.timeout, backup_install.fail,\n"
-"            re_switchover.fail, old_master_upgrade.fail, rollback_backup.fail ...\n"
+"            fpc_warm_restart.fail, start_dataplane.fail, issr_done.timeout ...\n"
 "  POINT = STATE       a controller state: BACKUP_PREPARE, FRU_WARM_BOOT, ...\n"
 "        | N           outcome: the Nth issue of COMMAND (fru_warm_boot.fail@2 is\n"
 "                      the second warm boot); fault or operator action: once N\n"
@@ -147,7 +209,40 @@ static const char faults_page[] =
 "\n"
 "EXAMPLES\n"
 "  --fault backup_crash@BACKUP_PREPARE   --fault fru_warm_boot.fail@2\n"
-"  --fault switchover_check.timeout      --fault abort@t=20min\n";
+"  --fault switchover_check.timeout      --fault abort@t=20min\n"
+"  --fault backup_crash@COPY_HOMES       --fault abort@ISSR_WARM_BOOT\n";
+
+#define HELP_WIDTH 78                  /* wrap the name lists here */
+
+/* The names of the spec of one kind (fault: 1, operator action: 0,
+ * command: -1), wrapped and indented. */
+static void names(FILE *out, int kind)
+{
+    int n = kind < 0 ? ISSU_NCMDS : ISSU_NENVS;
+    int col = 0;
+    for (int i = 0; i < n; i++) {      /* bound: the generated list */
+        if (kind >= 0 && ch_spec_env_is_fault(i) != kind)
+            continue;
+        const char *name = kind < 0 ? ch_spec_cmd_name(i) : ch_spec_env_name(i);
+        if (col > 0 && col + 1 + (int)strlen(name) > HELP_WIDTH) {
+            fputc('\n', out);
+            col = 0;
+        }
+        col += fprintf(out, col == 0 ? "    %s" : " %s", name);
+    }
+    fputc('\n', out);
+}
+
+static void faults_help(FILE *out)
+{
+    fputs(faults_page, out);
+    fputs("\nFAULTS of the spec\n", out);
+    names(out, 1);
+    fputs("OPERATOR ACTIONS of the spec\n", out);
+    names(out, 0);
+    fputs("COMMANDS of the spec (their outcomes: issu-gen --summary model/issu.fsm)\n", out);
+    names(out, -1);
+}
 
 static const char replay_page[] =
 "NAME\n"
@@ -180,14 +275,16 @@ static const char replay_page[] =
 int cli_help_page(FILE *out, const char *topic)
 {
     if (strcmp(topic, "upgrade") == 0)
-        fprintf(out, "%sOPTIONS\n%s\n%s", upgrade_page, router_opts, run_opts);
+        fprintf(out, "%sOPTIONS\n%s\n%s%s", upgrade_page, router_opts, run_opts, common_opts);
     else if (strcmp(topic, "validate") == 0)
         fprintf(out, "%sOPTIONS\n%s", validate_page, router_opts);
     else if (strcmp(topic, "status") == 0)
-        fprintf(out, "%sOPTIONS\n  --at STATE             stop when the controller enters STATE\n%s\n%s",
-                status_page, router_opts, run_opts);
+        fprintf(out, "%sOPTIONS\n  --at STATE             stop when the controller enters STATE\n%s\n%s%s",
+                status_page, router_opts, run_opts, common_opts);
+    else if (strcmp(topic, "reboot-in-service") == 0)
+        fprintf(out, "%s%s%s", reboot_page, common_opts, reboot_not_taken);
     else if (strcmp(topic, "faults") == 0)
-        fputs(faults_page, out);
+        faults_help(out);
     else if (strcmp(topic, "replay") == 0)
         fputs(replay_page, out);
     else if (strcmp(topic, "platforms") == 0)
@@ -195,7 +292,8 @@ int cli_help_page(FILE *out, const char *topic)
               "SYNOPSIS\n  issu platforms\n\n"
               "DESCRIPTION\n  Every model --platform accepts, grouped by family, with its FPC slots\n"
               "  and FEBs (the spec's profile), the release from which it supports ISSU\n"
-              "  and the spec profile the controller runs.\n", out);
+              "  (or ISSR), the spec profile the controller runs, and the request it\n"
+              "  takes: issu upgrade (unified ISSU) or issu reboot-in-service (ISSR).\n", out);
     else
         return -1;
     return 0;

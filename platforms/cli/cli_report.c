@@ -189,11 +189,15 @@ static void summary_planes(FILE *out, const ch_run *r)
 
 void cli_report_summary(FILE *out, const ch_run *r, const cli_args *a)
 {
-    assert(out != NULL && r != NULL && a != NULL);
+    assert(out != NULL && r != NULL && a != NULL && a->request != NULL);
     const ch_chassis *ch = &r->ch;
     char d[32];
-    fprintf(out, "\n== ISSU summary: %s (simulated), %s -> %s, seed %llu\n", ch->cfg.model->chassis,
-            ch->cfg.running.text, ch->cfg.target.text, (unsigned long long)ch->cfg.seed);
+    fprintf(out, "\n== %s summary: %s (simulated), ", a->request->title, ch->cfg.model->chassis);
+    if (a->request->same_version)      /* a restart: no target */
+        fprintf(out, "%s, the running release", ch->cfg.running.text);
+    else
+        fprintf(out, "%s -> %s", ch->cfg.running.text, ch->cfg.target.text);
+    fprintf(out, ", seed %llu\n", (unsigned long long)ch->cfg.seed);
     static const char *const ends[] = { "", " (stuck: nothing left to happen)", " (run limit reached)", " (stopped)" };
     fprintf(out, "outcome:               %s%s\n", ch_run_result(r), ends[r->end]);
     cli_report_duration(d, sizeof d, ch->sched.now);
@@ -264,20 +268,30 @@ void cli_report_validate(FILE *out, const ch_run *r)
                         ch->pools[k].label, (unsigned)e);
 }
 
+/* The width of the widest chassis name of the table. */
+static int chassis_width(void)
+{
+    size_t w = strlen("chassis");
+    for (size_t i = 0; i < ch_model_count; i++)   /* bound: the table */
+        w = strlen(ch_models[i].chassis) > w ? strlen(ch_models[i].chassis) : w;
+    return (int)w;
+}
+
 void cli_report_platforms(FILE *out)
 {
     assert(out != NULL);
+    int cw = chassis_width();
     for (size_t i = 0; i < ch_model_count; i++) {
         const ch_model *m = &ch_models[i];
         int prof = ch_spec_profile(m->profile);
         char floor[16];
         if (i == 0 || m->family != ch_models[i - 1].family)
-            fprintf(out, "%sfamily %s - %s\n  %s\n  %-7s %-8s %9s %5s  %13s  %s\n", i == 0 ? "" : "\n",
+            fprintf(out, "%sfamily %s - %s\n  %s\n  %-7s %-*s %9s %5s  %13s  %-12s  %s\n", i == 0 ? "" : "\n",
                     m->family->name, m->family->title, ch_spec_family_doc(ch_spec_profile_family(prof)),
-                    "model", "chassis", "FPC slots", "FEBs", "release floor", "spec profile");
+                    "model", cw, "chassis", "FPC slots", "FEBs", "release floor", "spec profile", "request");
         snprintf(floor, sizeof floor, "%u.%u", m->floor_major, m->floor_minor);
-        fprintf(out, "  %-7s %-8s %9d %5d  %13s  %s\n", m->name, m->chassis,
+        fprintf(out, "  %-7s %-*s %9d %5d  %13s  %-12s  issu %s\n", m->name, cw, m->chassis,
                 (int)ch_spec_profile_param(prof, "slots"), (int)ch_spec_profile_param(prof, "febs"),
-                floor, m->profile);
+                floor, m->profile, cli_request_of(m)->subcommand);
     }
 }

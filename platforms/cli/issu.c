@@ -1,8 +1,10 @@
-/* issu.c - the `issu` command: an operator's view of the unified ISSU on a
- * simulated chassis.  Subcommands upgrade, validate, status, platforms and
- * help; parsing in cli_args.c, reports in cli_report.c, the run itself in
- * platforms/chassis/ch_run.c, the models in platforms/families/.  The controller's transitions all come from the
- * generated C: this file only types commands and prints what comes back. */
+/* issu.c - the `issu` command: an operator's view of the unified ISSU (and
+ * of ISSR, the in-service reboot) on a simulated chassis.  Subcommands
+ * upgrade, validate, status, reboot-in-service, platforms and help;
+ * parsing in cli_args.c, reports in cli_report.c, the run itself in
+ * platforms/chassis/ch_run.c, the models in platforms/families/.  The
+ * controller's transitions all come from the generated C: this file only
+ * types commands and prints what comes back. */
 #include <stdio.h>
 #include <string.h>
 
@@ -42,11 +44,15 @@ static void print_detail(void *ctx, sim_ms t, const char *line)
     printf("[%s]   (chassis) %s\n", c, line);
 }
 
-/* The operator's command line, as typed on RE0. */
+/* The operator's command line, as typed on RE0 (the switch, for ISSR). */
 static void print_request(const cli_args *a)
 {
     const ch_config *c = &a->run.cfg;
     char pkg[CLI_PKG_LINE_MAX + 16];
+    if (a->cmd == CLI_REBOOT) {
+        printf("user@switch> request system reboot in-service\n");
+        return;
+    }
     if (a->package != NULL)
         snprintf(pkg, sizeof pkg, "%s", a->pkg.package[0] != '\0' ? a->pkg.package : a->package);
     else
@@ -104,6 +110,24 @@ static void report(const ch_run *r, const cli_args *a)
         cli_report_summary(stdout, r, a);
 }
 
+/* `Reboot the system ? [yes,no]` (DOMAIN 2.3): yes with --yes, else the
+ * first line of standard input, which must be "yes"; anything else and the
+ * end of input are no.  1 for yes. */
+static int confirmed(const cli_args *a)
+{
+    char line[64];
+    if (!a->quiet)
+        printf("Reboot the system ? [yes,no] %s", a->yes ? "yes\n" : "");
+    if (a->yes)
+        return 1;
+    fflush(stdout);
+    int yes = fgets(line, sizeof line, stdin) != NULL
+        && (strcmp(line, "yes\n") == 0 || strcmp(line, "yes\r\n") == 0 || strcmp(line, "yes") == 0);
+    if (!a->quiet)
+        putchar('\n');                /* a piped answer is not echoed: end the prompt's line */
+    return yes;
+}
+
 static int run(cli_args *a)
 {
     static ch_run r;                   /* large (journal, controller): not on the stack */
@@ -114,6 +138,12 @@ static int run(cli_args *a)
         return rc;
     if (a->cmd != CLI_STATUS && !a->quiet)
         print_request(a);
+    if (a->cmd == CLI_REBOOT && !confirmed(a)) {
+        printf("not confirmed: nothing was done\n");
+        if (trace != NULL && fclose(trace) == 0)
+            (void)remove(a->trace_path);   /* nothing ran: no trace */
+        return EXIT_NOT_SUCCESS;
+    }
     ch_end end = ch_run_go(&r);
     if (trace != NULL && fclose(trace) != 0)
         fprintf(stderr, "issu: error writing trace file '%s'\n", a->trace_path);
@@ -144,7 +174,8 @@ static int help(int argc, char **argv)
         return 0;
     }
     if (argc > 1 || cli_help_page(stdout, argv[0]) != 0) {
-        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, replay, platforms, faults)\n", argv[0]);
+        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, reboot-in-service, replay, "
+                "platforms, faults)\n", argv[0]);
         return EXIT_USAGE;
     }
     return 0;
@@ -165,6 +196,8 @@ int main(int argc, char **argv)
         return subcommand(argc - 2, argv + 2, CLI_VALIDATE, c);
     if (strcmp(c, "status") == 0)
         return subcommand(argc - 2, argv + 2, CLI_STATUS, c);
+    if (strcmp(c, "reboot-in-service") == 0)
+        return subcommand(argc - 2, argv + 2, CLI_REBOOT, c);
     if (strcmp(c, "replay") == 0)
         return argc > 2 && strcmp(argv[2], "--help") == 0 ? help(1, argv + 1) : rp_main("issu replay", "platform", argc - 2, argv + 2);
     if (strcmp(c, "platforms") == 0) {

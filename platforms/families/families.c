@@ -5,7 +5,10 @@
  * granularity (ch_release: major.minor), so those floors are 13.2 and 15.1.
  * PICs per FPC: an MX MPC with 4 MICs, a T-series FPC with 4 PICs (a T320
  * FPC with 2: the vendor's T320 hardware guide); none on the VM-based
- * switches, which have no FPC (slots = 0). */
+ * switches, which have no FPC (slots = 0).  The ISSR switch: the floor is
+ * the release of the image in DOMAIN 3.5's sample (jinstall-jcp-i386-flex-
+ * 18.1.img) [D], the only release it documents ISSR on; its one FPC has one
+ * PIC [I] (no ISSR item reads PICs: the checklist checks the PFE). */
 #include "families.h"
 
 #include <assert.h>
@@ -15,6 +18,7 @@
 extern const ch_family ch_family_mx;
 extern const ch_family ch_family_t;
 extern const ch_family ch_family_vm;
+extern const ch_family ch_family_issr;
 
 const ch_model ch_models[] = {
     { "mx240", "MX240", "mx240", &ch_family_mx, 9, 3, 4 },
@@ -27,6 +31,7 @@ const ch_model ch_models[] = {
     { "qfx5100", "QFX5100", "qfx5100", &ch_family_vm, 13, 2, 0 },   /* 13.2X51-D15 */
     { "ex4600", "EX4600", "ex4600", &ch_family_vm, 13, 2, 0 },      /* 13.2X51-D25 */
     { "acx5000", "ACX5000", "acx5000", &ch_family_vm, 15, 1, 0 },   /* 15.1X54-D60 */
+    { "jcp", "ISSR switch (jcp)", "jcp", &ch_family_issr, 18, 1, 1 },
 };
 const size_t ch_model_count = sizeof ch_models / sizeof ch_models[0];
 

@@ -16,4 +16,5 @@ const ch_family ch_family_mx = {
     NULL, 0,                           /* the shared timings are MX480 figures (DOMAIN 7) */
     100,                               /* no forwarding hit at the switchover (4.1 [O]) */
     mx_pools, sizeof mx_pools / sizeof mx_pools[0],
+    NULL, 0,                           /* no console line of its own */
 };

@@ -17,4 +17,5 @@ const ch_family ch_family_t = {
     NULL, 0,                           /* no T-specific figures in DOMAIN 7: the shared ones */
     75,                                /* ~75 % of line rate per PFE during GRES (4.4 [D]) */
     t_pools, sizeof t_pools / sizeof t_pools[0],
+    NULL, 0,                           /* no console line of its own */
 };

@@ -30,4 +30,5 @@ const ch_family ch_family_vm = {
     vm_timings, sizeof vm_timings / sizeof vm_timings[0],
     100,                               /* the PFE is never reset (3.4 [O]) */
     NULL, 0,                           /* no FRU pool */
+    NULL, 0,                           /* no console line of its own */
 };

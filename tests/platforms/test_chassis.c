@@ -10,8 +10,12 @@
  * line rate during the switchover, and the timing tables.  The VM-based
  * family (qfx5100; families/vm.fsm) has its own cases: RE1 down from
  * power-on (single_cpu), P15, each vm command's failure, abort and crash,
- * with S28/S29 as its postconditions.  Cases are command lines of `issu
- * upgrade`, parsed by the CLI's own parser. */
+ * with S28/S29 as its postconditions; so has the ISSR family (jcp;
+ * families/issr.fsm): the checklist in its order, the spacing, each ISSR
+ * step's failure, abort and crash, with S32, S36 and S37 as its
+ * postconditions, and its durations.  Cases are command lines of `issu
+ * upgrade` (or of the subcommand they start with: reboot-in-service),
+ * parsed by the CLI's own parser. */
 #include <string.h>
 
 #include <CUnit/CUnit.h>
@@ -184,20 +188,112 @@ static const ch_case vm_cases[] = {
       "--fault start@VM_BACKUP_SYNC", "SUCCESS" },
 };
 
+/* ISSR (families/issr.fsm, D32-D36; the shared single-CPU steps of
+ * families/vm.fsm).  Every case runs `issu reboot-in-service`. */
+#define ISSR "reboot-in-service --platform jcp"
+static const ch_case issr_cases[] = {
+    { ISSR, "SUCCESS" },
+    { ISSR " --seed 7", "SUCCESS" },
+    { ISSR " --config no-nsr,gr-enabled", "SUCCESS" },       /* D32: GR or NSR */
+    { ISSR " --config gr-enabled", "SUCCESS" },              /* not P15's check */
+    { ISSR " --last-issr 300", "SUCCESS" },                  /* D33: five minutes */
+    { ISSR " --config no-nsb,lacp-fast,no-disk-space,sdk-packages", "SUCCESS" },   /* not ISSR's checks */
+    /* D32, D33: the checklist, up to the first item that fails */
+    { ISSR " --config pfe-offline", "REJECTED" },
+    { ISSR " --config member-id-nonzero", "REJECTED" },
+    { ISSR " --config vc-mixed", "REJECTED" },
+    { ISSR " --config vc-multi-node", "REJECTED" },
+    { ISSR " --config bfd-interval-low", "REJECTED" },
+    { ISSR " --config no-gres", "REJECTED" },
+    { ISSR " --config no-nsr", "REJECTED" },
+    { ISSR " --config drop-all-tcp", "REJECTED" },
+    { ISSR " --last-issr 299", "REJECTED" },
+    { ISSR " --last-issr 0", "REJECTED" },
+    { ISSR " --config config-conflict", "REJECTED" },        /* the image validation */
+    { ISSR " --config bad-signature", "REJECTED" },
+    { ISSR " --fault validate_image.timeout", "REJECTED" },
+    /* D34: until ISSR done, the abort chain; D28 before chassisd has the run */
+    { ISSR " --fault issr_prepare.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault spawn_backup.fail", "ABORTED_CLEAN" },
+    { ISSR " --fault start_dataplane.fail", "ABORTED_CLEAN" },
+    { ISSR " --fault start_dataplane.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_resync.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault copy_homes.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault chassisd_handoff.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault daemons_prepare.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault fru_prepare.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault switchover_check.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault issr_done.timeout", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@VALIDATING", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_PREPARE", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@SPAWN_BACKUP", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_DATAPLANE", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@VM_BACKUP_SYNC", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@COPY_HOMES", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_HANDOFF", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_DAEMONS", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_FRU_PREPARE", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_WARM_BOOT", "ABORTED_CLEAN" },      /* D8: after the warm boot */
+    { ISSR " --fault abort@ISSR_SWITCH_CHECK", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@ISSR_DONE", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@SPAWN_BACKUP", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_DATAPLANE", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@VM_BACKUP_SYNC", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@COPY_HOMES", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_HANDOFF", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_DAEMONS", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_FRU_PREPARE", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_WARM_BOOT", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_SWITCH_CHECK", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@ISSR_DONE", "ABORTED_CLEAN" },
+    { ISSR " --fault gres_lost@ISSR_DAEMONS", "ABORTED_CLEAN" },    /* D34: not waited out */
+    { ISSR " --fault abort@ISSR_FRU_PREPARE --fault chassis_abort.timeout", "ABORTED_DEGRADED" },
+    { ISSR " --fault spawn_backup.fail --fault destroy_backup.timeout", "ABORTED_DEGRADED" },
+    /* D35: the FPC warm boot fails: degraded, the switchover still comes */
+    { ISSR " --fault fpc_warm_restart.fail", "COMPLETED_DEGRADED" },
+    { ISSR " --fault fpc_warm_restart.timeout", "COMPLETED_DEGRADED" },
+    /* D36: from the stop of the primary dataplane on */
+    { ISSR " --fault stop_dataplane.timeout", "COMPLETED_DEGRADED" },
+    { ISSR " --fault abort@STOP_DATAPLANE", "SUCCESS" },
+    { ISSR " --fault backup_crash@STOP_DATAPLANE", "ABORTED_CLEAN" },
+    { ISSR " --fault gres_lost@STOP_DATAPLANE", "ABORTED_CLEAN" },
+    { ISSR " --fault device_handoff.fail", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@DEVICE_HANDOFF", "ABORTED_CLEAN" },
+    { ISSR " --fault abort@DEVICE_HANDOFF", "SUCCESS" },
+    { ISSR " --fault re_switchover.fail", "SUCCESS" },                   /* D30 */
+    { ISSR " --fault re_switchover.fail@1 --fault re_switchover.timeout@2", "ABORTED_CLEAN" },
+    { ISSR " --fault backup_crash@VM_SWITCHOVER", "ABORTED_CLEAN" },
+    { ISSR " --fault shutdown_old_master.timeout", "COMPLETED_DEGRADED" }, /* D31 */
+    { ISSR " --fault abort@SHUTDOWN_OLD", "SUCCESS" },
+    /* requests the controller must refuse */
+    { ISSR " --fault reboot_in_service@VM_BACKUP_SYNC --fault start@COPY_HOMES "
+      "--fault user_gres@ISSR_DAEMONS --fault pic_offline@ISSR_FRU_PREPARE", "SUCCESS" },
+};
+
 static ch_run R;                       /* large: static */
 static cli_args A;
 
-/* Parse one case into A and set the run up; 0, or -1 (reported). */
+/* Parse one case into A and set the run up; 0, or -1 (reported).  A case
+ * may start with its subcommand (default: upgrade). */
 static int start_case(const char *args, const char *stop_at)
 {
+    static const struct { const char *word; cli_cmd cmd; } subs[] = {
+        { "upgrade", CLI_UPGRADE }, { "reboot-in-service", CLI_REBOOT },
+    };
     static char buf[512];
     char *argv[40];
-    int argc = 0;
+    int argc = 0, skip = 0;
+    cli_cmd cmd = CLI_UPGRADE;
     char err[CH_MSG_MAX];
     snprintf(buf, sizeof buf, "%s", args);
     for (char *w = strtok(buf, " "); w != NULL && argc < 40; w = strtok(NULL, " "))
         argv[argc++] = w;
-    if (!PT_CHECK(cli_args_parse(CLI_UPGRADE, argc, argv, &A, err, sizeof err) == 0,
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0] && argc > 0; i++)
+        if (strcmp(argv[0], subs[i].word) == 0) {
+            cmd = subs[i].cmd;
+            skip = 1;
+        }
+    if (!PT_CHECK(cli_args_parse(cmd, argc - skip, argv + skip, &A, err, sizeof err) == 0,
                   "%s: parse: %s", args, err))
         return -1;
     A.run.stop_at = stop_at;
@@ -225,6 +321,9 @@ static int32_t switchovers(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_swi
 static int32_t devices(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_devices, 0); }
 /* VM-based ISSU: RE1 exists only once the upgrade spawns it. */
 static int spawned(const ch_chassis *ch) { return ch->plant.params[ISSU_PARAM_spawned_backup] != 0; }
+/* ISSR: a restart on the running release, with a dataplane of each RE. */
+static int same_version(const ch_chassis *ch) { return ch->plant.params[ISSU_PARAM_same_version] != 0; }
+static int32_t dp(const ch_chassis *ch, int var) { return ch_get(ch, var, 0); }
 
 /* Nothing changed: S14 and D1's "no changes". */
 static void check_untouched(const char *args, const ch_chassis *ch)
@@ -267,10 +366,41 @@ static void check_post_spawned(const char *args, const char *result, const ch_ch
                  && devices(ch) == 1 && role(ch, 0) == ISSU_role_DOWN && switchovers(ch) == 1, "%s: S29", args);
 }
 
+/* S32, S36, S37: whatever the outcome no software changed; a clean abort
+ * leaves the old primary with its dataplane and the devices; a success
+ * leaves the spawned RE primary with its own, the old one shut down, the
+ * FPC back after a dark window. */
+static void check_post_issr(const char *args, const char *result, const ch_chassis *ch)
+{
+    int clean = strcmp(result, "ABORTED_CLEAN") == 0 || strcmp(result, "REJECTED") == 0;
+    PT_CHECK(ver(ch, 0) == ISSU_version_OLD && ver(ch, 1) == ISSU_version_OLD && inst(ch, 0) == ISSU_version_OLD
+             && inst(ch, 1) == ISSU_version_OLD && count(ch, ISSU_fru_ONLINE_NEW) == 0, "%s: S32", args);
+    if (clean)
+        PT_CHECK(role(ch, 0) == ISSU_role_MASTER && devices(ch) == 0 && dp(ch, ISSU_PV_dp_primary)
+                 && !dp(ch, ISSU_PV_dp_secondary) && role(ch, 1) == ISSU_role_DOWN && switchovers(ch) == 0
+                 && count(ch, ISSU_fru_ONLINE_OLD) == slots(ch) && !ch_get(ch, ISSU_PV_daemons_ready, 0),
+                 "%s: S36", args);
+    if (strcmp(result, "SUCCESS") == 0) {
+        PT_CHECK(role(ch, 1) == ISSU_role_MASTER && devices(ch) == 1 && dp(ch, ISSU_PV_dp_secondary)
+                 && !dp(ch, ISSU_PV_dp_primary) && role(ch, 0) == ISSU_role_DOWN && switchovers(ch) == 1
+                 && count(ch, ISSU_fru_ONLINE_OLD) == slots(ch), "%s: S37", args);
+        for (uint32_t s = 0; s < slots(ch); s++)
+            PT_CHECK(sim_traffic_lost(&ch->traffic, s, ch->sched.now) >= CH_DARK_LO
+                     && sim_traffic_lost(&ch->traffic, s, ch->sched.now) <= CH_DARK_HI,
+                     "%s: FPC %u forwarding loss", args, s);
+    }
+    if (strcmp(result, "COMPLETED_DEGRADED") == 0)
+        PT_CHECK(role(ch, 1) == ISSU_role_MASTER && devices(ch) == 1 && switchovers(ch) == 1, "%s: degraded", args);
+    if (strcmp(result, "ABORTED_DEGRADED") == 0)
+        PT_CHECK(role(ch, 0) == ISSU_role_MASTER && switchovers(ch) == 0, "%s: aborted degraded", args);
+}
+
 /* The postcondition of each outcome, on the plant. */
 static void check_post(const char *args, const char *result, const ch_chassis *ch)
 {
-    if (spawned(ch) && (strcmp(result, "ABORTED_CLEAN") == 0 || strcmp(result, "SUCCESS") == 0)) {
+    if (same_version(ch)) {
+        check_post_issr(args, result, ch);
+    } else if (spawned(ch) && (strcmp(result, "ABORTED_CLEAN") == 0 || strcmp(result, "SUCCESS") == 0)) {
         check_post_spawned(args, result, ch);
     } else if (strcmp(result, "REJECTED") == 0) {
         check_untouched(args, ch);
@@ -330,6 +460,11 @@ static void vm_family_as_the_spec_says(void)
     check_cases(vm_cases, sizeof vm_cases / sizeof vm_cases[0]);
 }
 
+static void issr_family_as_the_spec_says(void)
+{
+    check_cases(issr_cases, sizeof issr_cases / sizeof issr_cases[0]);
+}
+
 /* A chassis of model m powered on with the default configuration and no
  * controller (the plant sees it in its initial state); NULL (reported). */
 static ch_chassis *power_on(const ch_model *m)
@@ -382,6 +517,66 @@ static void vm_durations(void)
                  (unsigned long long)R.ch.sched.now);
 }
 
+/* D32, D33: the device items are one fact, the first of them that fails
+ * in the checklist's order; the spacing is five minutes. */
+static void issr_facts(void)
+{
+    static const struct {
+        const char *config;            /* --config words */
+        int64_t last;                  /* --last-issr, -1: none */
+        int32_t device;                /* issr_device */
+        int32_t spaced;                /* issr_spaced */
+    } cases[] = {
+        { "", -1, ISSU_issr_device_t_DEVICE_VALID, 1 },
+        { "bfd-interval-low,vc-mixed", 299, ISSU_issr_device_t_VC_MIXED_OR_FABRIC, 0 },
+        { "vc-multi-node,member-id-nonzero,pfe-offline", 300, ISSU_issr_device_t_PFE_NOT_ONLINE, 1 },
+        { "bfd-interval-low", 0, ISSU_issr_device_t_BFD_INTERVAL_LOW, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ch_config c;
+        ch_config_default(&c, ch_model_find("jcp"));
+        c.last_issr_s = cases[i].last;
+        c.pfe_offline = strstr(cases[i].config, "pfe-offline") != NULL;
+        c.member_id_nonzero = strstr(cases[i].config, "member-id-nonzero") != NULL;
+        c.vc_mixed = strstr(cases[i].config, "vc-mixed") != NULL;
+        c.vc_multi_node = strstr(cases[i].config, "vc-multi-node") != NULL;
+        c.bfd_interval_low = strstr(cases[i].config, "bfd-interval-low") != NULL;
+        int32_t device = -1, spaced = -1;
+        PT_CHECK(ch_config_fact(&c, ISSU_PV_issr_device, &device) == 0 && device == cases[i].device
+                 && ch_config_fact(&c, ISSU_PV_issr_spaced, &spaced) == 0 && spaced == cases[i].spaced,
+                 "'%s' %lld: issr_device %d, issr_spaced %d", cases[i].config, (long long)cases[i].last,
+                 (int)device, (int)spaced);
+    }
+}
+
+/* The ISSR family's figures (DOMAIN 3.5 [D]): its own resync, which the
+ * shared resync-only rule does not replace, the FPC's warm boot of about
+ * 61 s, the image line at the validation, and about 7.5 minutes in all. */
+static void issr_durations(void)
+{
+    char line[CH_DETAIL_MAX];
+    ch_chassis *ch = power_on(ch_model_find("jcp"));
+    if (ch == NULL)
+        return;
+    ch->plant.cell[ISSU_PLANT_SLOT_re_role + 1] = ISSU_role_BACKUP;   /* the spawned RE is up */
+    sim_ms d = ch_cmd_duration(ch, ISSU_CMD_backup_resync);
+    PT_CHECK(d >= 110000u && d <= 140000u, "resync %llu ms", (unsigned long long)d);
+    d = ch_cmd_duration(ch, ISSU_CMD_fpc_warm_restart);
+    PT_CHECK(d >= 45000u && d <= 75000u, "FPC warm boot %llu ms", (unsigned long long)d);
+    PT_CHECK(ch_family_note(ch->family, "validate_image", "18.1R1", line, sizeof line) == 0
+             && strcmp(line, "Current image is jinstall-jcp-i386-flex-18.1R1.img") == 0, "note: '%s'", line);
+    PT_CHECK(ch_family_note(ch->family, "spawn_backup", "18.1R1", line, sizeof line) == -1, "a note for spawn_backup");
+    PT_CHECK(ch_family_note(ch_model_find("mx480")->family, "validate_image", "18.1R1", line, sizeof line) == -1,
+             "a note on mx480");
+    for (int seed = 1; seed <= 5; seed++) {
+        char args[96];
+        snprintf(args, sizeof args, ISSR " --seed %d", seed);
+        if (run_case(args) == 0)
+            PT_CHECK(R.ch.sched.now >= 6u * 60000u && R.ch.sched.now <= 9u * 60000u, "%s took %llu ms", args,
+                     (unsigned long long)R.ch.sched.now);
+    }
+}
+
 static void refused_requests_counted(void)
 {
     if (run_case("--platform mx480 --fault user_gres@FRU_WARM_BOOT --fault start@FRU_WARM_BOOT") == 0)
@@ -429,8 +624,9 @@ static void spec_names_checked(void)
 static void every_model_succeeds(void)
 {
     for (size_t i = 0; i < ch_model_count; i++) {
-        char args[64];
-        snprintf(args, sizeof args, "--platform %s --yes", ch_models[i].name);
+        char args[96];
+        snprintf(args, sizeof args, "%s --platform %s --yes", cli_request_of(&ch_models[i])->subcommand,
+                 ch_models[i].name);
         if (run_case(args) == 0)
             check_run(args, "SUCCESS");
     }
@@ -490,7 +686,7 @@ static void gres_share_of_the_family(void)
 /* ---- timings ---------------------------------------------------------------------- */
 
 static const ch_timing test_over[] = { { "fru_warm_boot", 1000, 1000 } };
-static const ch_family test_family = { "mx", "test", "pkg-%s", test_over, 1, 100, NULL, 0 };
+static const ch_family test_family = { "mx", "test", "pkg-%s", test_over, 1, 100, NULL, 0, NULL, 0 };
 static const ch_model test_model = { "test480", "TEST480", "mx480", &test_family, 9, 3, 4 };
 
 static void timing_tables(void)
@@ -549,6 +745,9 @@ int register_chassis(void)
     CU_add_test(s, "VM-based ISSU: P15, faults, aborts (S28, S29)", vm_family_as_the_spec_says);
     CU_add_test(s, "VM-based ISSU: RE1 down at power-on (single_cpu)", single_cpu_at_power_on);
     CU_add_test(s, "VM-based ISSU: durations", vm_durations);
+    CU_add_test(s, "ISSR: checklist, spacing, faults, aborts (S32, S36, S37)", issr_family_as_the_spec_says);
+    CU_add_test(s, "ISSR: the checklist's facts in its order, the spacing", issr_facts);
+    CU_add_test(s, "ISSR: durations and the image line", issr_durations);
     CU_add_test(s, "refused requests change nothing", refused_requests_counted);
     CU_add_test(s, "determinism and plausible duration", same_seed_same_run);
     CU_add_test(s, "spec names checked, stop at a state", spec_names_checked);

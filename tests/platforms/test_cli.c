@@ -1,7 +1,9 @@
 /* test_cli.c - the issu CLI as a user runs it ($ISSU_CLI, the sanitizer
- * build): bad flags, unknown platforms, unreadable and malformed packages
- * give a message and exit status 2 and run nothing; the help pages; the
- * package reader; validate, status and trace output. */
+ * build): bad flags, unknown platforms, unreadable and malformed packages,
+ * a request the model does not take give a message and exit status 2 and
+ * run nothing; the help pages; the package reader; validate, status and
+ * trace output; the console of VM-based ISSU and of ISSR (reboot-in-service,
+ * its prompt answered from standard input). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,14 +43,15 @@ static void slurp(const char *path, char *buf)
         fclose(f);
 }
 
-/* Run $ISSU_CLI with the words of 'args'; its exit status, or -1. */
-static int cli(const char *args)
+/* Run $ISSU_CLI with the words of 'args', `input` on its standard input
+ * (NULL: none, /dev/null); its exit status, or -1. */
+static int cli_input(const char *args, const char *input)
 {
     const char *bin = getenv("ISSU_CLI");
     static char buf[1024];
     char *argv[32] = { (char *)"issu" };
     int argc = 1;
-    char o[96], e[96];
+    char o[96], e[96], in[96];
     if (bin == NULL) {
         PT_CHECK(0, "ISSU_CLI is not set (run through make check)");
         return -1;
@@ -59,10 +62,15 @@ static int cli(const char *args)
     argv[argc] = NULL;
     snprintf(o, sizeof o, "%s/out", dir);
     snprintf(e, sizeof e, "%s/err", dir);
+    snprintf(in, sizeof in, "%s/in", dir);
+    FILE *f = fopen(in, "w");
+    if (f == NULL || fputs(input != NULL ? input : "", f) < 0 || fclose(f) != 0)
+        return -1;
     pid_t pid = fork();
     if (pid == 0) {
         int fo = open(o, O_WRONLY | O_CREAT | O_TRUNC, 0600), fe = open(e, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fo < 0 || fe < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0)
+        int fi = open(input != NULL ? in : "/dev/null", O_RDONLY);
+        if (fo < 0 || fe < 0 || fi < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0 || dup2(fi, 0) < 0)
             _exit(127);
         execv(bin, argv);
         _exit(127);
@@ -73,6 +81,11 @@ static int cli(const char *args)
     slurp(o, out_text);
     slurp(e, err_text);
     return WEXITSTATUS(status);
+}
+
+static int cli(const char *args)
+{
+    return cli_input(args, NULL);
 }
 
 static void write_file(const char *name, const char *text, char *path, size_t len)
@@ -114,6 +127,22 @@ static void bad_input_exit_2(void)
         { "replay --frob t.json", "unknown option '--frob'" },
         { "replay --platform mx999 t.json", "unknown platform 'mx999'" },
         { "replay /nonexistent/t.json", "cannot open" },
+        /* each model takes its own request: ISSR (same_version) or unified ISSU */
+        { "upgrade --platform jcp --yes", "use issu reboot-in-service --platform jcp" },
+        { "validate --platform jcp", "use issu reboot-in-service --platform jcp" },
+        { "reboot-in-service --platform mx480 --yes", "use issu upgrade --platform mx480" },
+        { "reboot-in-service --platform qfx5100 --yes", "use issu upgrade --platform qfx5100" },
+        { "reboot-in-service", "--platform is required" },
+        { "reboot-in-service --platform jcp --yes --package p.tgz", "--package does not apply to ISSR" },
+        { "reboot-in-service --platform jcp --yes --target 24.2R1.17", "--target does not apply to ISSR" },
+        { "reboot-in-service --platform jcp --yes --reboot", "--reboot does not apply to ISSR" },
+        { "reboot-in-service --platform jcp --yes --no-old-master-upgrade", "--no-old-master-upgrade does not apply" },
+        { "reboot-in-service --platform jcp --yes --unsupported-fpc 0", "--unsupported-fpc does not apply" },
+        { "status --platform jcp --reboot", "--reboot does not apply to ISSR" },
+        { "upgrade --platform mx480 --last-issr 60", "--last-issr does not apply to ISSU" },
+        { "reboot-in-service --platform jcp --last-issr soon", "--last-issr: expected the seconds" },
+        { "reboot-in-service --platform jcp --config vc-frobbed", "see issu help reboot-in-service" },
+        { "reboot-in-service --platform jcp --at IDLE", "unknown option '--at'" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int rc = cli(bad[i].args);
@@ -189,6 +218,20 @@ static void help_pages(void)
              && strstr(out_text, "13.2") && strstr(out_text, "15.1"), "platforms: %s", out_text);
     PT_CHECK(cli("help upgrade") == 0 && strstr(out_text, "lacp-fast") && strstr(out_text, "no-nsb"),
              "help upgrade: P15 settings");
+    PT_CHECK(cli("--help") == 0 && strstr(out_text, "reboot-in-service"), "overview: %s", out_text);
+    PT_CHECK(cli("help reboot-in-service") == 0 && strstr(out_text, "issu reboot-in-service - ")
+             && strstr(out_text, "--last-issr S") && strstr(out_text, "vc-multi-node")
+             && strstr(out_text, "Reboot the system ? [yes,no]") && strstr(out_text, "--fault SPEC")
+             && !strstr(out_text, "--unsupported-fpc N"), "help reboot-in-service: %s", out_text);
+    PT_CHECK(cli("reboot-in-service --help") == 0 && strstr(out_text, "issu reboot-in-service - "),
+             "reboot-in-service --help");
+    /* the spec's names: every fault and operator action, ISSR's too */
+    PT_CHECK(cli("help faults") == 0 && strstr(out_text, "backup_crash") && strstr(out_text, "gres_lost")
+             && strstr(out_text, "reboot_in_service") && strstr(out_text, "answer_no")
+             && strstr(out_text, "fpc_warm_restart") && strstr(out_text, "issr_done"), "help faults: %s", out_text);
+    PT_CHECK(cli("platforms") == 0 && strstr(out_text, "family issr - ") && strstr(out_text, "jcp")
+             && strstr(out_text, "18.1") && strstr(out_text, "issu reboot-in-service")
+             && strstr(out_text, "issu upgrade"), "platforms: %s", out_text);
 }
 
 static void subcommands(void)
@@ -276,11 +319,152 @@ static void vm_family(void)
              "validate lacp-fast: %s", out_text);
 }
 
+/* The virtual time of the console line that contains `text` (the first
+ * one at or after `from`), in ms; -1 if none.  A line reads
+ * "[HH:MM:SS.mmm] text". */
+static long line_ms(const char *from, const char *text)
+{
+    const char *hit = strstr(from, text);
+    if (hit == NULL)
+        return -1;
+    while (hit > out_text && hit[-1] != '\n')
+        hit--;
+    unsigned h, m, s, ms;
+    if (sscanf(hit, "[%u:%u:%u.%u]", &h, &m, &s, &ms) != 4)
+        return -1;
+    return (long)(((h * 60u + m) * 60u + s) * 1000u + ms);
+}
+
+/* ISSR (families/issr.fsm): the operator's line and prompt, the console of
+ * the documented sample in its order (DOMAIN 3.5) with the image line the
+ * chassis prints, its virtual duration, a summary on the running release. */
+static void issr_console(void)
+{
+    static const char *const steps[] = {
+        "user@switch> request system reboot in-service", "Reboot the system ? [yes,no] yes",
+        "] ISSU: Validating Image", "] PRE ISSR CHECK:", "] PFE Status : Online", "] Ready for ISSR : Valid",
+        "] warning: Do NOT use /user during ISSR",
+        "] Current image is jinstall-jcp-i386-flex-23.4R1.9.img", "] ISSU: Preparing Backup RE",
+        "] Spawning the backup RE", "] Starting secondary dataplane", "] Copying home directories",
+        "] Chassis ISSU Started", "] ISSU: FPC Warm Booting", "] ISSU: FPC Warm Booted",
+        "] Send ISSR done to chassisd on backup RE", "] ISSU: IDLE", "] device_handoff successful",
+        "] System going down IMMEDIATELY", "] ISSU: IDLE",
+        "== ISSR summary: ISSR switch (jcp) (simulated), 23.4R1.9, the running release",
+        "outcome:               SUCCESS", "control-plane outage:  0 ms", "RE switchovers:        1",
+        "monitors:              silent", "re0  down       running 23.4R1.9     installed 23.4R1.9",
+        "re1  master     running 23.4R1.9     installed 23.4R1.9", "0     ONLINE_OLD    23.4R1.9",
+        "(1 outage)",
+    };
+    const char *missing = "";
+    for (int seed = 1; seed <= 3; seed++) {
+        char cmd[96];
+        snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --yes --seed %d", seed);
+        int rc = cli(cmd);
+        long boot = line_ms(out_text, "ISSU: FPC Warm Booting"), booted = line_ms(out_text, "ISSU: FPC Warm Booted");
+        long end = line_ms(out_text, "System going down IMMEDIATELY");
+        PT_CHECK(rc == 0 && in_order(steps, sizeof steps / sizeof steps[0], &missing)
+                 && !strstr(out_text, "in-service-upgrade /var/tmp"), "%s: '%s' in %s", cmd, missing, out_text);
+        PT_CHECK(boot >= 0 && booted - boot >= 45000 && booted - boot <= 75000, "%s: warm boot %ld ms", cmd,
+                 booted - boot);
+        PT_CHECK(end >= 6L * 60000 && end <= 9L * 60000, "%s: %ld ms", cmd, end);
+    }
+    PT_CHECK(cli("status --platform jcp --at ISSR_WARM_BOOT") == 0 && strstr(out_text, "ISSU state ISSR_WARM_BOOT")
+             && strstr(out_text, "FPC 0      Online    (booting)     Warm booting")
+             && strstr(out_text, "re1  backup     running 23.4R1.9"), "status: %s", out_text);
+}
+
+/* D32, D33: the checklist stops at the first item that fails, in its order,
+ * and rejects with nothing changed. */
+static void issr_checklist(void)
+{
+    static const struct { const char *args, *item; } cases[] = {
+        { "--config pfe-offline", "PFE Status : Not online" },
+        { "--config member-id-nonzero", "Member Id zero : Invalid" },
+        { "--config vc-mixed", "VC not in mixed or fabric mode : Invalid" },
+        { "--config vc-multi-node", "Member is single node vc : Invalid" },
+        { "--config bfd-interval-low", "BFD minimum-interval check done : Invalid" },
+        { "--config no-gres", "GRES enabled : Invalid" },
+        { "--config no-nsr", "NSR enabled : Invalid" },
+        { "--config drop-all-tcp", "drop-all-tcp not configured : Invalid" },
+        { "--last-issr 60", "Ready for ISSR : Invalid" },
+        { "--config bfd-interval-low,vc-mixed,drop-all-tcp", "VC not in mixed or fabric mode : Invalid" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char cmd[160];
+        snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --yes %s", cases[i].args);
+        PT_CHECK(cli(cmd) == 1 && strstr(out_text, cases[i].item) && strstr(out_text, "] error: ")
+                 && strstr(out_text, "outcome:               REJECTED") && !strstr(out_text, "Current image")
+                 && !strstr(out_text, "Spawning") && strstr(out_text, "virtual duration:      0 ms")
+                 && strstr(out_text, "re0  master     running 23.4R1.9")
+                 && strstr(out_text, "re1  down       running 23.4R1.9")
+                 && strstr(out_text, "0     ONLINE_OLD    23.4R1.9      0 ms"), "%s: %s", cmd, out_text);
+    }
+    PT_CHECK(cli("reboot-in-service --platform jcp --yes --last-issr 300 --quiet") == 0
+             && strstr(out_text, "SUCCESS"), "five minutes after: %s", out_text);
+    PT_CHECK(cli("reboot-in-service --platform jcp --yes --config no-nsr,gr-enabled --quiet") == 0,
+             "NSR or GR: %s", out_text);
+}
+
+/* `Reboot the system ? [yes,no]`: only "yes" on standard input runs the
+ * ISSR; no, anything else and no input do nothing (exit 1, no trace). */
+static void issr_prompt(void)
+{
+    static const char *const no[] = { "no\n", "", "y\n", "yes please\n", "YES\n" };
+    char cmd[192], path[128];
+    snprintf(path, sizeof path, "%s/issr.jsonl", dir);
+    snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --trace %s", path);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        (void)remove(path);
+        PT_CHECK(cli_input(cmd, no[i]) == 1 && strstr(out_text, "Reboot the system ? [yes,no]")
+                 && strstr(out_text, "nothing was done") && !strstr(out_text, "ISSU:")
+                 && !strstr(out_text, "summary") && access(path, F_OK) != 0, "answer '%s': %s", no[i], out_text);
+    }
+    PT_CHECK(cli_input(cmd, "yes\n") == 0 && strstr(out_text, "outcome:               SUCCESS")
+             && access(path, F_OK) == 0, "answer yes: %s", out_text);
+}
+
+/* Faults of an ISSR end as the spec decides, with the monitors silent. */
+static void issr_faults(void)
+{
+    static const struct { const char *fault, *outcome, *also; } cases[] = {
+        { "backup_crash@COPY_HOMES", "ABORTED_CLEAN", "re1  down" },
+        { "backup_crash@ISSR_WARM_BOOT", "ABORTED_CLEAN", "re0  master" },
+        { "abort@ISSR_FRU_PREPARE", "ABORTED_CLEAN", "0     ONLINE_OLD" },
+        { "abort@STOP_DATAPLANE", "SUCCESS", "requests refused:      1" },
+        { "fpc_warm_restart.fail", "COMPLETED_DEGRADED", "still down" },
+        { "start_dataplane.fail", "ABORTED_CLEAN", "re1  down" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char cmd[160];
+        snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --yes --quiet --fault %s", cases[i].fault);
+        int rc = cli(cmd);
+        PT_CHECK(rc == (strcmp(cases[i].outcome, "SUCCESS") == 0 ? 0 : 1) && strstr(out_text, cases[i].outcome)
+                 && strstr(out_text, cases[i].also) && strstr(out_text, "monitors:              silent")
+                 && strstr(out_text, "happened at") && !strstr(out_text, "never happened"), "%s: %s", cmd, out_text);
+    }
+}
+
+/* The id of the transition the C takes for D14's rejection on mx240, read
+ * from its own trace: the generated table numbers the transitions, and the
+ * checks of other families that the spec puts before it move it. -1 if
+ * the trace has none. */
+static int d14_trans(void)
+{
+    char cmd[256], path[128];
+    int id;
+    snprintf(path, sizeof path, "%s/d14.jsonl", dir);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --reboot --no-old-master-upgrade --quiet --trace %s", path);
+    if (cli(cmd) != 1)
+        return -1;
+    slurp(path, out_text);
+    const char *at = strstr(out_text, "\"trans\":");
+    return at != NULL && sscanf(at, "\"trans\":%d", &id) == 1 ? id : -1;
+}
+
 /* issu replay: a model trace whose steps the C takes, one it does not, and
  * malformed ones (exit 2, the line named).  The trace is one run of the
  * model of mx240: both options set, so the request is rejected (D14), by
- * the controller's transition 5 (the generated table's id: IDLE's checks
- * of D27 and D26, families/vm.fsm, come before it). */
+ * the controller's transition d14_trans(). */
 static void replay(void)
 {
     static const char initial[] =
@@ -292,18 +476,21 @@ static void replay(void)
         "{\"seq\":1,\"time\":null,\"world\":\"operator\",\"event\":\"start\",\"instance\":0,"
         "\"changes\":{\"start_typed\":\"true\"}}\n";
     static const char step[] =
-        "{\"seq\":2,\"time\":null,\"machine\":\"issu\",\"instance\":0,\"trans\":5,\"from\":\"IDLE\","
+        "{\"seq\":2,\"time\":null,\"machine\":\"issu\",\"instance\":0,\"trans\":%d,\"from\":\"IDLE\","
         "\"event\":\"start\",\"to\":\"%s\",\"actions\":[{\"console\":\"error: options 'reboot' and "
         "'no-old-master-upgrade' cannot be used together\"},{\"assign\":\"result\",\"value\":\"REJECTED\"}]}\n";
     char text[2048], path[128], cmd[256];
+    int trans = d14_trans();
+    if (!PT_CHECK(trans >= 0, "no D14 transition in the C's trace: %s", out_text))
+        return;
     snprintf(text, sizeof text, "%s", initial);
-    snprintf(text + strlen(text), sizeof text - strlen(text), step, "IDLE");
+    snprintf(text + strlen(text), sizeof text - strlen(text), step, trans, "IDLE");
     write_file("good.jsonl", text, path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
     PT_CHECK(cli(cmd) == 0 && strstr(out_text, "error: options 'reboot' and 'no-old-master-upgrade'")
              && strstr(out_text, "1 controller steps and 1 world steps"), "replay: %s %s", out_text, err_text);
     snprintf(text, sizeof text, "%s", initial);
-    snprintf(text + strlen(text), sizeof text - strlen(text), step, "VALIDATING");
+    snprintf(text + strlen(text), sizeof text - strlen(text), step, trans, "VALIDATING");
     write_file("differs.jsonl", text, path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
     PT_CHECK(cli(cmd) == 1 && strstr(err_text, "differs.jsonl:3: error: the trace says")
@@ -311,7 +498,7 @@ static void replay(void)
     /* a plant that breaks S1 (two masters): every step agrees, the monitor fires */
     char *two;
     snprintf(text, sizeof text, "%s", initial);
-    snprintf(text + strlen(text), sizeof text - strlen(text), step, "IDLE");
+    snprintf(text + strlen(text), sizeof text - strlen(text), step, trans, "IDLE");
     two = strstr(text, "\"re_role[1]\":\"BACKUP\"");
     if (two != NULL)
         memcpy(two + strlen("\"re_role[1]\":\""), "MASTER", 6);
@@ -340,6 +527,10 @@ int register_cli(void)
     CU_add_test(s, "help pages", help_pages);
     CU_add_test(s, "validate, status, trace, outcomes", subcommands);
     CU_add_test(s, "VM-based ISSU: console, summary, P15", vm_family);
+    CU_add_test(s, "ISSR: console in order, duration, summary, status", issr_console);
+    CU_add_test(s, "ISSR: the checklist rejects, nothing changed", issr_checklist);
+    CU_add_test(s, "ISSR: the prompt answered from standard input", issr_prompt);
+    CU_add_test(s, "ISSR: faults", issr_faults);
     CU_add_test(s, "replay of a trace", replay);
     return 0;
 }

@@ -16,6 +16,12 @@
 #   D29  the device handoff only to a synchronized backup: with
 #        'gres_ready' edited out of its guard, a loss of GRES readiness
 #        before the handoff (S26).
+#   S36, S34, D34  the counterexamples the checker gave while ISSR was
+#        written (jcp), each put back by an edit of the spec: chassisd's
+#        ISSU state left set by an abort after "Send ISSR done" (S36); the
+#        device handoff issued, on a queued report, to a spawned RE that had
+#        crashed (S34); a loss of GRES readiness that aborts an ISSR (D34)
+#        without counting as a failure (S39).
 # The first three are the mutants that survived every property until S18
 # named the reasons an upgrade may be abandoned (proofs/mutants.md).
 set -u
@@ -67,6 +73,9 @@ D9|mx240|S18|issu: FRU_WARM_BOOT --fru_warm_boot.fail--> FRU_WARM_BOOT: dropped|
 D10|mx240|S18|issu: FRU_PREPARE --fru_prepare.ok--> FRU_RESYNC: dropped|gres_lost|ABORT_FRUS
 D11|mx240|S18|issu: SWITCHOVER --re_switchover.fail--> SWITCHOVER_HOLDOFF: dropped|re_switchover.fail|ABORT_FRUS
 D30|qfx5100|S31|issu: VM_SWITCHOVER --re_switchover.fail--> VM_HOLDOFF: guard negated|re_switchover.fail|DEVICE_HANDBACK
-D29|qfx5100|S26|sed:families/vm.fsm:/on backup_resync.ok when re_role.1. == BACKUP/s/ \&\& gres_ready//|gres_lost|DEVICE_HANDOFF
+D29|qfx5100|S26|sed:families/vm.fsm:/on backup_resync.ok when !same_version/s/ \&\& gres_ready//|gres_lost|DEVICE_HANDOFF
+S36|jcp|S36|sed:families/issr.fsm:s/{ daemons_ready = false; chassis_handed = true; }/{ chassis_handed = true; }/|backup_crash|DESTROY_BACKUP
+S34|jcp|S34|sed:families/issr.fsm:s/when !abort_req \&\& re_role.1. == BACKUP \&\& gres_ready \&\& nsr_synced \&\& dp_secondary -> DEVICE_HANDOFF/when !abort_req -> DEVICE_HANDOFF/|backup_crash|DEVICE_HANDOFF
+D34|jcp|S39|sed:issu.fsm:s/if switchover_checked .. same_version/if switchover_checked/|gres_lost|ISSR_ABORT
 LIST
 exit $fail

@@ -40,6 +40,31 @@ static int pr_has(const char *model, const char *text)
     return strstr(model, text) != NULL;
 }
 
+/* The Promela model of `profile` of the spec text `spec`, malloc'd, or
+ * NULL after a failed check. */
+static char *pr_model_of(const char *spec, const char *profile)
+{
+    char *dir = tu_mkdtemp(), *path = dir ? tu_join(dir, "spec.fsm") : NULL, *out = NULL;
+    tu_run r;
+    if (!path || tu_write_file(path, spec, strlen(spec)) != 0 || !tu_gen()) {
+        TU_CHECK(0, "a temporary spec could not be written");
+    } else {
+        const char *args[] = { "--profile", profile, "--promela", "-", path, NULL };
+        if (tu_run_gen(args, NULL, &r) == 0) {
+            if (TU_CHECK(r.exited && r.status == 0, "issu-gen --promela --profile %s: %s", profile, r.err)) {
+                out = r.out;
+                r.out = NULL;
+            }
+            tu_run_free(&r);
+        }
+    }
+    if (dir)
+        tu_rmtree(dir);
+    free(path);
+    free(dir);
+    return out;
+}
+
 static void test_empty_pool_left_out(void)
 {
     char *m = pr_model("plain");
@@ -120,28 +145,49 @@ static void test_unread_plant_left_out(void)
         "                                    on go otherwise -> W { issue c; } }\n"
         "            state W { reject go; on c.ok -> I; on c.timeout -> I; } }\n"
         "invariant S1 \"x moves only forward\": x == OLD || x == NEW;\n";
-    char *dir = tu_mkdtemp(), *path = dir ? tu_join(dir, "facts.fsm") : NULL;
-    if (!path || tu_write_file(path, spec, sizeof spec - 1) != 0 || !tu_gen()) {
-        TU_CHECK(0, "a temporary spec could not be written");
-    } else {
-        static const char *const profiles[] = { "plain", "rich" };
-        for (int i = 0; i < 2; i++) {
-            const char *args[] = { "--profile", profiles[i], "--promela", "-", path, NULL };
-            tu_run r;
-            if (tu_run_gen(args, NULL, &r) != 0)
-                continue;
-            TU_CHECK(r.exited && r.status == 0, "issu-gen --promela --profile %s: %s", profiles[i], r.err);
-            TU_CHECK(r.out && strstr(r.out, "p_x") && !strstr(r.out, "p_seen"),
-                     "profile %s: x is in the model, the unread `seen` is not", profiles[i]);
-            TU_CHECK(r.out && (strstr(r.out, "p_fact") != NULL) == (i == 1),
-                     "profile %s: the fact is in the model only where a guard reads it", profiles[i]);
-            tu_run_free(&r);
-        }
+    static const char *const profiles[] = { "plain", "rich" };
+    for (int i = 0; i < 2; i++) {
+        char *m = pr_model_of(spec, profiles[i]);
+        if (!m)
+            continue;
+        TU_CHECK(strstr(m, "p_x") && !strstr(m, "p_seen"),
+                 "profile %s: x is in the model, the unread `seen` is not", profiles[i]);
+        TU_CHECK((strstr(m, "p_fact") != NULL) == (i == 1),
+                 "profile %s: the fact is in the model only where a guard reads it", profiles[i]);
+        free(m);
     }
-    if (dir)
-        tu_rmtree(dir);
-    free(path);
-    free(dir);
+}
+
+/* What a profile decides is left out of the model's expressions and of
+ * its queue: `!fancy && x == OLD` is `x == OLD` where fancy is false, and
+ * an operator action whose condition is false there does not count in the
+ * queue bound (the model and the C size the queue alike, ir_queue_bound). */
+static void test_known_operands_left_out(void)
+{
+    static const char spec[] =
+        "type v = enum { OLD, NEW };\n"
+        "param fancy : bool = false \"the family asks first\";\n"
+        "family basic \"b\" { profile plain \"p\" { } }\n"
+        "family extra \"e\" { fancy = true; profile rich \"r\" { } }\n"
+        "plant x : v = OLD;\n"
+        "command c \"c\" timeout 1s { outcome ok { x = NEW; } outcome timeout { } }\n"
+        "operator go limit 1;\n"
+        "operator ask \"asked only where fancy\" when fancy limit 3;\n"
+        "machine m { initial final state I { reject ask; on go when !fancy && x == OLD -> W { issue c; }\n"
+        "                                    on go otherwise -> I { } }\n"
+        "            state W { reject go, ask; on c.ok -> I; on c.timeout -> I; } }\n"
+        "invariant S1 \"x is a version\": x == OLD || x == NEW;\n";
+    char *plain = pr_model_of(spec, "plain"), *rich = pr_model_of(spec, "rich");
+    if (plain) {
+        TU_CHECK(strstr(plain, "(p_x == E_v_OLD))) -> STEP_BODY") && !strstr(plain, "(1 && "),
+                 "profile plain: the guard is `x == OLD`, without the decided `!fancy`");
+        TU_CHECK(strstr(plain, "#define QN_m 2 ") != NULL,
+                 "profile plain: the queue holds go and one outcome, not the three asks it never has");
+    }
+    if (rich)
+        TU_CHECK(strstr(rich, "#define QN_m 5 ") != NULL, "profile rich: the queue holds go, three asks and an outcome");
+    free(plain);
+    free(rich);
 }
 
 int register_prune(void)
@@ -150,7 +196,8 @@ int register_prune(void)
     if (!s || !CU_add_test(s, "an empty pool: its stage is left out", test_empty_pool_left_out) ||
         !CU_add_test(s, "a full pool: its stage is in", test_full_pool_kept) ||
         !CU_add_test(s, "a whole-array effect writes every element", test_whole_array_effect) ||
-        !CU_add_test(s, "an unread plant variable is left out", test_unread_plant_left_out))
+        !CU_add_test(s, "an unread plant variable is left out", test_unread_plant_left_out) ||
+        !CU_add_test(s, "what a profile decides is left out of expressions and queue", test_known_operands_left_out))
         return -1;
     return 0;
 }
