@@ -424,6 +424,10 @@ static int gen_check_trace(const char *path, const ir_spec *s, int profile)
     free(text);
     if (n < 0)
         return 1;
+    if (n == 0) {                      /* an empty trace agrees with nothing */
+        fprintf(stderr, "%s: error: the trace has no controller step\n", path);
+        return 1;
+    }
     printf("%s: %ld controller steps, each one the model of profile '%s' allows\n", path, n,
            s->profiles[profile].name);
     return 0;

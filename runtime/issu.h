@@ -93,7 +93,7 @@ typedef enum issu_rc {
     X(ISSUE_PENDING, 108, "command issued while already pending") \
     X(ISSUE_REFUSED, 109, "the HAL refused to issue a command") \
     X(OBSERVE_FAILED, 110, "a guard or action read an unobservable plant value") \
-    X(VALUE_RANGE, 111, "a value left its variable's range") \
+    X(VALUE_RANGE, 111, "a value left its variable's range (an assignment, or an observation of the HAL)") \
     X(JOURNAL_WRITE, 112, "journal write failed") \
     X(TRACE_OVERFLOW, 113, "trace line truncated") \
     X(BAD_CONFIG, 114, "invalid configuration") \

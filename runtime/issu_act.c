@@ -35,10 +35,34 @@ static int32_t issu__pv_size(const issu *m, int pv)
     return n < 0 ? 0 : n > issu__pv_max[pv] ? issu__pv_max[pv] : n;
 }
 
+/* Is v a value one observation of plant variable pv may have (an element
+ * of its type; for a pool, a count of at most its size)? */
+static int issu__pv_in_range(const issu *m, int pv, int32_t v)
+{
+    (void)m;                           /* unused when no bound depends on a param */
+    (void)v;                           /* unused when the spec has no plant */
+    switch (pv) {
+#define ISSU_X_(name, shape, kind, en, size, doc) \
+    case ISSU_PV_##name: \
+        return v >= ISSU_PV_LO_##name(m->params) && v <= ISSU_PV_HI_##name(m->params);
+        ISSU_PLANT(ISSU_X_)
+#undef ISSU_X_
+    default:
+        return 0;
+    }
+}
+
+/* A value the HAL observes outside its variable's range never reaches a
+ * guard, a count or a monitor: it is contract VALUE_RANGE and reads as
+ * unobservable (a guard: OBSERVE_FAILED too; a monitor: skipped). */
 int32_t issu__obs(issu *m, int pv, int32_t index)
 {
     int32_t v = 0;
     if (m->cfg.hal->observe(m->cfg.hal_ctx, m->cfg.instance, pv, index, &v) != ISSU_HAL_OK) {
+        m->obs_fail = 1;
+        return 0;
+    }
+    if (!ISSU__REQUIRE(m, issu__pv_in_range(m, pv, v), ISSU_C_VALUE_RANGE)) {
         m->obs_fail = 1;
         return 0;
     }

@@ -28,7 +28,9 @@
  *     enums their member index.  It returns ISSU_HAL_OK or
  *     ISSU_HAL_UNAVAILABLE (the value is not observable on this hardware:
  *     a guard reading it is a contract violation, a monitor reading it is
- *     skipped).
+ *     skipped).  A value outside the variable's range (issu_ids.h:
+ *     ISSU_PV_LO_/ISSU_PV_HI_) is contract VALUE_RANGE and is then read as
+ *     unobservable: it never reaches a guard, a count or a monitor.
  *   - now() is monotonic virtual (or real) time in milliseconds.
  *   - The journal area of an instance holds at least ISSU_JOURNAL_BYTES
  *     (issu.h) bytes; offsets are relative to that area.  A write may be

@@ -39,6 +39,7 @@ static void fi_slurp(FILE *f, fi_text *out)
         free(buf);
         return;
     }
+    buf[n] = '\0';                        /* n < cap: the loop ends only so */
     out->buf = buf;
     out->len = n;
 }

@@ -23,7 +23,8 @@ typedef enum fi_status {
 } fi_status;
 
 typedef struct fi_text {
-    char *buf;                  /* malloc'd contents (not NUL-terminated), or NULL */
+    char *buf;                  /* malloc'd contents, NUL-terminated after len (a
+                                   scan for a delimiter stops there), or NULL */
     size_t len;                 /* their length */
     fi_status status;           /* how the read went */
     int err;                    /* errno, for FI_ERRNO */

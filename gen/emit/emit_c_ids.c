@@ -175,7 +175,9 @@ static void ec_ids_plant(FILE *out, const ir_spec *s)
 {
     static const char *const shapes[] = { "ISSU_SHAPE_SCALAR", "ISSU_SHAPE_ARRAY", "ISSU_SHAPE_POOL" };
     fprintf(out, "\n/* Plant variables (what the HAL observes). X(name, shape, kind, enum or -1,\n"
-            " * largest size over the profiles, doc); ISSU_PV_SIZE_name(p): size for params p. */\n"
+            " * largest size over the profiles, doc); ISSU_PV_SIZE_name(p): size for params p;\n"
+            " * ISSU_PV_LO_name(p)..ISSU_PV_HI_name(p): the values one observation may have (an\n"
+            " * element's range; for a pool, a count: 0..size). */\n"
             "#define ISSU_SHAPE_SCALAR 0\n#define ISSU_SHAPE_ARRAY 1\n#define ISSU_SHAPE_POOL 2\n"
             "#define ISSU_TK_BOOL 0\n#define ISSU_TK_INT 1\n#define ISSU_TK_ENUM 2\n#define ISSU_TK_STATE 3\n"
             "#define ISSU_NPLANT %d\n#define ISSU_PLANT(X) \\\n", ec_count_vars(s, IR_V_PLANT, -1));
@@ -200,6 +202,21 @@ static void ec_ids_plant(FILE *out, const ir_spec *s)
             fputs("1", out);
         else
             ec_expr(out, s, v->size, "(p)", EC_GLOBAL);
+        fputs(")\n", out);
+        fprintf(out, "#define ISSU_PV_LO_%s(p) ((int32_t)", v->name);
+        if (v->shape != IR_POOL && v->elem.kind == IR_T_INT)
+            ec_expr(out, s, v->elem.lo, "(p)", EC_GLOBAL);
+        else
+            fputs("0", out);
+        fprintf(out, ")\n#define ISSU_PV_HI_%s(p) ((int32_t)", v->name);
+        if (v->shape == IR_POOL)
+            fprintf(out, "ISSU_PV_SIZE_%s(p)", v->name);
+        else if (v->elem.kind == IR_T_INT)
+            ec_expr(out, s, v->elem.hi, "(p)", EC_GLOBAL);
+        else
+            fprintf(out, "%d", v->elem.kind == IR_T_BOOL ? 1
+                               : v->elem.kind == IR_T_ENUM ? s->enums[v->elem.id].n - 1
+                                                           : s->machines[v->elem.id].nstates - 1);
         fputs(")\n", out);
     }
 }

@@ -33,7 +33,8 @@ static const char overview[] =
 "Exit status: 0 success, 1 the upgrade (or ISSR) did not succeed (rejected,\n"
 "aborted, degraded, not confirmed), 2 bad command line or package, or a\n"
 "model that does not take that request (nothing was run), 3 the run broke\n"
-"a monitor or a runtime contract, or could not finish.\n";
+"a monitor or a runtime contract, could not finish, or its --trace file\n"
+"could not be written whole.\n";
 
 static const char router_opts[] =
 "ROUTER (the simulated router's state, read by the phase-1 checks)\n"

@@ -16,7 +16,7 @@
 
 #define EXIT_NOT_SUCCESS 1             /* the upgrade did not succeed */
 #define EXIT_USAGE 2                   /* bad command line or package */
-#define EXIT_BROKEN 3                  /* monitor, contract, or a run that could not finish */
+#define EXIT_BROKEN 3                  /* monitor, contract, a run that could not finish, or its trace lost */
 
 static void print_console(void *ctx, sim_ms t, const char *line)
 {
@@ -145,12 +145,14 @@ static int run(cli_args *a)
         return EXIT_NOT_SUCCESS;
     }
     ch_end end = ch_run_go(&r);
-    if (trace != NULL && fclose(trace) != 0)
-        fprintf(stderr, "issu: error writing trace file '%s'\n", a->trace_path);
+    /* a trace that could not be written whole is no record of the run */
+    int lost = trace != NULL && (ferror(trace) | fclose(trace)) != 0;
+    if (lost)
+        fprintf(stderr, "issu: error writing trace file '%s': the trace is incomplete\n", a->trace_path);
     report(&r, a);
     if (end == CH_END_STUCK || end == CH_END_LIMIT)
         fprintf(stderr, "issu: the run could not finish (%s)\n", end == CH_END_STUCK ? "stuck" : "limit");
-    return verdict(&r, a->cmd == CLI_VALIDATE);
+    return lost ? EXIT_BROKEN : verdict(&r, a->cmd == CLI_VALIDATE);
 }
 
 static int subcommand(int argc, char **argv, cli_cmd cmd, const char *name)

@@ -104,6 +104,10 @@ static int rp_main_one(const char *who, const char *path, int profile, int quiet
         fprintf(stderr, "%s:%ld: error: %s\n", path, r.bad_line, r.why);
         return r.steps || r.world ? 1 : 2;
     }
+    if (r.steps == 0 && r.world == 0) {
+        fprintf(stderr, "%s: error: the trace has no step: there is nothing to agree with\n", path);
+        return 2;
+    }
     if (r.monitors) {
         fprintf(stderr, "%s: the C takes every step of the trace, and its monitors report %ld violation%s; "
                         "the first: %s\n", path, r.monitors, r.monitors == 1 ? "" : "s", r.monitor);

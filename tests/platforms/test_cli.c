@@ -514,6 +514,13 @@ static void replay(void)
                path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
     PT_CHECK(cli(cmd) == 2 && strstr(err_text, "unknown plant cell 'warp'"), "bad cell: %s", err_text);
+    /* a trace file that cannot be written is not a record of the run (issue 15) */
+    PT_CHECK(cli("upgrade --platform mx240 --yes --quiet --trace /dev/full") == 3
+             && strstr(err_text, "error writing trace file '/dev/full'"), "/dev/full: %s", err_text);
+    /* an empty trace agrees with nothing (issue 15) */
+    write_file("empty.jsonl", "", path, sizeof path);
+    snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "empty.jsonl: error: the trace has no step"), "empty: %s", err_text);
 }
 
 int register_cli(void)

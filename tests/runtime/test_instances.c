@@ -59,6 +59,22 @@ static void test_guard_unobservable(void)
     CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_OBSERVE_FAILED), 1);
 }
 
+/* A value the HAL observes outside its variable's range (a boolean 7, a
+ * pool count larger than the pool) is contract VALUE_RANGE and reads as
+ * unobservable: no guard takes it, no count overflows (issue 15). */
+static void test_observation_out_of_range(void)
+{
+    fh_start(&c0, &m0, 0);
+    c0.plant[ISSU_PV_gres_configured][0] = 7;
+    issu_post(&m0, ISSU_EV_start);
+    issu_step(&m0);
+    CU_ASSERT(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_VALUE_RANGE) >= 1);   /* each guard that reads it */
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_OBSERVE_FAILED), 1);
+    CU_ASSERT_EQUAL(ISSU_PV_HI_fpc(m0.params), ISSU_PV_SIZE_fpc(m0.params));
+    CU_ASSERT_EQUAL(ISSU_PV_LO_re_role(m0.params), 0);
+    CU_ASSERT_EQUAL(ISSU_PV_HI_gres_configured(m0.params), 1);
+}
+
 static void test_bad_config(void)
 {
     issu_cfg cfg;
@@ -89,6 +105,7 @@ int register_instances(void)
     if (!s || !CU_add_test(s, "instances run side by side", test_side_by_side)
         || !CU_add_test(s, "a refused issue is contract 109", test_issue_refused)
         || !CU_add_test(s, "an unobservable guard is contract 110", test_guard_unobservable)
+        || !CU_add_test(s, "an observation out of its range is contract 111", test_observation_out_of_range)
         || !CU_add_test(s, "bad configurations are refused", test_bad_config)
         || !CU_add_test(s, "params and options from the configuration", test_params_from_profile))
         return -1;

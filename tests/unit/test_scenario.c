@@ -383,6 +383,12 @@ static void test_check_trace(void)
         snprintf(text + strlen(text), sizeof text - strlen(text), "%s", cases[i].junk);
         check_trace_case(args, path, text, i, cases[i].status, cases[i].msg);
     }
+    /* A last line without its newline (issue 15): the step is read within
+     * the file, whose text the reader ends with a NUL (gen/base/file.h). */
+    snprintf(text, sizeof text, step, "PREP");
+    text[strlen(text) - 1] = '\0';
+    check_trace_case(args, path, text, sizeof cases / sizeof cases[0], 0, "1 controller steps, each one");
+    check_trace_case(args, path, "", sizeof cases / sizeof cases[0] + 1, 1, "c.jsonl: error: the trace has no controller step");
     free(spec);
     free(path);
 }
