@@ -69,6 +69,11 @@ static int rp_main_one(const char *who, const char *path, int profile, int quiet
     char *text = rp_main_read(who, path, &len);
     if (!text)
         return 2;
+    if (strspn(text, " \t\r\n") == len) {   /* rp_main_read ends it with a NUL */
+        fprintf(stderr, "%s: error: the trace is empty: there is nothing to agree with\n", path);
+        free(text);
+        return 2;
+    }
     if (profile < 0 && !strstr(text, "\"initial\":")) {
         fprintf(stderr, "%s: '%s' does not say its profile: give --platform\n", who, path);
         free(text);
@@ -103,10 +108,6 @@ static int rp_main_one(const char *who, const char *path, int profile, int quiet
     if (rc != 0) {
         fprintf(stderr, "%s:%ld: error: %s\n", path, r.bad_line, r.why);
         return r.steps || r.world ? 1 : 2;
-    }
-    if (r.steps == 0 && r.world == 0) {
-        fprintf(stderr, "%s: error: the trace has no step: there is nothing to agree with\n", path);
-        return 2;
     }
     if (r.monitors) {
         fprintf(stderr, "%s: the C takes every step of the trace, and its monitors report %ld violation%s; "

@@ -520,7 +520,7 @@ static void replay(void)
     /* an empty trace agrees with nothing (issue 15) */
     write_file("empty.jsonl", "", path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "empty.jsonl: error: the trace has no step"), "empty: %s", err_text);
+    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "empty.jsonl: error: the trace is empty"), "empty: %s", err_text);
 }
 
 int register_cli(void)

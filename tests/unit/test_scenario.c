@@ -388,7 +388,7 @@ static void test_check_trace(void)
     snprintf(text, sizeof text, step, "PREP");
     text[strlen(text) - 1] = '\0';
     check_trace_case(args, path, text, sizeof cases / sizeof cases[0], 0, "1 controller steps, each one");
-    check_trace_case(args, path, "", sizeof cases / sizeof cases[0] + 1, 1, "c.jsonl: error: the trace has no controller step");
+    check_trace_case(args, path, "", sizeof cases / sizeof cases[0] + 1, 1, "c.jsonl: error: the trace is empty");
     free(spec);
     free(path);
 }
