@@ -5,7 +5,9 @@
 #                          (PROOF_RECORD=dir: dir/record.{md,json} instead)
 #   make promela           the Promela model of each profile of $(SPEC), to read
 #                          or to run SPIN on by hand: $(O)/promela/PROFILE.pml
-#   make proofs-mutants    every mutant of $(MUTANT_PROFILE), each must be killed
+#   make proofs-mutants    every mutant of $(SPEC), each must be killed on one of
+#                          $(MUTANT_PROFILE) (a profile per family: a family's
+#                          part is in its own profiles' models only)
 #   make check             also re-runs the proofs of model/issu.fsm and fails if
 #                          the verdicts or hashes differ from proofs/record.json
 #                          (the largest profiles: their models' hashes only)
@@ -13,7 +15,7 @@
 PROOF_WORK := $(O)/proofs
 PROOF_JOBS ?= 2
 PROOF_RECORD ?= proofs
-MUTANT_PROFILE ?= mx240
+MUTANT_PROFILE ?= mx240 qfx5100 jcp
 # The generated C whose hashes the record keeps: defined in mk/runtime.mk,
 # which is read after this file, hence '=' and $$ (second expansion) in
 # the prerequisites: without it 'make proofs' did not regenerate the C and
@@ -41,7 +43,7 @@ proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 
 proofs-mutants: $(REL_BIN) | deps
 	$(call quiet,MUTANTS,$(SPEC) on $(MUTANT_PROFILE))bash mk/proofs-mutants.sh \
-		-g $(REL_BIN) -w $(O)/mutants -p $(MUTANT_PROFILE) -j $(PROOF_JOBS) \
+		-g $(REL_BIN) -w $(O)/mutants -p '$(MUTANT_PROFILE)' -j $(PROOF_JOBS) \
 		-e proofs/equivalent-mutants.txt -r proofs $(SPEC)
 
 # A fresh run of the proofs of model/issu.fsm into the build directory,
