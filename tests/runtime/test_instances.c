@@ -70,9 +70,21 @@ static void test_observation_out_of_range(void)
     issu_step(&m0);
     CU_ASSERT(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_VALUE_RANGE) >= 1);   /* each guard that reads it */
     CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_OBSERVE_FAILED), 1);
-    CU_ASSERT_EQUAL(ISSU_PV_HI_fpc(m0.params), ISSU_PV_SIZE_fpc(m0.params));
-    CU_ASSERT_EQUAL(ISSU_PV_LO_re_role(m0.params), 0);
-    CU_ASSERT_EQUAL(ISSU_PV_HI_gres_configured(m0.params), 1);
+    /* a pool count above the pool's size (mx240: 3 FPCs), read by phase 1's
+     * guard count(fpc, UNSUPPORTED) > 0 */
+    fh_start(&c0, &m0, 0);
+    issu_post(&m0, ISSU_EV_start);
+    issu_step(&m0);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_issu_VALIDATING);
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_VALUE_RANGE), 0);
+    c0.plant[ISSU_PV_fpc][ISSU_fru_UNSUPPORTED] = ISSU_PV_SIZE_fpc(m0.params) + 1;
+    issu_post(&m0, ISSU_EV_validate_image__ok);
+    issu_step(&m0);
+    CU_ASSERT(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_VALUE_RANGE) >= 1);
+    c0.plant[ISSU_PV_fpc][ISSU_fru_UNSUPPORTED] = ISSU_PV_SIZE_fpc(m0.params);   /* at the bound: in range */
+    int before = fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_VALUE_RANGE);
+    issu__obs(&m0, ISSU_PV_fpc, ISSU_fru_UNSUPPORTED);
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_VALUE_RANGE), before);
 }
 
 static void test_bad_config(void)
