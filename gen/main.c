@@ -56,6 +56,8 @@ typedef struct gen_args {
     int list_sources;                      /* --sources */
     long mutant;                           /* --mutant N, or -1 */
     const char *profile;                   /* --profile NAME or NULL */
+    const char **param;                    /* --param NAME=VALUE, each time given */
+    int nparam;
     const char *replay;                    /* --replay FILE or NULL */
     const char *model;                     /* --model FILE or NULL */
     const char *title;                     /* --title TEXT or NULL */
@@ -76,6 +78,10 @@ static void gen_usage(FILE *f)
           "  --check          parse and check SPEC; print only diagnostics (the default)\n"
           "  --summary        also print its size, families, machines, requirements\n"
           "  --profile NAME   the family profile for per-profile outputs\n"
+          "  --param NAME=V   give param NAME the value V in that profile, before the\n"
+          "                   analyses and the outputs: a smaller instance of it (V\n"
+          "                   in the param's range, at most the largest value a profile\n"
+          "                   of the spec gives it); may be given many times\n"
           "  --mutants        list the mutants of SPEC (one per line: number, operator, where)\n"
           "  --profiles       list the family profiles of SPEC, one name per line\n"
           "  --sources        list SPEC and every file it includes, one path per line, in\n"
@@ -149,6 +155,12 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             if (!(v = gen_value(argc, argv, &i, "a profile name")))
                 return -1;
             a->profile = v;
+        } else if (strcmp(arg, "--param") == 0) {
+            if (!(v = gen_value(argc, argv, &i, "NAME=VALUE")))
+                return -1;
+            if (!a->param)
+                a->param = ar_array((size_t)argc, sizeof *a->param);
+            a->param[a->nparam++] = v;
         } else if (strcmp(arg, "--replay") == 0 || strcmp(arg, "--model") == 0 ||
                    strcmp(arg, "--title") == 0) {
             if (!(v = gen_value(argc, argv, &i, arg[2] == 't' ? "a text" : "a file")))
@@ -204,9 +216,9 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
                     gen_outputs[a->req[r].out].opt);
             return -1;
         }
-    if ((a->replays || a->ncheck) && !a->profile) {
+    if ((a->replays || a->ncheck || a->nparam) && !a->profile) {
         fprintf(stderr, "issu-gen: error: '%s' needs '--profile NAME'\n",
-                a->replays ? "--replays" : "--check-trace");
+                a->replays ? "--replays" : a->ncheck ? "--check-trace" : "--param");
         return -1;
     }
     for (int r = 0; r < a->nreq; r++)
@@ -249,14 +261,82 @@ static ir_spec *gen_checked(const char *path, const char *buf, size_t len)
     return ir;
 }
 
-/* Lex, parse, check, apply the mutant (if any) and analyse; NULL if the
- * spec has any error. */
-static ir_spec *gen_front(const char *path, const char *buf, size_t len, long mutant)
+/* The profile named on the command line; -1 after reporting. */
+static int gen_profile(const ir_spec *s, const char *name)
+{
+    for (int p = 0; p < s->nprofiles; p++)
+        if (strcmp(s->profiles[p].name, name) == 0)
+            return p;
+    fprintf(stderr, "issu-gen: error: '%s' has no profile '%s'; it has:", s->file, name);
+    for (int p = 0; p < s->nprofiles; p++)
+        fprintf(stderr, " %s", s->profiles[p].name);
+    fputc('\n', stderr);
+    return -1;
+}
+
+/* Apply --param NAME=VALUE to the profile of --profile: within the param's
+ * range and at most the largest value of any profile (the valuation slots
+ * of arrays and machine arrays are sized for that).  0, or -1 after
+ * reporting. */
+static int gen_params(ir_spec *s, const gen_args *a)
+{
+    int p = a->nparam ? gen_profile(s, a->profile) : 0;
+    if (p < 0)
+        return -1;
+    int32_t *given = ar_array((size_t)s->nvars + 1, sizeof *given);   /* the profile's own values */
+    memcpy(given, s->profiles[p].param, (size_t)s->nvars * sizeof *given);
+    for (int i = 0; i < a->nparam; i++) {
+        const char *eq = strchr(a->param[i], '=');
+        size_t n = eq ? (size_t)(eq - a->param[i]) : 0;
+        int v = -1;
+        for (int k = 0; eq && k < s->nvars && v < 0; k++)
+            if (s->vars[k].kind == IR_V_PARAM && strlen(s->vars[k].name) == n
+                && strncmp(s->vars[k].name, a->param[i], n) == 0)
+                v = k;
+        if (v < 0) {
+            fprintf(stderr, "issu-gen: error: '--param %s': %s\n", a->param[i],
+                    eq ? "the spec has no such param" : "not NAME=VALUE");
+            return -1;
+        }
+        const ir_var *pv = &s->vars[v];
+        int32_t lo = 0, hi = 1, most = 0;
+        if (pv->elem.kind == IR_T_INT) {
+            lo = ir_const(s, pv->elem.lo, p);
+            hi = ir_const(s, pv->elem.hi, p);
+        }
+        for (int q = 0; q < s->nprofiles; q++)
+            if ((q == p ? given[v] : s->profiles[q].param[v]) > most)
+                most = q == p ? given[v] : s->profiles[q].param[v];
+        char *end;
+        errno = 0;
+        long val = strtol(eq + 1, &end, 10);
+        if (pv->elem.kind == IR_T_BOOL && (strcmp(eq + 1, "true") == 0 || strcmp(eq + 1, "false") == 0)) {
+            val = eq[1] == 't';
+            end = (char *)eq + strlen(eq);
+        }
+        if (errno || *end || end == eq + 1 || val < lo || val > hi || val > most) {
+            fprintf(stderr, "issu-gen: error: '--param %s': the value must be %ld..%ld (the range of '%s', "
+                    "at most the largest value a profile gives it)\n",
+                    a->param[i], (long)lo, (long)(hi < most ? hi : most), pv->name);
+            return -1;
+        }
+        s->profiles[p].param[v] = (int32_t)val;
+    }
+    return 0;
+}
+
+/* Lex, parse, check, apply the params and the mutant (if any) and analyse;
+ * NULL if the spec has any error (*bad_args set if a --param is wrong). */
+static ir_spec *gen_front(const char *path, const char *buf, size_t len, const gen_args *a, int *bad_args)
 {
     ir_spec *ir = gen_checked(path, buf, len);
     if (!ir)
         return NULL;
-    if (mutant >= 0 && mu_apply(ir, (int)mutant))
+    if (gen_params(ir, a)) {
+        *bad_args = 1;
+        return NULL;
+    }
+    if (a->mutant >= 0 && mu_apply(ir, (int)a->mutant))
         return NULL;
     if (an_analyze(ir) || diag_count())
         return NULL;
@@ -317,18 +397,6 @@ static int gen_write(const char *out, const ir_spec *s, em_fn emit, const em_opt
     return 0;
 }
 
-/* The profile named on the command line; -1 after reporting. */
-static int gen_profile(const ir_spec *s, const char *name)
-{
-    for (int p = 0; p < s->nprofiles; p++)
-        if (strcmp(s->profiles[p].name, name) == 0)
-            return p;
-    fprintf(stderr, "issu-gen: error: '%s' has no profile '%s'; it has:", s->file, name);
-    for (int p = 0; p < s->nprofiles; p++)
-        fprintf(stderr, " %s", s->profiles[p].name);
-    fputc('\n', stderr);
-    return -1;
-}
 
 /* Read --replay and --model before any output is written; -1 after reporting. */
 static int gen_read_replay(const gen_args *a, em_opts *o, char **replay, char **model)
@@ -452,7 +520,7 @@ int main(int argc, char **argv)
     diag_init(a.spec, NULL);
     size_t len = 0;
     char *buf = gen_read(a.spec, &len);
-    int rc = 1;
+    int rc = 1, bad_args = 0;
     ir_spec *ir = NULL;
     char *replay = NULL, *model = NULL;
     if (buf && a.list_sources) {
@@ -461,13 +529,18 @@ int main(int argc, char **argv)
         /* Only a valid spec has mutants.  They are listed from the IR as the
          * checker built it, which is what --mutant changes (the analyses sort
          * the transitions: a list made after them would name other sites). */
-        ir = gen_front(a.spec, buf, len, -1) ? gen_checked(a.spec, buf, len) : NULL;
+        gen_args plain = a;
+        plain.nparam = 0;
+        plain.mutant = -1;
+        ir = gen_front(a.spec, buf, len, &plain, &bad_args) ? gen_checked(a.spec, buf, len) : NULL;
         if (ir) {
             mu_list(stdout, ir);
             rc = 0;
         }
     } else if (buf) {
-        ir = gen_front(a.spec, buf, len, a.mutant);
+        ir = gen_front(a.spec, buf, len, &a, &bad_args);
+        if (bad_args)
+            rc = 2;
     }
     if (ir && a.list_profiles) {
         for (int p = 0; p < ir->nprofiles; p++)

@@ -29,6 +29,7 @@ shift $((OPTIND - 1))
 [ $# -eq 1 ] && [ -n "$GEN" ] && [ -n "$WORK" ] && [ -n "$PROFILE" ] || { echo "usage: $0 -g GEN -w WORK -p 'PROFILE...' SPEC" >&2; exit 2; }
 SPEC=$1
 here=$(dirname "$0")
+. "$here/profargs.sh"
 mkdir -p "$WORK"
 "$GEN" --mutants "$SPEC" >"$WORK/catalogue.tsv" || exit 1
 if [ -n "$ONLY" ]; then
@@ -47,7 +48,7 @@ one() {
     else
         for p in $PROFILE; do
             if [ "$NPROF" -gt 1 ]; then   # the same model as the spec's: nothing to search
-                "$GEN" --mutant "$num" --promela "$d/$p.pml" --profile "$p" "$SPEC" 2>/dev/null &&
+                "$GEN" --mutant "$num" --promela "$d/$p.pml" $(profargs "$p") "$SPEC" 2>/dev/null &&
                     cmp -s "$d/$p.pml" "$WORK/orig/$p.pml" && continue
             fi
             bash "$here/proofs.sh" -q -g "$GEN" -w "$d" -p "$p" -m "$num" -j 1 "$SPEC" >/dev/null 2>&1
@@ -68,9 +69,9 @@ one() {
 NPROF=$(echo $PROFILE | wc -w)
 if [ "$NPROF" -gt 1 ]; then
     mkdir -p "$WORK/orig"
-    for p in $PROFILE; do "$GEN" --promela "$WORK/orig/$p.pml" --profile "$p" "$SPEC" || exit 1; done
+    for p in $PROFILE; do "$GEN" --promela "$WORK/orig/$p.pml" $(profargs "$p") "$SPEC" || exit 1; done
 fi
-export -f one
+export -f one profargs
 export GEN WORK PROFILE SPEC EQUIV here NPROF
 : >"$WORK/mutants.tsv"
 # xargs runs JOBS at a time; each line of output is one mutant

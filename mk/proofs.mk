@@ -15,7 +15,12 @@
 PROOF_WORK := $(O)/proofs
 PROOF_JOBS ?= 2
 PROOF_RECORD ?= proofs
-MUTANT_PROFILE ?= mx240 qfx5100 jcp
+# The M120 at full size is too large to search once per mutant: its
+# family's part is searched on a smaller M120 (mk/profargs.sh), the
+# smallest on which every transition of the family fires.
+MUTANT_PROFILE ?= mx240 qfx5100 jcp m120:slots=2,febs=2
+MUTANT_ONLY ?=
+MUTANT_RECORD ?= proofs
 # The generated C whose hashes the record keeps: defined in mk/runtime.mk,
 # which is read after this file, hence '=' and $$ (second expansion) in
 # the prerequisites: without it 'make proofs' did not regenerate the C and
@@ -44,7 +49,7 @@ proofs: $(REL_BIN) $$(PROOF_CFILES) | deps
 proofs-mutants: $(REL_BIN) | deps
 	$(call quiet,MUTANTS,$(SPEC) on $(MUTANT_PROFILE))bash mk/proofs-mutants.sh \
 		-g $(REL_BIN) -w $(O)/mutants -p '$(MUTANT_PROFILE)' -j $(PROOF_JOBS) \
-		-e proofs/equivalent-mutants.txt -r proofs $(SPEC)
+		-e proofs/equivalent-mutants.txt -r $(MUTANT_RECORD) $(if $(MUTANT_ONLY),-n '$(MUTANT_ONLY)') $(SPEC)
 
 # A fresh run of the proofs of model/issu.fsm into the build directory,
 # compared with the committed record: the spec, model and generated-C hashes

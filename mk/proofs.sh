@@ -6,6 +6,9 @@
 #                [-p "mx240 mx480"] [-m MUTANT] [-c C_FILES] [-W BITS] [-H RECORD_JSON]
 #                [-q] [-x] SPEC
 #
+# A profile may be given with smaller params, NAME:PARAM=V[,PARAM=V]...
+# (mk/profargs.sh).
+#
 # -q prints only failures; -x stops a profile at its first failing search
 # (a mutant always stops there).  -W BITS sizes pan's hash tables (2^BITS
 # slots, 8 bytes each; default 26, liveness one more): a table too small
@@ -35,6 +38,7 @@
 #
 # Exit status: 0 every proof passed, 1 any failure, 2 bad usage.
 set -u
+. "$(dirname "$0")/profargs.sh"
 
 GEN= WORK= RECORD= JOBS=2 PROFILES= MUTANT= CFILES= QUIET=0 FIRST=0 WBITS= HINT=
 usage() { echo "usage: $0 -g GEN -w WORKDIR [-r RECORD_DIR] [-j JOBS] [-p PROFILES] [-m MUTANT] [-c C_FILES] [-W BITS] [-H RECORD_JSON] [-q] [-x] SPEC" >&2; exit 2; }
@@ -105,7 +109,7 @@ replay() {
     local flags=; case $dir in */liveness) flags=-DNOINV ;; esac
     (cd "$dir" && spin $flags -t -k "$trail" model.pml >"$name.replay.txt" 2>&1)
     [ -n "$MUTANT" ] && [ $QUIET = 1 ] && return   # a mutant run (proofs-mutants) needs only the replay
-    "$GEN" ${MUTANT:+--mutant $MUTANT} --profile "$P" --replay "$dir/$name.replay.txt" \
+    "$GEN" ${MUTANT:+--mutant $MUTANT} $(profargs "$P") --replay "$dir/$name.replay.txt" \
         --model "$dir/model.pml" --title "$title" \
         --scenario "$dir/$name.scenario.txt" --trace "$dir/$name.trace.jsonl" "$SPEC" \
         >/dev/null 2>"$dir/$name.replay.err" || true
@@ -285,7 +289,7 @@ witnesses() {
         fi
     done
     if [ -s "$list" ] && ! { [ -n "$MUTANT" ] && [ $QUIET = 1 ]; }; then
-        "$GEN" ${MUTANT:+--mutant $MUTANT} --profile "$P" --model "$d/model.pml" --replays "$list" "$SPEC" \
+        "$GEN" ${MUTANT:+--mutant $MUTANT} $(profargs "$P") --model "$d/model.pml" --replays "$list" "$SPEC" \
             >/dev/null 2>"$d/witnesses.err" ||
             say "$P vacuity: the witnesses' scenarios were not written (see $d/witnesses.err)"
     fi
@@ -298,7 +302,7 @@ witnesses() {
 gen_model() {
     P=$1 PD=$WORK/$1 R=$WORK/$1/results.tsv
     rm -rf "$PD" && mkdir -p "$PD" && : >"$R"
-    "$GEN" ${MUTANT:+--mutant $MUTANT} --promela "$PD/model.pml" --profile "$P" "$SPEC" 2>"$PD/gen.err" && return 0
+    "$GEN" ${MUTANT:+--mutant $MUTANT} --promela "$PD/model.pml" $(profargs "$P") "$SPEC" 2>"$PD/gen.err" && return 0
     say "$P: FAIL: issu-gen rejects the spec: $(head -1 "$PD/gen.err")"
     result gen issu-gen FAIL static "$(head -1 "$PD/gen.err")"
     return 1
@@ -339,14 +343,14 @@ REPS= SAME=
 for p in $ORDER; do
     gen_model "$p" || { rc=1; continue; }
     k=$(model_key "$p")
-    r=$(printf '%s\n' $REPS | awk -v k="$k" -F= '$2 == k { print $1; exit }')
-    if [ -n "$r" ]; then SAME="$SAME $p=$r"; else REPS="$REPS $p=$k"; fi
+    r=$(printf '%s\n' $REPS | awk -v k="$k" -F@ '$2 == k { print $1; exit }')
+    if [ -n "$r" ]; then SAME="$SAME $p@$r"; else REPS="$REPS $p@$k"; fi
 done
 # The longest profiles first, so that the last job to finish is a short
 # one: by the search times of the hint record (-H), a profile it lacks
 # counting as the longest; without a hint, the profiles declared last
 # first (a family's largest chassis comes last).
-reps() { for e in $REPS; do echo "${e%%=*}"; done; }
+reps() { for e in $REPS; do echo "${e%%@*}"; done; }
 if [ -n "$HINT" ] && [ -r "$HINT" ]; then
     PROFILES=$(reps | awk -v hint="$HINT" '
         BEGIN {
@@ -371,7 +375,7 @@ for p in $PROFILES; do
     running=$((running + 1))
 done
 while [ "$running" -gt 0 ]; do wait -n || rc=1; running=$((running - 1)); done
-for e in $SAME; do same_as "${e%%=*}" "${e#*=}"; done
+for e in $SAME; do same_as "${e%%@*}" "${e#*@}"; done
 
 if [ -n "$RECORD" ]; then
     mkdir -p "$RECORD"

@@ -17,7 +17,7 @@ static const int32_t issu__pv_max[ISSU_DIM(ISSU_NPLANT)] = { ISSU_PLANT(ISSU_X_)
 static const char *const issu__cmd_str[ISSU_CMD_SLOTS] = { ISSU_CMDS(ISSU_X_) };
 #undef ISSU_X_
 
-/* Elements of an array in this instance's profile, within the largest size. */
+/* Elements of an array or a pool in this instance's profile, within the largest size. */
 static int32_t issu__pv_size(const issu *m, int pv)
 {
     int32_t n = 1;
@@ -73,6 +73,8 @@ int32_t issu__count(issu *m, int pv, const int32_t *vals, int nvals)
 {
     int32_t n = 0;
     if (issu__pv_shape[pv] == ISSU_SHAPE_POOL) {
+        if (issu__pv_size(m, pv) == 0)                 /* a pool the profile lacks: no counters, */
+            return 0;                                  /* nothing to observe (as in the model) */
         for (int i = 0; i < nvals; i++)                /* bound: members counted */
             n += issu__obs(m, pv, vals[i]);
         return n;

@@ -98,23 +98,44 @@ static void resolve(ch_ids *id)
     id->single_cpu = ch_spec_env("single_cpu");
 }
 
-/* Every pool of enum fru, each element a traffic unit.  0 or -1 (too many). */
+/* Whether plant variable v is a pool of enum fru not yet in ch->pools. */
+static int new_fru_pool(const ch_chassis *ch, int v)
+{
+    if (v < 0 || ch->id.fru < 0 || ch_spec_var_shape(v) != ISSU_SHAPE_POOL || ch_spec_var_enum(v) != ch->id.fru)
+        return 0;
+    return pool_of(ch, v) < 0;
+}
+
+/* Append pool v, its elements traffic units from *units on.  0, or -1 if
+ * there are too many pools. */
+static int add_pool(ch_chassis *ch, int v, uint32_t *units)
+{
+    if (ch->npools == CH_POOLS_MAX)
+        return -1;
+    ch_pool *pl = &ch->pools[ch->npools++];
+    const char *label = ch_family_pool_label(ch->family, ch_spec_var_name(v));
+    pl->var = v;
+    pl->size = issu_plant_size(&ch->plant, v);
+    pl->unit = *units;
+    pl->label = label != NULL ? label : ch_spec_var_name(v);
+    *units += (uint32_t)pl->size;
+    return 0;
+}
+
+/* Every pool of enum fru, each element a traffic unit: those the family
+ * labels first, in its order (the order of the summary), then any other
+ * in the spec's.  0 or -1 (too many). */
 static int find_pools(ch_chassis *ch)
 {
     uint32_t units = 0;
-    for (int v = 0; v < ISSU_NPLANT; v++) {    /* bound: ISSU_NPLANT */
-        if (ch_spec_var_shape(v) != ISSU_SHAPE_POOL || ch_spec_var_enum(v) != ch->id.fru || ch->id.fru < 0)
-            continue;
-        if (ch->npools == CH_POOLS_MAX)
+    for (size_t i = 0; i < ch->family->npools; i++) {   /* bound: the family's labels */
+        int v = ch_spec_var(ch->family->pools[i].pool);
+        if (new_fru_pool(ch, v) && add_pool(ch, v, &units) != 0)
             return -1;
-        ch_pool *pl = &ch->pools[ch->npools++];
-        const char *label = ch_family_pool_label(ch->family, ch_spec_var_name(v));
-        pl->var = v;
-        pl->size = issu_plant_size(&ch->plant, v);
-        pl->unit = units;
-        pl->label = label != NULL ? label : ch_spec_var_name(v);
-        units += (uint32_t)pl->size;
     }
+    for (int v = 0; v < ISSU_NPLANT; v++)     /* bound: ISSU_NPLANT */
+        if (new_fru_pool(ch, v) && add_pool(ch, v, &units) != 0)
+            return -1;
     if (units > SIM_TRAFFIC_UNITS)
         return -1;
     sim_traffic_init(&ch->traffic, units, 0);

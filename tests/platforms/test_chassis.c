@@ -13,7 +13,10 @@
  * with S28/S29 as its postconditions; so has the ISSR family (jcp;
  * families/issr.fsm): the checklist in its order, the spacing, each ISSR
  * step's failure, abort and crash, with S32, S36 and S37 as its
- * postconditions, and its durations.  Cases are command lines of `issu
+ * postconditions, and its durations; so has the M120 (m120;
+ * families/m120.fsm): the FEB stage after the FPCs, each FEB's failure,
+ * crash, abort and rollback, with the FEBs in S12 and S13 and in the
+ * forwarding loss.  Cases are command lines of `issu
  * upgrade` (or of the subcommand they start with: reboot-in-service),
  * parsed by the CLI's own parser. */
 #include <string.h>
@@ -270,6 +273,40 @@ static const ch_case issr_cases[] = {
       "--fault user_gres@ISSR_DAEMONS --fault pic_offline@ISSR_FRU_PREPARE", "SUCCESS" },
 };
 
+/* The M120 (families/m120.fsm, D37-D40): the FEB stage (phase 7b) after
+ * the last FPC, one FEB at a time, its failures as D9's, its abort as D6's
+ * with the FEBs rolled back first. */
+#define M120 "--platform m120"
+static const ch_case m120_cases[] = {
+    { M120, "SUCCESS" },
+    { M120 " --reboot --seed 5", "SUCCESS" },
+    { M120 " --no-old-master-upgrade --unsupported-pic 3/0 --yes", "SUCCESS" },
+    /* every FPC offlined with consent: the FEBs straight after the prepare */
+    { M120 " --unsupported-fpc 0 --unsupported-fpc 1 --unsupported-fpc 2 --unsupported-fpc 3 --unsupported-fpc 4 "
+      "--unsupported-fpc 5 --yes", "SUCCESS" },
+    { M120 " --running 9.2R1.5 --target 9.4R1.3", "SUCCESS" },        /* M120 from 9.2 (4.2 [D]) */
+    { M120 " --running 9.1R3.2 --target 9.3R1.1", "REJECTED" },
+    /* D40: a FEB that fails or times out is left failed, the others go on */
+    { M120 " --fault feb_warm_boot.fail@1", "COMPLETED_DEGRADED" },
+    { M120 " --fault feb_warm_boot.timeout@6", "COMPLETED_DEGRADED" },
+    { M120 " --fault fru_warm_boot.fail@6 --fault feb_warm_boot.fail@2", "COMPLETED_DEGRADED" },
+    { M120 " --fault feb_crash", "COMPLETED_DEGRADED" },
+    { M120 " --fault feb_crash@SWITCHOVER_PREPARE", "COMPLETED_DEGRADED" },
+    /* D10 in the FEB stage: wait for GRES readiness, abort if it never comes */
+    { M120 " --fault gres_lost@FEB_WARM_BOOT", "SUCCESS" },
+    { M120 " --fault gres_lost@FEB_WARM_BOOT --fault backup_resync.timeout@FRU_RESYNC", "ABORTED_CLEAN" },
+    /* D8, D40: an abort or a crash waits for the FEB, then FEBs, FPCs and backup go back */
+    { M120 " --fault abort@FEB_WARM_BOOT", "ABORTED_CLEAN" },
+    { M120 " --fault backup_crash@FEB_WARM_BOOT", "ABORTED_CLEAN" },
+    { M120 " --fault abort@FRU_WARM_BOOT", "ABORTED_CLEAN" },
+    { M120 " --fault switchover_check.timeout", "ABORTED_CLEAN" },
+    { M120 " --fault feb_crash@FEB_WARM_BOOT --fault abort@FEB_WARM_BOOT", "ABORTED_DEGRADED" },
+    { M120 " --fault abort@FEB_WARM_BOOT --fault feb_rollback.timeout", "ABORTED_DEGRADED" },
+    { M120 " --fault abort@FEB_WARM_BOOT --fault chassis_abort.timeout", "ABORTED_DEGRADED" },
+    /* requests the controller must refuse */
+    { M120 " --fault pic_offline@FEB_WARM_BOOT --fault user_gres@t=1min", "SUCCESS" },
+};
+
 static ch_run R;                       /* large: static */
 static cli_args A;
 
@@ -317,6 +354,9 @@ static int32_t ver(const ch_chassis *ch, int32_t re) { return ch_get(ch, ISSU_PV
 static int32_t inst(const ch_chassis *ch, int32_t re) { return ch_get(ch, ISSU_PV_re_inst, re); }
 static uint32_t count(const ch_chassis *ch, int32_t s) { return ch_count(ch, ISSU_PV_fpc, s); }
 static uint32_t slots(const ch_chassis *ch) { return (uint32_t)issu_plant_size(&ch->plant, ISSU_PV_fpc); }
+/* The M120's FEBs (none on every other model). */
+static uint32_t febs_in(const ch_chassis *ch, int32_t s) { return ch_count(ch, ISSU_PV_feb, s); }
+static uint32_t febs(const ch_chassis *ch) { return (uint32_t)issu_plant_size(&ch->plant, ISSU_PV_feb); }
 static int32_t switchovers(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_switchovers, 0); }
 static int32_t devices(const ch_chassis *ch) { return ch_get(ch, ISSU_PV_devices, 0); }
 /* VM-based ISSU: RE1 exists only once the upgrade spawns it. */
@@ -331,13 +371,14 @@ static void check_untouched(const char *args, const ch_chassis *ch)
     PT_CHECK(role(ch, 0) == ISSU_role_MASTER && inst(ch, 0) == ISSU_version_OLD && inst(ch, 1) == ISSU_version_OLD
              && ver(ch, 0) == ISSU_version_OLD && ver(ch, 1) == ISSU_version_OLD, "%s: an RE changed", args);
     PT_CHECK(count(ch, ISSU_fru_ONLINE_OLD) + count(ch, ISSU_fru_UNSUPPORTED) == slots(ch), "%s: an FPC changed", args);
+    PT_CHECK(febs_in(ch, ISSU_fru_ONLINE_OLD) == febs(ch), "%s: a FEB changed", args);
     PT_CHECK(!spawned(ch) || (role(ch, 1) == ISSU_role_DOWN && devices(ch) == 0), "%s: a VM was spawned", args);
-    for (uint32_t s = 0; s < slots(ch); s++)
-        PT_CHECK(sim_traffic_lost(&ch->traffic, s, ch->sched.now) == 0, "%s: FPC %u lost traffic", args, s);
+    for (uint32_t u = 0; u < ch->traffic.n; u++)                 /* FPCs, then FEBs */
+        PT_CHECK(sim_traffic_lost(&ch->traffic, u, ch->sched.now) == 0, "%s: unit %u lost traffic", args, u);
 }
 
-/* S13 on the plant: both REs where the options put them, every FPC on NEW
- * after a dark window (or the time it was offline). */
+/* S13 on the plant: both REs where the options put them, every FPC (and
+ * FEB) on NEW after a dark window (or the time it was offline). */
 static void check_success(const char *args, const ch_chassis *ch)
 {
     int omu = !ch_config_has(&ch->cfg, ISSU_OPT_no_old_master_upgrade), reboot = ch_config_has(&ch->cfg, ISSU_OPT_reboot);
@@ -345,13 +386,15 @@ static void check_success(const char *args, const ch_chassis *ch)
     sim_ms most = CH_DARK_HI + ch_timing_for(NULL, 0, "re_switchover")->hi
         * (SIM_TRAFFIC_FULL - ch->family->gres_share) / SIM_TRAFFIC_FULL;
     PT_CHECK(role(ch, 1) == ISSU_role_MASTER && ver(ch, 1) == ISSU_version_NEW
-             && count(ch, ISSU_fru_ONLINE_NEW) == slots(ch), "%s: S13", args);
+             && count(ch, ISSU_fru_ONLINE_NEW) == slots(ch) && febs_in(ch, ISSU_fru_ONLINE_NEW) == febs(ch),
+             "%s: S13", args);
     PT_CHECK(inst(ch, 0) == (omu ? ISSU_version_NEW : ISSU_version_OLD)
              && ver(ch, 0) == (reboot ? ISSU_version_NEW : ISSU_version_OLD), "%s: S13 old master", args);
-    for (uint32_t s = 0; s < slots(ch); s++)                    /* a dark window, or offline */
-        PT_CHECK(sim_traffic_lost(&ch->traffic, s, ch->sched.now) >= 500
-                 && (ch->cfg.unsupported_pics[s] != 0 || sim_traffic_lost(&ch->traffic, s, ch->sched.now) <= most),
-                 "%s: FPC %u forwarding loss", args, s);
+    for (uint32_t u = 0; u < ch->traffic.n; u++)                /* a dark window, or offline */
+        PT_CHECK(sim_traffic_lost(&ch->traffic, u, ch->sched.now) >= 500
+                 && ((u < slots(ch) && ch->cfg.unsupported_pics[u] != 0)
+                     || sim_traffic_lost(&ch->traffic, u, ch->sched.now) <= most),
+                 "%s: unit %u (FPCs, then FEBs) forwarding loss", args, u);
 }
 
 /* S28 and S29: a clean abort and a success of VM-based ISSU. */
@@ -407,7 +450,8 @@ static void check_post(const char *args, const char *result, const ch_chassis *c
     } else if (strcmp(result, "ABORTED_CLEAN") == 0) {         /* S12 */
         PT_CHECK(role(ch, 0) == ISSU_role_MASTER && role(ch, 1) == ISSU_role_BACKUP && ver(ch, 1) == ISSU_version_OLD
                  && inst(ch, 1) == ISSU_version_OLD && inst(ch, 0) == ISSU_version_OLD, "%s: S12 REs", args);
-        PT_CHECK(count(ch, ISSU_fru_ONLINE_OLD) + count(ch, ISSU_fru_UNSUPPORTED) == slots(ch), "%s: S12 FPCs", args);
+        PT_CHECK(count(ch, ISSU_fru_ONLINE_OLD) + count(ch, ISSU_fru_UNSUPPORTED) == slots(ch)
+                 && febs_in(ch, ISSU_fru_ONLINE_OLD) == febs(ch), "%s: S12 FPCs and FEBs", args);
     } else if (strcmp(result, "SUCCESS") == 0) {
         check_success(args, ch);
     } else if (strcmp(result, "COMPLETED_DEGRADED") == 0) {
@@ -465,6 +509,29 @@ static void issr_family_as_the_spec_says(void)
     check_cases(issr_cases, sizeof issr_cases / sizeof issr_cases[0]);
 }
 
+static void m120_family_as_the_spec_says(void)
+{
+    check_cases(m120_cases, sizeof m120_cases / sizeof m120_cases[0]);
+}
+
+/* Phase 7b comes after the last FPC and before the switchover check: one
+ * FEB dark at a time, no FPC left to boot (S42), and the FPC and FEB pools
+ * are the chassis' traffic units in the family's order. */
+static void m120_feb_stage_after_the_fpcs(void)
+{
+    if (start_case(M120, "FEB_WARM_BOOT") != 0)
+        return;
+    PT_CHECK(ch_run_go(&R) == CH_END_STOPPED, "m120: never reached FEB_WARM_BOOT");
+    CU_ASSERT_EQUAL(febs_in(&R.ch, ISSU_fru_WARM_BOOTING), 1);
+    CU_ASSERT_EQUAL(count(&R.ch, ISSU_fru_WARM_BOOTING), 0);
+    CU_ASSERT_EQUAL(count(&R.ch, ISSU_fru_ONLINE_NEW), slots(&R.ch));
+    CU_ASSERT_EQUAL(ch_get(&R.ch, ISSU_PV_feb, 0), ISSU_fru_WARM_BOOTING);   /* lowest slot first */
+    CU_ASSERT_EQUAL(febs(&R.ch), 6u);                                       /* D37 */
+    PT_CHECK(R.ch.npools == 2 && R.ch.pools[0].var == ISSU_PV_fpc && R.ch.pools[1].var == ISSU_PV_feb
+             && R.ch.pools[1].unit == 6u && strcmp(R.ch.pools[1].label, "FEB") == 0 && R.ch.traffic.n == 12u,
+             "m120: pools %u", R.ch.npools);
+}
+
 /* A chassis of model m powered on with the default configuration and no
  * controller (the plant sees it in its initial state); NULL (reported). */
 static ch_chassis *power_on(const ch_model *m)
@@ -492,7 +559,8 @@ static void single_cpu_at_power_on(void)
                  && ch_get(ch, ISSU_PV_gres_ready, 0) == !vm && ch_get(ch, ISSU_PV_nsr_synced, 0) == !vm,
                  "%s: RE1 at power-on", models[i]);
         PT_CHECK(issu_plant_env_allowed(&ch->plant, ISSU_ENV_start, NULL) == 1, "%s: start not allowed", models[i]);
-        PT_CHECK(ch->traffic.n == (vm ? 0u : 6u) && ch->npools == 1, "%s: %u forwarding units", models[i],
+        /* the FPC and FEB pools, the FEBs empty but on the M120 */
+        PT_CHECK(ch->traffic.n == (vm ? 0u : 6u) && ch->npools == 2, "%s: %u forwarding units", models[i],
                  ch->traffic.n);
     }
 }
@@ -746,6 +814,8 @@ int register_chassis(void)
     CU_add_test(s, "VM-based ISSU: RE1 down at power-on (single_cpu)", single_cpu_at_power_on);
     CU_add_test(s, "VM-based ISSU: durations", vm_durations);
     CU_add_test(s, "ISSR: checklist, spacing, faults, aborts (S32, S36, S37)", issr_family_as_the_spec_says);
+    CU_add_test(s, "M120: the FEB stage, its faults, aborts and rollback (S12, S13)", m120_family_as_the_spec_says);
+    CU_add_test(s, "M120: the FEBs after the last FPC, one at a time (S6, S42)", m120_feb_stage_after_the_fpcs);
     CU_add_test(s, "ISSR: the checklist's facts in its order, the spacing", issr_facts);
     CU_add_test(s, "ISSR: durations and the image line", issr_durations);
     CU_add_test(s, "refused requests change nothing", refused_requests_counted);

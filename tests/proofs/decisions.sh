@@ -22,6 +22,11 @@
 #        device handoff issued, on a queued report, to a spawned RE that had
 #        crashed (S34); a loss of GRES readiness that aborts an ISSR (D34)
 #        without counting as a failure (S39).
+#   D40, S42  the M120's FEB stage, on a smaller M120 (two FPCs, two FEBs:
+#        every transition of the family fires there, mk/profargs.sh): a
+#        failed FEB warm boot lets the other FEBs continue (S18); the FEB
+#        stage started while FPCs are still READY, by an edit that takes it
+#        from the prepare whatever the FPCs (S42).
 # The first three are the mutants that survived every property until S18
 # named the reasons an upgrade may be abandoned (proofs/mutants.md).
 set -u
@@ -77,5 +82,7 @@ D29|qfx5100|S26|sed:families/vm.fsm:/on backup_resync.ok when !same_version/s/ \
 S36|jcp|S36|sed:families/issr.fsm:s/{ daemons_ready = false; chassis_handed = true; }/{ chassis_handed = true; }/|backup_crash|DESTROY_BACKUP
 S34|jcp|S34|sed:families/issr.fsm:s/when !abort_req \&\& re_role.1. == BACKUP \&\& gres_ready \&\& nsr_synced \&\& dp_secondary -> DEVICE_HANDOFF/when !abort_req -> DEVICE_HANDOFF/|backup_crash|DEVICE_HANDOFF
 D34|jcp|S39|sed:issu.fsm:s/if switchover_checked .. same_version/if switchover_checked/|gres_lost|ISSR_ABORT
+D40|m120:slots=2,febs=2|S18|issu: FEB_WARM_BOOT --feb_warm_boot.fail--> FEB_WARM_BOOT: dropped|feb_warm_boot.fail|ABORT_FRUS
+S42|m120:slots=2,febs=2|S42|sed:issu.fsm:s/on fru_prepare.ok when count(fpc, READY) == 0 \&\& febs > 0 \&\& \(.*\) -> FEB_WARM_BOOT/on fru_prepare.ok when febs > 0 \&\& \1 priority 5 -> FEB_WARM_BOOT/|feb_warm_boot|FEB_WARM_BOOT
 LIST
 exit $fail

@@ -50,6 +50,27 @@ static void test_issue_refused(void)
     CU_ASSERT_EQUAL(st.pending, 0u);               /* no timer, no outcome expected */
 }
 
+/* A pool the profile lacks (the M120's FEBs on the default chassis) has no
+ * counters: a guard that counts it reads 0 and asks the HAL nothing, as the
+ * model has nothing of it (found when a replay of a mx240 counterexample,
+ * whose trace never names the FEBs, stopped at ABORT_FRUS's guard). */
+static void test_empty_pool_unobserved(void)
+{
+    fh_start(&c0, &m0, 0);
+    c0.unavailable[ISSU_PV_feb] = 1;
+    issu_post(&m0, ISSU_EV_start);
+    issu_step(&m0);
+    issu_post(&m0, ISSU_EV_validate_image__ok);
+    issu_step(&m0);
+    issu_post(&m0, ISSU_EV_abort);
+    issu_step(&m0);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_issu_ABORT_FRUS);
+    issu_post(&m0, ISSU_EV_chassis_abort__ok);   /* its guards count FEBs on NEW */
+    issu_step(&m0);
+    CU_ASSERT_EQUAL(fh_errors(&c0, ISSU_ERR_CONTRACT, ISSU_C_OBSERVE_FAILED), 0);
+    CU_ASSERT_EQUAL(m0.fsm.state, ISSU_ST_issu_IDLE);
+}
+
 static void test_guard_unobservable(void)
 {
     fh_start(&c0, &m0, 0);
@@ -117,6 +138,7 @@ int register_instances(void)
     if (!s || !CU_add_test(s, "instances run side by side", test_side_by_side)
         || !CU_add_test(s, "a refused issue is contract 109", test_issue_refused)
         || !CU_add_test(s, "an unobservable guard is contract 110", test_guard_unobservable)
+        || !CU_add_test(s, "a pool the profile lacks is never observed", test_empty_pool_unobserved)
         || !CU_add_test(s, "an observation out of its range is contract 111", test_observation_out_of_range)
         || !CU_add_test(s, "bad configurations are refused", test_bad_config)
         || !CU_add_test(s, "params and options from the configuration", test_params_from_profile))

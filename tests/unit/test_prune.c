@@ -4,7 +4,9 @@
  * command, its fault, the transitions into it and its on-issue invariant)
  * is not in the model; in the other profile it is.  The proofs of the same
  * spec (make check-systems) then show that each profile's coverage counts
- * only its own transitions. */
+ * only its own transitions.  `--param` gives a profile smaller params
+ * before the analyses: the same pruning then follows from them, and a
+ * value the spec cannot take is a command-line error that writes nothing. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +80,63 @@ static void test_empty_pool_left_out(void)
              "profile plain: neither S1 (for the other family) nor S2 (on issue of a command it lacks)");
     TU_CHECK(pr_has(m, "@P S3 ") && pr_has(m, "pc_ctl_update_main"),
              "profile plain: the main stage and S3 stay");
+    free(m);
+}
+
+/* issu-gen --profile twin --param P... --promela OUT on the spec: its exit
+ * status; *model the output (malloc'd) when it exited 0 and model != NULL. */
+static int pr_param(const char *p1, const char *p2, char **model)
+{
+    char *spec = tu_join(tu_srcdir(), PR_SPEC), *dir = tu_mkdtemp();
+    char *out = dir ? tu_join(dir, "out.pml") : NULL;
+    const char *args[10] = { "--profile", "twin", "--param", p1 };
+    int n = 4;
+    if (p2) {
+        args[n++] = "--param";
+        args[n++] = p2;
+    }
+    args[n++] = "--promela";
+    args[n++] = out;
+    args[n++] = spec;
+    args[n] = NULL;
+    tu_run r;
+    int status = -1;
+    if (out && tu_gen() && tu_run_gen(args, NULL, &r) == 0) {
+        status = r.exited ? r.status : -1;
+        tu_run_free(&r);
+        size_t len;
+        char *text = tu_read_file(out, &len);
+        TU_CHECK(status == 0 || text == NULL, "--param %s: exit %d, yet an output was written", p1, status);
+        if (model && status == 0)
+            *model = text;
+        else
+            free(text);
+    }
+    if (dir)
+        tu_rmtree(dir);
+    free(out);
+    free(dir);
+    free(spec);
+    return status;
+}
+
+static void test_param_override(void)
+{
+    char *m = NULL;
+    if (pr_param("extras=1", NULL, &m) == 0 && m) {
+        TU_CHECK(pr_has(m, "#define P_extras 1") && pr_has(m, "pc_ctl_update_extra"),
+                 "--param extras=1: one extra unit, the extra stage kept");
+        free(m);
+        m = NULL;
+    } else {
+        TU_CHECK(0, "--param extras=1 on profile twin failed");
+    }
+    TU_CHECK(pr_param("extras=3", NULL, NULL) == 2, "--param extras=3: out of the param's range (0..2)");
+    TU_CHECK(pr_param("extras", NULL, NULL) == 2, "--param extras: not NAME=VALUE");
+    TU_CHECK(pr_param("nosuch=1", NULL, NULL) == 2, "--param nosuch=1: no such param");
+    TU_CHECK(pr_param("extras=1x", NULL, NULL) == 2, "--param extras=1x: not a number");
+    TU_CHECK(pr_param("extras=1", "extras=2", &m) == 0 && m && pr_has(m, "#define P_extras 2"),
+             "--param given twice: the last one counts");
     free(m);
 }
 
@@ -195,6 +254,7 @@ int register_prune(void)
     CU_pSuite s = CU_add_suite("prune: a profile's model holds what its family has", NULL, NULL);
     if (!s || !CU_add_test(s, "an empty pool: its stage is left out", test_empty_pool_left_out) ||
         !CU_add_test(s, "a full pool: its stage is in", test_full_pool_kept) ||
+        !CU_add_test(s, "--param: a smaller instance of a profile, or an error", test_param_override) ||
         !CU_add_test(s, "a whole-array effect writes every element", test_whole_array_effect) ||
         !CU_add_test(s, "an unread plant variable is left out", test_unread_plant_left_out) ||
         !CU_add_test(s, "what a profile decides is left out of expressions and queue", test_known_operands_left_out))
