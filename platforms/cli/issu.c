@@ -63,8 +63,11 @@ static void print_request(const cli_args *a)
            ch_config_has(c, ch_spec_option("no_old_master_upgrade")) ? " no-old-master-upgrade" : "");
 }
 
-/* Set the sinks, open the trace, initialise the run.  0 or an exit status. */
-static int prepare(ch_run *r, cli_args *a, FILE **trace)
+/* Set the sinks and initialise the run.  0 or an exit status.  The trace
+ * file is opened only once the run is about to be made (open_trace): a
+ * request refused before (a bad setting, an ISSR not confirmed) leaves a
+ * file already there as it was. */
+static int prepare(ch_run *r, cli_args *a)
 {
     char err[CH_MSG_MAX];
     int loud = !a->quiet && a->cmd != CLI_STATUS;
@@ -73,18 +76,24 @@ static int prepare(ch_run *r, cli_args *a, FILE **trace)
     a->run.log = print_log;
     a->run.detail = a->verbose ? print_detail : NULL;
     a->run.ctx = a;
+    a->run.trace = NULL;
+    if (ch_run_init(r, &a->run, err, sizeof err) != 0) {
+        fprintf(stderr, "issu: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* Open --trace for the run r is about to make (it writes its first line
+ * at its first step).  0 or an exit status. */
+static int open_trace(ch_run *r, const cli_args *a, FILE **trace)
+{
     *trace = NULL;
     if (a->trace_path != NULL && (*trace = fopen(a->trace_path, "w")) == NULL) {
         fprintf(stderr, "issu: cannot write trace file '%s'\n", a->trace_path);
         return EXIT_USAGE;
     }
-    a->run.trace = *trace;
-    if (ch_run_init(r, &a->run, err, sizeof err) != 0) {
-        fprintf(stderr, "issu: %s\n", err);
-        if (*trace != NULL)
-            fclose(*trace);
-        return EXIT_USAGE;
-    }
+    r->opts.trace = *trace;
     return 0;
 }
 
@@ -133,17 +142,17 @@ static int run(cli_args *a)
     static ch_run r;                   /* large (journal, controller): not on the stack */
     FILE *trace;
     a->run.validate_only = a->cmd == CLI_VALIDATE;
-    int rc = prepare(&r, a, &trace);
+    int rc = prepare(&r, a);
     if (rc != 0)
         return rc;
     if (a->cmd != CLI_STATUS && !a->quiet)
         print_request(a);
     if (a->cmd == CLI_REBOOT && !confirmed(a)) {
         printf("not confirmed: nothing was done\n");
-        if (trace != NULL && fclose(trace) == 0)
-            (void)remove(a->trace_path);   /* nothing ran: no trace */
         return EXIT_NOT_SUCCESS;
     }
+    if ((rc = open_trace(&r, a, &trace)) != 0)
+        return rc;
     ch_end end = ch_run_go(&r);
     /* a trace that could not be written whole is no record of the run */
     int lost = trace != NULL && (ferror(trace) | fclose(trace)) != 0;

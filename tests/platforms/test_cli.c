@@ -3,7 +3,8 @@
  * a request the model does not take give a message and exit status 2 and
  * run nothing; the help pages; the package reader; validate, status and
  * trace output; the console of VM-based ISSU and of ISSR (reboot-in-service,
- * its prompt answered from standard input). */
+ * its prompt answered from standard input; a trace file already there is
+ * left as it was by a request that runs nothing). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -421,6 +422,23 @@ static void issr_prompt(void)
     }
     PT_CHECK(cli_input(cmd, "yes\n") == 0 && strstr(out_text, "outcome:               SUCCESS")
              && access(path, F_OK) == 0, "answer yes: %s", out_text);
+    /* a trace already there survives a request that runs nothing: the
+     * answer no, and a fault the spec does not have (refused at setup) */
+    FILE *f = fopen(path, "w");
+    if (PT_CHECK(f != NULL, "cannot write %s", path)) {
+        fputs("kept\n", f);
+        fclose(f);
+    }
+    char tmp[160], text[16] = "";
+    snprintf(tmp, sizeof tmp, "%s.part", path);
+    PT_CHECK(cli_input(cmd, "no\n") == 1, "answer no: %s", out_text);
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --fault explode --trace %s", path);
+    PT_CHECK(cli(cmd) == 2, "%s: %s", cmd, out_text);
+    f = fopen(path, "r");
+    PT_CHECK(f != NULL && fgets(text, sizeof text, f) != NULL && strcmp(text, "kept\n") == 0
+             && access(tmp, F_OK) != 0, "the trace file already there was changed: '%s'", text);
+    if (f != NULL)
+        fclose(f);
 }
 
 /* Faults of an ISSR end as the spec decides, with the monitors silent. */
