@@ -36,6 +36,17 @@ scan() {
 	test -f /usr/lib/arm-none-eabi/newlib/libc.a ||
 		need libnewlib-arm-none-eabi
 	test -f /usr/include/CUnit/Basic.h || need libcunit1-dev
+	# libFuzzer (make fuzz, check-fuzz): clang and its runtime library
+	have clang || need clang
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+		need "libclang-rt-$(clang_major)-dev"
+}
+
+# clang_major: the major version of the clang Debian installs (14 on
+# Debian 12), from the installed clang if there is one.
+clang_major() {
+	v=$(clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -1)
+	echo "${v:-14}"
 }
 
 report() {
