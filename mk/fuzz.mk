@@ -25,17 +25,17 @@ FUZZ_GEN_SRC = $(GEN_LIB_SRC) $(TMPL_C)
 FUZZ_PKG_SRC := platforms/cli/cli_pkg.c platforms/chassis/ch_release.c
 FUZZ_RT_SRC = $(RT_SRC) $(RT_CTRL_C) tests/runtime/fake_hal.c
 
-$(FUZZ_DIR)/fuzz_spec: tests/fuzz/fuzz_spec.c $$(FUZZ_GEN_SRC) | deps
+$(FUZZ_DIR)/fuzz_spec: tests/fuzz/fuzz_spec.c tests/fuzz/fuzz_copy.h $$(FUZZ_GEN_SRC) | deps
 	@mkdir -p $(@D)
-	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(GEN_CPPFLAGS) $(GEN_INC) -o $@ $< $(FUZZ_GEN_SRC)
+	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(GEN_CPPFLAGS) $(GEN_INC) -I tests/fuzz -o $@ $< $(FUZZ_GEN_SRC)
 
 $(FUZZ_DIR)/fuzz_trace: tests/fuzz/fuzz_trace.c $$(FUZZ_GEN_SRC) | deps
 	@mkdir -p $(@D)
-	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(GEN_CPPFLAGS) $(GEN_INC) -o $@ $< $(FUZZ_GEN_SRC)
+	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(GEN_CPPFLAGS) $(GEN_INC) -I tests/fuzz -o $@ $< $(FUZZ_GEN_SRC)
 
-$(FUZZ_DIR)/fuzz_package: tests/fuzz/fuzz_package.c $(FUZZ_PKG_SRC) | deps
+$(FUZZ_DIR)/fuzz_package: tests/fuzz/fuzz_package.c tests/fuzz/fuzz_copy.h $(FUZZ_PKG_SRC) | deps
 	@mkdir -p $(@D)
-	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) -I platforms/cli -I platforms/chassis -I platforms/sim \
+	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) -I tests/fuzz -I platforms/cli -I platforms/chassis -I platforms/sim \
 		-o $@ $< $(FUZZ_PKG_SRC)
 
 $(FUZZ_DIR)/fuzz_events: tests/fuzz/fuzz_events.c $$(FUZZ_RT_SRC) $$(RT_IDS) | deps

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "check.h"
 #include "diag.h"
+#include "fuzz_copy.h"
 #include "load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -26,18 +27,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (sink == NULL && (sink = fopen("/dev/null", "w")) == NULL)
         abort();
     diag_init(path, sink);
-    static const char empty[1];
-    char *copy = size ? malloc(size) : NULL;
-    if (size && copy == NULL)
+    char empty[1] = "";
+    char *copy = fz_copy(data, size, empty);
+    if (copy == NULL)
         return 0;
-    if (size)
-        memcpy(copy, data, size);
     ast_spec ast;
     ir_spec *ir = NULL;
-    if (ld_load(path, copy ? copy : empty, size, &ast, NULL) == 0 && diag_count() == 0
+    if (ld_load(path, copy, size, &ast, NULL) == 0 && diag_count() == 0
         && ck_check(&ast, path, &ir) == 0 && diag_count() == 0)
         (void)an_analyze(ir);
-    free(copy);
+    fz_free(copy, empty);
     ar_free_all();
     return 0;
 }
