@@ -280,7 +280,9 @@ static int gen_profile(const ir_spec *s, const char *name)
  * reporting. */
 static int gen_params(ir_spec *s, const gen_args *a)
 {
-    int p = a->nparam ? gen_profile(s, a->profile) : 0;
+    if (a->nparam == 0)
+        return 0;
+    int p = gen_profile(s, a->profile);
     if (p < 0)
         return -1;
     int32_t *given = ar_array((size_t)s->nvars + 1, sizeof *given);   /* the profile's own values */
