@@ -16,7 +16,9 @@
  * postconditions, and its durations; so has the M120 (m120;
  * families/m120.fsm): the FEB stage after the FPCs, each FEB's failure,
  * crash, abort and rollback, with the FEBs in S12 and S13 and in the
- * forwarding loss.  Cases are command lines of `issu
+ * forwarding loss.  Then the single-fault campaign: every fault and
+ * operator action at every state, every failed or timed-out outcome at its
+ * first and second issue, on every model.  Cases are command lines of `issu
  * upgrade` (or of the subcommand they start with: reboot-in-service),
  * parsed by the CLI's own parser. */
 #include <string.h>
@@ -645,6 +647,68 @@ static void issr_durations(void)
     }
 }
 
+/* The single-fault campaign (issue 15): on every model, every fault and
+ * operator action of the spec at every state of the controller
+ * (EVENT@STATE), and every failed or timed-out outcome of every command at
+ * its first and second issue (CMD.OUTCOME@N), one at a time.  A point
+ * where the event never happens (the state is not reached, or the spec's
+ * condition never holds there) is not applicable; every run where it
+ * happens must end back in IDLE with an outcome, with the monitors and
+ * contracts silent and a master RE at every instant.  Prints the counts. */
+static int campaign_run(const char *args, unsigned long *applicable)
+{
+    if (start_case(args, NULL) != 0)
+        return 1;
+    ch_run_go(&R);
+    int fired = 1;
+    for (uint32_t f = 0; f < R.ch.faults.n; f++)
+        if (!R.ch.faults.f[f].fired && (int)f != R.yes_fault)
+            fired = 0;
+    if (!fired)
+        return 0;
+    ++*applicable;
+    return !PT_CHECK(R.end == CH_END_DONE && strcmp(ch_run_result(&R), "NONE") != 0
+                     && R.monitor_violations + R.contract_violations == 0
+                     && sim_traffic_cp_outage(&R.ch.traffic, R.ch.sched.now) == 0 && R.ch.traffic.cp_outages == 0,
+                     "%s: end %d, outcome %s, %s", args, (int)R.end, ch_run_result(&R), R.first_violation);
+}
+
+static void single_fault_campaign(void)
+{
+    unsigned long points = 0, applicable = 0, violations = 0;
+    for (size_t i = 0; i < ch_model_count; i++) {
+        const ch_model *m = &ch_models[i];
+        const char *sub = cli_request_of(m)->subcommand;
+        char args[192];
+        snprintf(args, sizeof args, "%s --platform %s --yes", sub, m->name);
+        if (start_case(args, NULL) != 0)
+            continue;
+        const char *states[ISSU_DIM(ISSU_NSTATES_MAX)];
+        size_t nstates = R.nstates;
+        memcpy(states, R.states, nstates * sizeof states[0]);
+        for (int e = 0; e < ISSU_NENVS; e++)               /* faults and operator actions */
+            for (size_t st = 0; st < nstates; st++) {
+                snprintf(args, sizeof args, "%s --platform %s --yes --fault %s@%s", sub, m->name,
+                         ch_spec_env_name(e), states[st]);
+                points++;
+                violations += (unsigned long)campaign_run(args, &applicable);
+            }
+        for (int ev = 0; ev < ISSU_NEVENTS; ev++) {        /* outcomes other than ok */
+            const char *name = ch_spec_event_name(ev), *dot = strchr(name, '.');
+            if (dot == NULL || strcmp(dot, ".ok") == 0)
+                continue;
+            for (int nth = 1; nth <= 2; nth++) {
+                snprintf(args, sizeof args, "%s --platform %s --yes --fault %s@%d", sub, m->name, name, nth);
+                points++;
+                violations += (unsigned long)campaign_run(args, &applicable);
+            }
+        }
+    }
+    printf("\n    single faults: %lu points on %zu models, %lu applicable runs, %lu violations ",
+           points, ch_model_count, applicable, violations);
+    CU_ASSERT(applicable > 0);
+}
+
 static void refused_requests_counted(void)
 {
     if (run_case("--platform mx480 --fault user_gres@FRU_WARM_BOOT --fault start@FRU_WARM_BOOT") == 0)
@@ -816,6 +880,7 @@ int register_chassis(void)
     CU_add_test(s, "ISSR: checklist, spacing, faults, aborts (S32, S36, S37)", issr_family_as_the_spec_says);
     CU_add_test(s, "M120: the FEB stage, its faults, aborts and rollback (S12, S13)", m120_family_as_the_spec_says);
     CU_add_test(s, "M120: the FEBs after the last FPC, one at a time (S6, S42)", m120_feb_stage_after_the_fpcs);
+    CU_add_test(s, "every single fault at every point of every model: a legal end", single_fault_campaign);
     CU_add_test(s, "ISSR: the checklist's facts in its order, the spacing", issr_facts);
     CU_add_test(s, "ISSR: durations and the image line", issr_durations);
     CU_add_test(s, "refused requests change nothing", refused_requests_counted);
