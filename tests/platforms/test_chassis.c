@@ -18,7 +18,7 @@
  * crash, abort and rollback, with the FEBs in S12 and S13 and in the
  * forwarding loss.  Then the fault campaign: every fault and operator
  * action at every state, every failed or timed-out outcome at its first and
- * second issue, on every model, and a fixed sample of their pairs.  Cases are command lines of `issu
+ * second issue, on every model, and every pair of them.  Cases are command lines of `issu
  * upgrade` (or of the subcommand they start with: reboot-in-service),
  * parsed by the CLI's own parser. */
 #include <stdlib.h>
@@ -719,9 +719,10 @@ static size_t campaign_singles(const ch_model *m, unsigned long *points, unsigne
 /* The fault campaign (issue 15): on every model, every fault and operator
  * action of the spec at every state of the controller (EVENT@STATE), and
  * every failed or timed-out outcome of every command at its first and
- * second issue (CMD.OUTCOME@N), one at a time; then pairs of the single
- * points that happened: a fixed sample of them (one pair in 61), or every
- * pair with ISSU_CAMPAIGN=all in the environment (make campaign).  A run
+ * second issue (CMD.OUTCOME@N), one at a time; then every pair of the
+ * single points that happened (about 100,000 runs, some 20 seconds), or a
+ * fixed sample of them (one pair in 61) with ISSU_CAMPAIGN=sample in the
+ * environment.  A run
  * in which a fault of it never happens (its state is not reached, or the
  * spec's condition never holds there) is not applicable; every other run
  * must end back in IDLE with an outcome, with the monitors and contracts
@@ -729,7 +730,7 @@ static size_t campaign_singles(const ch_model *m, unsigned long *points, unsigne
 static void fault_campaign(void)
 {
     const char *env = getenv("ISSU_CAMPAIGN");
-    int all = env != NULL && strcmp(env, "all") == 0;
+    int all = env == NULL || strcmp(env, "sample") != 0;
     unsigned long points = 0, applicable = 0, violations = 0;
     unsigned long pairs = 0, pairs_run = 0, pairs_applicable = 0, pair_violations = 0;
     for (size_t i = 0; i < ch_model_count; i++) {
