@@ -128,6 +128,20 @@ static const char *gen_value(int argc, char **argv, int *i, const char *what)
     return argv[*i];
 }
 
+/* The value of an option that may be given many times, appended to *list
+ * (made large enough for every argument the first time); 0, or -1 after
+ * reporting. */
+static int gen_push(int argc, char **argv, int *i, const char *what, const char ***list, int *n)
+{
+    const char *v = gen_value(argc, argv, i, what);
+    if (!v)
+        return -1;
+    if (!*list)
+        *list = ar_array((size_t)argc, sizeof **list);
+    (*list)[(*n)++] = v;
+    return 0;
+}
+
 /* The outputs made from a replayed trail. */
 static int gen_needs_replay(em_fn fn)
 {
@@ -156,11 +170,8 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
                 return -1;
             a->profile = v;
         } else if (strcmp(arg, "--param") == 0) {
-            if (!(v = gen_value(argc, argv, &i, "NAME=VALUE")))
+            if (gen_push(argc, argv, &i, "NAME=VALUE", &a->param, &a->nparam))
                 return -1;
-            if (!a->param)
-                a->param = ar_array((size_t)argc, sizeof *a->param);
-            a->param[a->nparam++] = v;
         } else if (strcmp(arg, "--replay") == 0 || strcmp(arg, "--model") == 0 ||
                    strcmp(arg, "--title") == 0) {
             if (!(v = gen_value(argc, argv, &i, arg[2] == 't' ? "a text" : "a file")))
@@ -170,11 +181,8 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             if (!(a->replays = gen_value(argc, argv, &i, "a file")))
                 return -1;
         } else if (strcmp(arg, "--check-trace") == 0) {
-            if (!(v = gen_value(argc, argv, &i, "a file")))
+            if (gen_push(argc, argv, &i, "a file", &a->check_trace, &a->ncheck))
                 return -1;
-            if (!a->check_trace)
-                a->check_trace = ar_array((size_t)argc, sizeof *a->check_trace);
-            a->check_trace[a->ncheck++] = v;
         } else if (strcmp(arg, "--mutant") == 0) {
             if (!(v = gen_value(argc, argv, &i, "a mutant number")))
                 return -1;
