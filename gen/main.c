@@ -314,9 +314,10 @@ static int gen_params(ir_spec *s, const gen_args *a)
             lo = ir_const(s, pv->elem.lo, p);
             hi = ir_const(s, pv->elem.hi, p);
         }
-        for (int q = 0; q < s->nprofiles; q++)
-            if ((q == p ? given[v] : s->profiles[q].param[v]) > most)
-                most = q == p ? given[v] : s->profiles[q].param[v];
+        for (int q = 0; q < s->nprofiles; q++) {
+            int32_t x = q == p ? given[v] : s->profiles[q].param[v];
+            most = x > most ? x : most;
+        }
         char *end;
         errno = 0;
         long val = strtol(eq + 1, &end, 10);

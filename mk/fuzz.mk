@@ -25,11 +25,9 @@ FUZZ_GEN_SRC = $(GEN_LIB_SRC) $(TMPL_C)
 FUZZ_PKG_SRC := platforms/cli/cli_pkg.c platforms/chassis/ch_release.c
 FUZZ_RT_SRC = $(RT_SRC) $(RT_CTRL_C) tests/runtime/fake_hal.c
 
-$(FUZZ_DIR)/fuzz_spec: tests/fuzz/fuzz_spec.c tests/fuzz/fuzz_copy.h $$(FUZZ_GEN_SRC) | deps
-	@mkdir -p $(@D)
-	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(GEN_CPPFLAGS) $(GEN_INC) -I tests/fuzz -o $@ $< $(FUZZ_GEN_SRC)
-
-$(FUZZ_DIR)/fuzz_trace: tests/fuzz/fuzz_trace.c $$(FUZZ_GEN_SRC) | deps
+# The two targets on the generator's front end.
+$(FUZZ_DIR)/fuzz_spec $(FUZZ_DIR)/fuzz_trace: $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_copy.h \
+		$$(FUZZ_GEN_SRC) | deps
 	@mkdir -p $(@D)
 	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(GEN_CPPFLAGS) $(GEN_INC) -I tests/fuzz -o $@ $< $(FUZZ_GEN_SRC)
 

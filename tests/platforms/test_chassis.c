@@ -466,15 +466,24 @@ static void check_post(const char *args, const char *result, const ch_chassis *c
 }
 
 /* The run ended as expected, with monitors, contracts and the control plane clean. */
+/* The run R ended back in IDLE with monitors, contracts and the control
+ * plane clean (reported); 1 if so. */
+static int clean_end(const char *args)
+{
+    const ch_chassis *ch = &R.ch;
+    int ok = PT_CHECK(R.end == CH_END_DONE, "%s: the run did not end in IDLE (end %d)", args, (int)R.end);
+    ok &= PT_CHECK(R.monitor_violations + R.contract_violations == 0, "%s: %s", args, R.first_violation);
+    ok &= PT_CHECK(sim_traffic_cp_outage(&ch->traffic, ch->sched.now) == 0 && ch->traffic.master
+                   && ch->traffic.cp_outages == 0, "%s: control-plane outage", args);
+    ok &= PT_CHECK(ch->sched_overflow == 0, "%s: scheduler overflow", args);
+    return ok;
+}
+
 static void check_run(const char *args, const char *expect)
 {
     const ch_chassis *ch = &R.ch;
-    PT_CHECK(R.end == CH_END_DONE, "%s: the run did not end in IDLE (end %d)", args, (int)R.end);
+    (void)clean_end(args);
     PT_CHECK(strcmp(ch_run_result(&R), expect) == 0, "%s: outcome %s, expected %s", args, ch_run_result(&R), expect);
-    PT_CHECK(R.monitor_violations + R.contract_violations == 0, "%s: %s", args, R.first_violation);
-    PT_CHECK(sim_traffic_cp_outage(&ch->traffic, ch->sched.now) == 0 && ch->traffic.master && ch->traffic.cp_outages == 0,
-             "%s: control-plane outage", args);
-    PT_CHECK(ch->sched_overflow == 0, "%s: scheduler overflow", args);
     for (uint32_t f = 0; f < ch->faults.n; f++)
         PT_CHECK(ch->faults.f[f].fired || (int)f == R.yes_fault, "%s: '%s' never happened", args, ch->faults.f[f].text);
     check_post(args, expect, ch);
@@ -668,10 +677,9 @@ static int campaign_run(const char *args, unsigned long *applicable)
     if (!fired)
         return -1;
     ++*applicable;
-    return !PT_CHECK(R.end == CH_END_DONE && strcmp(ch_run_result(&R), "NONE") != 0
-                     && R.monitor_violations + R.contract_violations == 0
-                     && sim_traffic_cp_outage(&R.ch.traffic, R.ch.sched.now) == 0 && R.ch.traffic.cp_outages == 0,
-                     "%s: end %d, outcome %s, %s", args, (int)R.end, ch_run_result(&R), R.first_violation);
+    int ok = clean_end(args);
+    ok &= PT_CHECK(strcmp(ch_run_result(&R), "NONE") != 0, "%s: no outcome", args);
+    return !ok;
 }
 
 #define CAMPAIGN_POINTS 1024           /* bound: single points of one model */
@@ -710,7 +718,7 @@ static size_t campaign_singles(const ch_model *m, unsigned long *points, unsigne
         if (v < 0)
             continue;
         *violations += (unsigned long)v;
-        if (kept < CAMPAIGN_POINTS)
+        if (PT_CHECK(kept < CAMPAIGN_POINTS, "%s: more than %d points happen", m->name, CAMPAIGN_POINTS))
             memcpy(campaign_points[kept++], spec, sizeof spec);
     }
     return kept;
