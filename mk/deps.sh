@@ -36,6 +36,8 @@ scan() {
 	test -f /usr/lib/arm-none-eabi/newlib/libc.a ||
 		need libnewlib-arm-none-eabi
 	test -f /usr/include/CUnit/Basic.h || need libcunit1-dev
+	# the CLI's signed packages (Ed25519, SHA-256): libcrypto
+	test -f /usr/include/openssl/evp.h || need libssl-dev
 	# libFuzzer (make fuzz, check-fuzz): clang and its runtime library
 	have clang || need clang
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||

@@ -9,9 +9,10 @@
 #   make check         a smoke run of FUZZ_SMOKE_SECONDS per target
 #
 # Targets: spec (the spec front end), trace (the trace checker), package
-# (the package manifest reader), events (the runtime's event entry with
-# the generated controller).  A crash found becomes a regression test in the
-# suite of the part it breaks; its input also joins the seed corpus.
+# (the signed package's manifest and signature readers, linked with
+# libcrypto), events (the runtime's event entry with the generated
+# controller).  A crash found becomes a regression test in the suite of the
+# part it breaks; its input also joins the seed corpus.
 
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
@@ -22,7 +23,7 @@ FUZZ_NAMES := spec trace package events
 FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 
 FUZZ_GEN_SRC = $(GEN_LIB_SRC) $(TMPL_C)
-FUZZ_PKG_SRC := platforms/cli/cli_pkg.c platforms/chassis/ch_release.c
+FUZZ_PKG_SRC := platforms/cli/cli_pkg.c platforms/chassis/ch_release.c platforms/sim/sim_err.c
 FUZZ_RT_SRC = $(RT_SRC) $(RT_CTRL_C) tests/runtime/fake_hal.c
 
 # The two targets on the generator's front end.
@@ -34,7 +35,7 @@ $(FUZZ_DIR)/fuzz_spec $(FUZZ_DIR)/fuzz_trace: $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuz
 $(FUZZ_DIR)/fuzz_package: tests/fuzz/fuzz_package.c tests/fuzz/fuzz_copy.h $(FUZZ_PKG_SRC) | deps
 	@mkdir -p $(@D)
 	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) -I tests/fuzz -I platforms/cli -I platforms/chassis -I platforms/sim \
-		-o $@ $< $(FUZZ_PKG_SRC)
+		-o $@ $< $(FUZZ_PKG_SRC) -lcrypto
 
 $(FUZZ_DIR)/fuzz_events: tests/fuzz/fuzz_events.c $$(FUZZ_RT_SRC) $$(RT_IDS) | deps
 	@mkdir -p $(@D)

@@ -10,7 +10,11 @@
 #   make run                   also runs 'issu upgrade --platform mx480 --yes'
 #
 # Everything here is plain C99 (no POSIX) except the tests, which fork the
-# CLI; the objects depend on $(RT_IDS) and $(RT_PLANT_H) because the chassis
+# CLI, and platforms/cli/cli_package.c, which writes its outputs through
+# temporary files renamed into place (mkstemp, fsync).  The CLI's package
+# verification uses OpenSSL's libcrypto (Ed25519, SHA-256): the issu
+# binaries and the tests link $(PF_LDLIBS); the runtime never does.  The
+# objects depend on $(RT_IDS) and $(RT_PLANT_H) because the chassis
 # layer and the CLI include the generated identifiers and plant.  The
 # generated plant (issu_plant.c) is compiled into the platform library, not
 # into libissu: it is the simulated world, never firmware.
@@ -29,6 +33,7 @@ PF_REPLAY_SRC := $(sort $(wildcard platforms/replay/*.c))
 PF_MAIN := platforms/cli/issu.c
 PF_LIB_SRC := $(PF_SIM_SRC) $(PF_CHASSIS_SRC) $(PF_FAMILY_SRC) $(PF_REPLAY_SRC) \
 	$(filter-out $(PF_MAIN),$(PF_CLI_SRC))
+PF_LDLIBS := -lcrypto
 PF_CPPFLAGS = -I platforms/sim -I platforms/chassis -I platforms/families -I platforms/replay \
 	-I platforms/cli $(RT_CPPFLAGS)
 
@@ -77,11 +82,11 @@ $(PF_SAN_LIB): $(PF_SAN_OBJ) $(PF_LIST)
 
 $(PF_BIN): $(O)/platforms/cli/issu.o $(PF_LIB) $$(RT_LIB)
 	@mkdir -p $(@D)
-	$(call quiet,LINK,$@)$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_LIB) $(RT_LIB) $(LDLIBS)
+	$(call quiet,LINK,$@)$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_LIB) $(RT_LIB) $(PF_LDLIBS) $(LDLIBS)
 
 $(PF_SAN_BIN): $(O)/asan/platforms/cli/issu.o $(PF_SAN_LIB) $$(RT_SAN_LIB)
 	@mkdir -p $(@D)
-	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_SAN_LIB) $(RT_SAN_LIB) $(LDLIBS)
+	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $< $(PF_SAN_LIB) $(RT_SAN_LIB) $(PF_LDLIBS) $(LDLIBS)
 
 $(O)/asan/tests/platforms/%.o: tests/platforms/%.c $$(RT_IDS) $$(RT_PLANT_H) $(SAN_FLAGS)
 	@mkdir -p $(@D)
@@ -89,7 +94,7 @@ $(O)/asan/tests/platforms/%.o: tests/platforms/%.c $$(RT_IDS) $$(RT_PLANT_H) $(S
 
 $(PF_TEST_BIN): $(PF_TEST_OBJ) $(PF_SAN_LIB) $$(RT_SAN_LIB) $(PF_LIST)
 	@mkdir -p $(@D)
-	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(PF_TEST_OBJ) $(PF_SAN_LIB) $(RT_SAN_LIB) $(TEST_LDLIBS) $(LDLIBS)
+	$(call quiet,LINK,$@)$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(PF_TEST_OBJ) $(PF_SAN_LIB) $(RT_SAN_LIB) $(TEST_LDLIBS) $(PF_LDLIBS) $(LDLIBS)
 
 .PHONY: platforms check-platforms run-platforms campaign
 platforms: $(PF_BIN) $(PF_SAN_BIN)

@@ -28,7 +28,7 @@ static const struct {
     const char *flag;
     int same_version;                  /* the procedure's (cli_request) */
 } own_flags[] = {
-    { "--package", 0 }, { "--target", 0 }, { "--running", 0 }, { "--backup-running", 0 },
+    { "--package", 0 }, { "--trust", 0 }, { "--target", 0 }, { "--running", 0 }, { "--backup-running", 0 },
     { "--reboot", 0 }, { "--no-old-master-upgrade", 0 }, { "--unsupported-fpc", 0 },
     { "--unsupported-pic", 0 }, { "--last-issr", 1 },
 };
@@ -119,7 +119,7 @@ static int parse_slot(const char *s, int want_pic, uint32_t *slot, uint32_t *pic
 
 /* Flags that take a value. */
 static const char *const value_flags[] = {
-    "--platform", "--package", "--target", "--running", "--backup-running", "--fault",
+    "--platform", "--package", "--trust", "--target", "--running", "--backup-running", "--fault",
     "--seed", "--trace", "--config", "--unsupported-fpc", "--unsupported-pic", "--at", "--last-issr",
 };
 
@@ -193,6 +193,7 @@ static int flag_run(cli_args *a, const char *f, const char *val, char *err, size
     ch_run_opts *o = &a->run;
     if (strcmp(f, "--platform") == 0) a->platform = val;
     else if (strcmp(f, "--package") == 0) a->package = val;
+    else if (strcmp(f, "--trust") == 0) a->trust = val;
     else if (strcmp(f, "--trace") == 0) a->trace_path = val;
     else if (strcmp(f, "--at") == 0 && a->cmd == CLI_STATUS) o->stop_at = val;
     else if (strcmp(f, "--seed") == 0) {
@@ -236,17 +237,34 @@ static int check_slots(const ch_config *c, char *err, size_t errlen)
     return 0;
 }
 
-/* The package: its family must be the model's; it names the target. */
+/* The package (cli_pkg.h): signed by the trusted key, whole, named as
+ * its file, for the model's family (none: any), and a release the running
+ * one can go to in service: newer (P6) and at most three releases ahead
+ * (P7).  It names the target, and its verified signature is the image
+ * signature the validation reads. */
 static int package(cli_args *a, char *err, size_t errlen)
 {
     ch_config *c = &a->run.cfg;
+    const cli_pkg *p = &a->pkg;
     const char *fam = c->model->family->name;
-    if (cli_pkg_load(a->package, &a->pkg, err, errlen) != 0)
+    if (a->trust == NULL)
+        return sim_err(err, errlen, "--package needs --trust PUB.pem, the public key its signature must "
+                       "verify with");
+    if (!c->image_signed)
+        return sim_err(err, errlen, "--config bad-signature cannot be used with --package: its own signature "
+                       "is checked");
+    if (cli_pkg_verify(a->package, a->trust, &a->pkg, err, errlen) != 0)
         return -1;
-    if (a->pkg.family[0] != '\0' && strcmp(a->pkg.family, fam) != 0)
-        return sim_err(err, errlen, "package '%s' is for the %s family, not %s", a->package, a->pkg.family, fam);
-    c->target = a->pkg.version;
-    c->image_signed = c->image_signed && a->pkg.signed_ok;
+    if (p->family[0] != '\0' && strcmp(p->family, fam) != 0)
+        return sim_err(err, errlen, "package '%s' is for the %s family, not %s", a->package, p->family, fam);
+    if (ch_release_cmp(&p->release, &c->running) <= 0)
+        return sim_err(err, errlen, "package '%s': release %s is not newer than the running release %s "
+                       "(P6: a downgrade is not an in-service upgrade)", a->package, p->release.text, c->running.text);
+    if (ch_release_distance(&c->running, &p->release) > 3)
+        return sim_err(err, errlen, "package '%s': release %s is more than 3 releases ahead of the running %s "
+                       "(P7: upgrade through a release in between)", a->package, p->release.text, c->running.text);
+    c->target = p->release;
+    c->image_signed = 1;
     return 0;
 }
 
@@ -294,6 +312,8 @@ static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
         c->pics[s] = c->model->pics;
     if (a->package != NULL && v->target != NULL)
         return sim_err(err, errlen, "--package and --target cannot be used together");
+    if (a->trust != NULL && a->package == NULL)
+        return sim_err(err, errlen, "--trust is the key of a --package: give both");
     if (version("--running", v->running, &c->running, err, errlen) != 0)
         return -1;
     c->backup_running = c->running;

@@ -30,8 +30,9 @@ typedef struct cli_args {
     ch_run_opts run;                   /* what the run needs (config, faults, sinks) */
     const cli_request *request;        /* the model's request (run.request is its action) */
     const char *platform;              /* --platform */
-    const char *package;               /* --package FILE, or NULL */
-    cli_pkg pkg;                       /* its contents */
+    const char *package;               /* --package PKG, or NULL */
+    const char *trust;                 /* --trust PUB.pem: the key PKG.sig must verify with */
+    cli_pkg pkg;                       /* its verified manifest */
     const char *trace_path;            /* --trace FILE, or NULL */
     int yes;                           /* --yes: the answer to the request's prompt */
     int verbose;                       /* --verbose: hardware detail and runtime log */

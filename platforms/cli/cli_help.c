@@ -21,6 +21,7 @@ static const char overview[] =
 "  status      show chassis in-service-upgrade: the per-FPC state table\n"
 "  reboot-in-service\n"
 "              request system reboot in-service: ISSR, on the models that do it\n"
+"  package     create and verify signed packages (issu help package)\n"
 "  platforms   the chassis families and models the simulator knows\n"
 "  replay      run a JSON-lines trace through the generated controller\n"
 "  help [CMD]  this text, or the manual of CMD (also: issu CMD --help);\n"
@@ -40,9 +41,13 @@ static const char router_opts[] =
 "ROUTER (the simulated router's state, read by the phase-1 checks)\n"
 "  --platform NAME        the chassis model: mx480, t640, ... (required; issu\n"
 "                         platforms lists every model)\n"
-"  --package FILE         package manifest naming the target release\n"
-"                         (format: platforms/README.md); unreadable or\n"
-"                         malformed: message, exit 2\n"
+"  --package PKG          signed package of the target release (issu help\n"
+"                         package); verified before anything runs: its\n"
+"                         signature, payload, name, family and release (newer\n"
+"                         than --running, at most 3 releases ahead); else a\n"
+"                         message and exit 2\n"
+"  --trust PUB.pem        the Ed25519 public key PKG.sig must verify with\n"
+"                         (required with --package)\n"
 "  --target REL           target release without a package (default 24.2R1.17)\n"
 "  --running REL          release both REs run (default 23.4R1.9)\n"
 "  --backup-running REL   release of RE1 only (differs: version mismatch, P5)\n"
@@ -91,9 +96,10 @@ static const char upgrade_page[] =
 "  issu upgrade - request system software in-service-upgrade, simulated\n"
 "\n"
 "SYNOPSIS\n"
-"  issu upgrade --platform NAME [--package FILE | --target REL] [--reboot]\n"
-"               [--no-old-master-upgrade] [--yes] [--fault SPEC]... [--seed N]\n"
-"               [--trace FILE] [--config LIST] [--unsupported-fpc N]...\n"
+"  issu upgrade --platform NAME [--package PKG --trust PUB.pem | --target REL]\n"
+"               [--reboot] [--no-old-master-upgrade] [--yes] [--fault SPEC]...\n"
+"               [--seed N] [--trace FILE] [--config LIST]\n"
+"               [--unsupported-fpc N]...\n"
 "\n"
 "DESCRIPTION\n"
 "  Types the upgrade request on RE0 (master, old release) of a simulated\n"
@@ -153,15 +159,17 @@ static const char reboot_page[] =
 "                         no earlier ISSR)\n";
 
 static const char reboot_not_taken[] =
-"  Not taken (unified ISSU's): --package, --target, --running, --backup-running,\n"
-"  --reboot, --no-old-master-upgrade, --unsupported-fpc, --unsupported-pic.\n";
+"  Not taken (unified ISSU's): --package, --trust, --target, --running,\n"
+"  --backup-running, --reboot, --no-old-master-upgrade, --unsupported-fpc,\n"
+"  --unsupported-pic.\n";
 
 static const char validate_page[] =
 "NAME\n"
 "  issu validate - request system software validate in-service-upgrade, simulated\n"
 "\n"
 "SYNOPSIS\n"
-"  issu validate --platform NAME [--package FILE | --target REL] [ROUTER OPTIONS]\n"
+"  issu validate --platform NAME [--package PKG --trust PUB.pem | --target REL]\n"
+"                [ROUTER OPTIONS]\n"
 "\n"
 "DESCRIPTION\n"
 "  Runs the controller's phase 1 (the configuration checks and the image\n"
@@ -273,6 +281,39 @@ static const char replay_page[] =
 "  trace says and what the C does are printed), 2 bad command line or an\n"
 "  unreadable or malformed trace, 3 every step agreed but a monitor fired.\n";
 
+static const char package_page[] =
+"NAME\n"
+"  issu package - create and verify signed packages\n"
+"\n"
+"SYNOPSIS\n"
+"  issu package create --release REL --key KEY.pem --out PKG [--family F]\n"
+"                      [--payload FILE] [--name NAME]\n"
+"  issu package verify --trust PUB.pem PKG\n"
+"  issu package keygen --key KEY.pem --trust PUB.pem\n"
+"\n"
+"DESCRIPTION\n"
+"  A package is PKG, a manifest (format issu-package-2: its name, family,\n"
+"  release, the payload's size and SHA-256) followed by the payload, and\n"
+"  PKG.sig, an Ed25519 signature over the manifest (platforms/README.md).\n"
+"  create writes both, each through a temporary file renamed into place:\n"
+"  on an error nothing is left.  NAME defaults to the file name of PKG and\n"
+"  must be it when the package is verified; without --payload the payload\n"
+"  is a small generated image text (else at most 16 MiB).  verify checks\n"
+"  the signature with the trusted public key, the payload's size and hash\n"
+"  and the name, and prints what it verified.  keygen makes an Ed25519 key\n"
+"  pair, KEY.pem (private, for its owner only) and PUB.pem, and never\n"
+"  overwrites a key (or: openssl genpkey -algorithm ed25519, no passphrase).\n"
+"  issu upgrade and validate --package PKG --trust PUB.pem verify the same,\n"
+"  then the family and the release: newer than --running (P6), at most 3\n"
+"  releases ahead (P7).  Exit status 0, or 2 with one line on stderr.\n"
+"\n"
+"EXAMPLE\n"
+"  issu package keygen --key key.pem --trust pub.pem\n"
+"  issu package create --release 24.2R1.17 --family mx --key key.pem\n"
+"      --out junos-install-mx-x86-64-24.2R1.17.tgz\n"
+"  issu upgrade --platform mx480 --trust pub.pem\n"
+"      --package junos-install-mx-x86-64-24.2R1.17.tgz\n";
+
 int cli_help_page(FILE *out, const char *topic)
 {
     if (strcmp(topic, "upgrade") == 0)
@@ -288,6 +329,8 @@ int cli_help_page(FILE *out, const char *topic)
         faults_help(out);
     else if (strcmp(topic, "replay") == 0)
         fputs(replay_page, out);
+    else if (strcmp(topic, "package") == 0)
+        fputs(package_page, out);
     else if (strcmp(topic, "platforms") == 0)
         fputs("NAME\n  issu platforms - the families and models the simulator knows\n\n"
               "SYNOPSIS\n  issu platforms\n\n"

@@ -9,8 +9,8 @@
 void cli_help_overview(FILE *out);
 
 /* The manual page of a subcommand ("upgrade", "validate", "status",
- * "reboot-in-service", "platforms", "faults", "replay"); 0, or -1 if
- * there is no such page. */
+ * "reboot-in-service", "platforms", "faults", "replay", "package"); 0,
+ * or -1 if there is no such page. */
 int cli_help_page(FILE *out, const char *topic);
 
 #endif

@@ -4,13 +4,15 @@
  * parsing in cli_args.c, reports in cli_report.c, the run itself in
  * platforms/chassis/ch_run.c, the models in platforms/families/.  The
  * controller's transitions all come from the generated C: this file only
- * types commands and prints what comes back. */
+ * types commands and prints what comes back.  Subcommand package (signed
+ * packages: create, verify, keygen) is cli_package.c. */
 #include <stdio.h>
 #include <string.h>
 
 #include "ch_spec.h"
 #include "cli_args.h"
 #include "cli_help.h"
+#include "cli_package.h"
 #include "cli_report.h"
 #include "rp.h"
 
@@ -54,7 +56,7 @@ static void print_request(const cli_args *a)
         return;
     }
     if (a->package != NULL)
-        snprintf(pkg, sizeof pkg, "%s", a->pkg.package[0] != '\0' ? a->pkg.package : a->package);
+        snprintf(pkg, sizeof pkg, "%s", a->pkg.name);
     else
         ch_family_package(c->model->family, c->target.text, pkg, sizeof pkg);
     printf("user@re0> request system software %sin-service-upgrade /var/tmp/%s%s%s\n",
@@ -186,7 +188,7 @@ static int help(int argc, char **argv)
     }
     if (argc > 1 || cli_help_page(stdout, argv[0]) != 0) {
         fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, reboot-in-service, replay, "
-                "platforms, faults)\n", argv[0]);
+                "platforms, faults, package)\n", argv[0]);
         return EXIT_USAGE;
     }
     return 0;
@@ -209,6 +211,8 @@ int main(int argc, char **argv)
         return subcommand(argc - 2, argv + 2, CLI_STATUS, c);
     if (strcmp(c, "reboot-in-service") == 0)
         return subcommand(argc - 2, argv + 2, CLI_REBOOT, c);
+    if (strcmp(c, "package") == 0)
+        return cli_package_main(argc - 2, argv + 2);
     if (strcmp(c, "replay") == 0)
         return argc > 2 && strcmp(argv[2], "--help") == 0 ? help(1, argv + 1) : rp_main("issu replay", "platform", argc - 2, argv + 2);
     if (strcmp(c, "platforms") == 0) {

@@ -5,7 +5,8 @@
 
 int register_sim(void);          /* test_sim.c: clock, scheduler, PRNG, faults, traffic */
 int register_chassis(void);      /* test_chassis.c: the generated controller on the chassis layer */
-int register_cli(void);          /* test_cli.c: the issu CLI and its package reader */
+int register_cli(void);          /* test_cli.c: the issu CLI */
+int register_package(void);      /* test_package.c: signed packages, issu package */
 
 #include "cu_main.h"
 

@@ -1,10 +1,10 @@
 /* test_cli.c - the issu CLI as a user runs it ($ISSU_CLI, the sanitizer
- * build): bad flags, unknown platforms, unreadable and malformed packages,
+ * build): bad flags, unknown platforms, a package without its trusted key,
  * a request the model does not take give a message and exit status 2 and
- * run nothing; the help pages; the package reader; validate, status and
- * trace output; the console of VM-based ISSU and of ISSR (reboot-in-service,
- * its prompt answered from standard input; a trace file already there is
- * left as it was by a request that runs nothing). */
+ * run nothing (signed packages: test_package.c); the help pages;
+ * validate, status and trace output; the console of VM-based ISSU and of
+ * ISSR (reboot-in-service, its prompt answered from standard input; a trace
+ * file already there is left as it was by a request that runs nothing). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +14,6 @@
 
 #include <CUnit/CUnit.h>
 
-#include "cli_pkg.h"
 #include "suites.h"
 
 #define OUT_MAX 65536
@@ -117,8 +116,9 @@ static void bad_input_exit_2(void)
         { "upgrade --platform mx480 --unsupported-pic 9", "expected FPC/PIC" },
         { "upgrade --platform qfx5100 --unsupported-fpc 0", "the QFX5100 has no FPC slots" },
         { "upgrade --platform mx480 --target 24.x", "bad release" },
-        { "upgrade --platform mx480 --package /nonexistent/pkg.tgz", "cannot read package" },
-        { "upgrade --platform mx480 --package /tmp", "cannot read package" },
+        { "upgrade --platform mx480 --package /nonexistent/pkg.tgz", "--package needs --trust PUB.pem" },
+        { "upgrade --platform mx480 --package /tmp --trust /nonexistent/pub.pem", "cannot read trusted key" },
+        { "upgrade --platform mx480 --trust /nonexistent/pub.pem", "--trust is the key of a --package" },
         { "upgrade --platform mx480 --trace /nonexistent/dir/t.json", "cannot write trace" },
         { "upgrade --platform mx480 stray", "unexpected argument 'stray'" },
         { "validate --platform mx480 --at IDLE", "unknown option '--at'" },
@@ -135,6 +135,7 @@ static void bad_input_exit_2(void)
         { "reboot-in-service --platform qfx5100 --yes", "use issu upgrade --platform qfx5100" },
         { "reboot-in-service", "--platform is required" },
         { "reboot-in-service --platform jcp --yes --package p.tgz", "--package does not apply to ISSR" },
+        { "reboot-in-service --platform jcp --yes --trust p.pem", "--trust does not apply to ISSR" },
         { "reboot-in-service --platform jcp --yes --target 24.2R1.17", "--target does not apply to ISSR" },
         { "reboot-in-service --platform jcp --yes --reboot", "--reboot does not apply to ISSR" },
         { "reboot-in-service --platform jcp --yes --no-old-master-upgrade", "--no-old-master-upgrade does not apply" },
@@ -152,56 +153,6 @@ static void bad_input_exit_2(void)
                  bad[i].args, err_text, bad[i].msg);
         PT_CHECK(strstr(out_text, "ISSU:") == NULL, "issu %s: something ran", bad[i].args);
     }
-}
-
-static void packages(void)
-{
-    char path[128], cmd[256];
-    write_file("bad.tgz", "format issu-package-1\nversion 24.2R1\nbogus 1\n", path, sizeof path);
-    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --package %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "malformed package") && strstr(err_text, "line 3: unknown key 'bogus'"),
-             "malformed package: %s", err_text);
-    write_file("other.tgz", "format issu-package-1\nfamily qfx\nversion 24.2R1\nsigned-by PackageProduction_1\n",
-               path, sizeof path);
-    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --package %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "qfx family"), "wrong family: %s", err_text);
-    write_file("good.tgz", "# manifest\nformat issu-package-1\npackage junos-install-mx-x86-64-24.3R1.5.tgz\n"
-               "family mx\nversion 24.3R1.5\nsigned-by PackageProduction_24_3_0\n", path, sizeof path);
-    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --package %s --quiet", path);
-    PT_CHECK(cli(cmd) == 0 && strstr(out_text, "SUCCESS") && strstr(out_text, "re1  master     running 24.3R1.5"),
-             "good package: %s", out_text);
-    write_file("unsigned.tgz", "format issu-package-1\nversion 24.2R1\nsigned-by Mallory\n", path, sizeof path);
-    snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --package %s", path);
-    PT_CHECK(cli(cmd) == 1 && strstr(out_text, "package signature verification failed")
-             && strstr(out_text, "REJECTED"), "unsigned package: %s", out_text);
-    write_file("mx.tgz", "format issu-package-1\nfamily mx\nversion 24.2R1\nsigned-by PackageProduction_1\n",
-               path, sizeof path);
-    snprintf(cmd, sizeof cmd, "upgrade --platform t640 --package %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "is for the mx family, not t"), "mx package on a T640: %s", err_text);
-}
-
-static void pkg_parser(void)
-{
-    cli_pkg p;
-    char err[200];
-    static const struct { const char *text, *why; } bad[] = {
-        { "", "no 'format issu-package-1'" },
-        { "version 24.2R1\n", "first line must be" },
-        { "format issu-package-2\n", "unknown format" },
-        { "format issu-package-1\nversion 24.2R1\n", "missing key 'signed-by'" },
-        { "format issu-package-1\nversion 24.2\nsigned-by x\n", "bad version" },
-        { "format issu-package-1\nversion 24.2R1\nversion 24.3R1\n", "duplicate key" },
-        { "format issu-package-1\nsha256 abc\n", "64 lower-case hex" },
-        { "format issu-package-1\nversion\n", "expected 'key value'" },
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        int rc = cli_pkg_parse(bad[i].text, strlen(bad[i].text), &p, err, sizeof err);
-        PT_CHECK(rc == -1 && strstr(err, bad[i].why) != NULL, "case %zu: '%s'", i, err);
-    }
-    const char *ok = "format issu-package-1\r\nversion 24.2R1.17\r\nsigned-by PackageProduction_24_2_0\r\n";
-    CU_ASSERT_EQUAL(cli_pkg_parse(ok, strlen(ok), &p, err, sizeof err), 0);
-    CU_ASSERT_STRING_EQUAL(p.version.text, "24.2R1.17");
-    CU_ASSERT_TRUE(p.signed_ok);
 }
 
 static void help_pages(void)
@@ -547,8 +498,6 @@ int register_cli(void)
     if (s == NULL)
         return -1;
     CU_add_test(s, "bad input: message, exit 2, nothing run", bad_input_exit_2);
-    CU_add_test(s, "package files", packages);
-    CU_add_test(s, "package reader", pkg_parser);
     CU_add_test(s, "help pages", help_pages);
     CU_add_test(s, "validate, status, trace, outcomes", subcommands);
     CU_add_test(s, "VM-based ISSU: console, summary, P15", vm_family);
