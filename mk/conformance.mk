@@ -133,7 +133,7 @@ endif
 # machines (on a machine that is not the first one).
 check-conformance-corrupt: $(REL_BIN) | deps
 	$(call quiet,CORRUPT,tests/conformance/corrupt.sh)bash tests/conformance/corrupt.sh \
-		$(REL_BIN) $(O)/conformance-corrupt '$(CC)' '$(REL_CFLAGS)'
+		$(REL_BIN) $(O)/conformance-corrupt '$(CC)' '$(REL_CFLAGS)' '$(PF_LDLIBS)'
 
 # In 'make check', after the proofs, so that their counterexample and
 # witness traces replay through the C too.

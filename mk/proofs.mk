@@ -70,7 +70,7 @@ CHECK_STEPS += check-proofs
 # a controller that gives up against D9, D10 or D11 must fail S18.
 check-proofs-regress: $(REL_BIN) | deps
 	$(call quiet,TEST,tests/proofs/gres-guard.sh)sh tests/proofs/gres-guard.sh \
-		$(REL_BIN) $(O)/proofs-regress
+		$(REL_BIN) $(O)/proofs-regress '$(PF_LDLIBS)'
 	$(call quiet,TEST,tests/proofs/decisions.sh)sh tests/proofs/decisions.sh \
 		$(REL_BIN) $(O)/proofs-regress-decisions
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/conformance/corrupt.sh GEN WORK CC CFLAGS
+# tests/conformance/corrupt.sh GEN WORK CC CFLAGS PLATFORM_LIBS
 #
 # The conformance checks must be able to fail.  Three corrupted copies of
 # generated C are built, each with one generated transition broken as a
@@ -21,8 +21,8 @@
 # model's runs (model -> C) and the check of the C's traces (C -> model)
 # must each report a difference.  Exit status 0 when all eighteen do.
 set -u
-[ $# -eq 4 ] || { echo "usage: $0 GEN WORK CC CFLAGS" >&2; exit 2; }
-GEN=$1 WORK=$2 CC=$3 CFLAGS=$4
+[ $# -eq 5 ] || { echo "usage: $0 GEN WORK CC CFLAGS PLATFORM_LIBS" >&2; exit 2; }
+GEN=$1 WORK=$2 CC=$3 CFLAGS=$4 PF_LIBS=$5
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here" || exit 2
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
@@ -80,7 +80,8 @@ build() {
     $CC -o "$d/relcheck" "$b"/tests_conformance_relcheck.c.o "${gen[@]}" "$b"/runtime_*.o \
         "$b"/platforms_replay_*.o || return 1
     if [ "$1" = issu ]; then
-        $CC -o "$d/issu" "${gen[@]}" "$b"/runtime_*.o "$b"/platforms_*.o "$b"/*_issu_plant.c.o || return 1
+        # shellcheck disable=SC2086  # PF_LIBS: the platforms' libraries, words
+        $CC -o "$d/issu" "${gen[@]}" "$b"/runtime_*.o "$b"/platforms_*.o "$b"/*_issu_plant.c.o $PF_LIBS || return 1
     else
         $CC -o "$d/replay" "$b"/tests_conformance_replay.c.o "${gen[@]}" "$b"/runtime_*.o \
             "$b"/platforms_replay_*.o || return 1

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/proofs/gres-guard.sh GEN WORK: the proofs must catch a controller that
+# tests/proofs/gres-guard.sh GEN WORK [PLATFORM_LIBS]: the proofs must catch a controller that
 # issues the switchover without waiting for GRES readiness.  The mutant drops
 # 'gres_ready' from the guard of SWITCHOVER_PREPARE on switchover_check.ok;
 # GRES readiness can then be lost (fault gres_lost) between the check's
@@ -9,7 +9,7 @@
 # same mutant replays it step by step ('issu replay') and its S3 monitor
 # fires.
 set -u
-GEN=$1 WORK=$2
+GEN=$1 WORK=$2 PF_LIBS=${3:-}   # PF_LIBS: what the platforms link (mk/platforms.mk)
 here=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$WORK" && mkdir -p "$WORK"
 # the mutant sits next to a copy of the spec's other files (its includes)
@@ -45,7 +45,8 @@ for f in "$here"/runtime/*.c "$c"/issu_fsm.c "$c"/issu_glue.c "$c"/issu_monitors
         -c -o "$c/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o" "$f" ||
         { echo "gres-guard: FAIL: the mutant's C does not build ($f)" >&2; exit 1; }
 done
-${CC:-cc} -o "$c/issu" "$c"/obj/*.o || { echo "gres-guard: FAIL: the mutant's issu does not link" >&2; exit 1; }
+# shellcheck disable=SC2086  # PF_LIBS: words
+${CC:-cc} -o "$c/issu" "$c"/obj/*.o $PF_LIBS || { echo "gres-guard: FAIL: the mutant's issu does not link" >&2; exit 1; }
 "$c/issu" replay "$tr" >"$WORK/replay.out" 2>&1
 rc=$?
 if [ $rc != 3 ] || ! grep -q "monitor S3" "$WORK/replay.out"; then
