@@ -108,7 +108,7 @@ check-platforms: $(PF_TEST_BIN) $(PF_BIN) $(PF_SAN_BIN) | deps
 # counts it prints, and the suite's verdict.
 campaign: $(PF_TEST_BIN) $(PF_BIN) $(PF_SAN_BIN) | deps
 	$(call quiet,TEST,$(PF_TEST_BIN): the fault campaign)$(CHECK_ENV) ISSU_CLI='$(abspath $(PF_SAN_BIN))' \
-		$(PF_TEST_BIN) >$(O)/campaign.log 2>&1; rc=$$?; grep -E 'faults:' $(O)/campaign.log; \
+		$(PF_TEST_BIN) >$(O)/campaign.log 2>&1; rc=$$?; grep -E 'faults:|crash points:|on resume:' $(O)/campaign.log; \
 		grep -A3 '^Run Summary' $(O)/campaign.log; exit $$rc
 
 run-platforms: $(PF_BIN) | deps

@@ -121,7 +121,8 @@ void issu__monitors_run(issu *m, int cmd)
 
 /* --- set-up -------------------------------------------------------------------- */
 
-issu_rc issu_init(issu *m, const issu_cfg *cfg)
+/* Everything of issu_init() but the journal: the initial state. */
+issu_rc issu__setup(issu *m, const issu_cfg *cfg)
 {
     if (!m || !cfg || !cfg->hal || !cfg->hal->issue || !cfg->hal->cancel || !cfg->hal->observe
         || !cfg->hal->now || cfg->profile < 0 || cfg->profile >= ISSU_NPROFILES
@@ -146,12 +147,19 @@ issu_rc issu_init(issu *m, const issu_cfg *cfg)
     return ISSU_RC_OK;
 }
 
+issu_rc issu_init(issu *m, const issu_cfg *cfg)
+{
+    issu_rc rc = issu__setup(m, cfg);
+    if (rc == ISSU_RC_OK)
+        issu__journal_start(m);
+    return rc;
+}
+
 /* --- the queue ----------------------------------------------------------------- */
 
-issu_rc issu_post(issu *m, int event)
+/* Queue event ev; post: its HAL post number, 0 for one raised inside. */
+issu_rc issu__enqueue(issu *m, int event, uint32_t post)
 {
-    if (!m)
-        return ISSU_RC_BAD_ARG;
     if (!ISSU__REQUIRE(m, event >= 0 && event < ISSU_NEVENTS, ISSU_C_BAD_EVENT))
         return ISSU_RC_BAD_ARG;
     int cmd = issu__ev_cmd[event];
@@ -161,11 +169,20 @@ issu_rc issu_post(issu *m, int event)
     }
     if (!ISSU__REQUIRE(m, m->qlen < m->qcap, ISSU_C_QUEUE_OVERFLOW))
         return ISSU_RC_QUEUE_FULL;
-    m->queue[(m->qhead + m->qlen) % m->qcap] = (int16_t)event;
+    int slot = (m->qhead + m->qlen) % m->qcap;
+    m->queue[slot] = (int16_t)event;
+    m->qpost[slot] = post;
     m->qlen++;
     if (cmd >= 0)
         m->cmd[cmd] = ISSU__CMD_QUEUED;
     return ISSU_RC_OK;
+}
+
+issu_rc issu_post(issu *m, int event)
+{
+    if (!m)
+        return ISSU_RC_BAD_ARG;
+    return issu__enqueue(m, event, ++m->received);   /* numbered whatever becomes of it */
 }
 
 int issu__queue_drop(issu *m, int cmd)
@@ -173,11 +190,13 @@ int issu__queue_drop(issu *m, int cmd)
     int kept = 0, dropped = 0;
     for (int i = 0; i < m->qlen; i++) {                /* bound: m->qcap */
         int16_t ev = m->queue[(m->qhead + i) % m->qcap];
+        uint32_t post = m->qpost[(m->qhead + i) % m->qcap];
         if (issu__ev_cmd[ev] == cmd) {
             dropped++;
             continue;
         }
         m->queue[(m->qhead + kept) % m->qcap] = ev;
+        m->qpost[(m->qhead + kept) % m->qcap] = post;
         kept++;
     }
     m->qlen = kept;
@@ -243,6 +262,8 @@ issu_rc issu_step(issu *m)
     if (!m || m->qlen == 0)
         return ISSU_RC_EMPTY;
     int ev = m->queue[m->qhead];
+    if (m->qpost[m->qhead] != 0)       /* the HAL's posts up to this one are consumed */
+        m->acked = m->qpost[m->qhead];
     m->qhead = (m->qhead + 1) % m->qcap;
     m->qlen--;
     if (issu__ev_cmd[ev] >= 0)         /* its outcome arrived: no longer pending */
@@ -264,10 +285,15 @@ int issu_run(issu *m, int max)
 
 /* --- timers -------------------------------------------------------------------- */
 
-void issu__timer_arm(issu *m, int cmd, issu_time_ms from)
+issu_time_ms issu__deadline_of(int cmd, issu_time_ms from)
 {
     int64_t t = issu__cmd_timeout[cmd];
-    m->deadline[cmd] = t < 0 ? 0 : from + (issu_time_ms)t;
+    return t < 0 ? 0 : from + (issu_time_ms)t;
+}
+
+void issu__timer_arm(issu *m, int cmd, issu_time_ms from)
+{
+    m->deadline[cmd] = issu__deadline_of(cmd, from);
 }
 
 int issu_tick(issu *m)
@@ -279,7 +305,7 @@ int issu_tick(issu *m)
     for (int c = 0; c < ISSU_NCMDS; c++) {             /* bound: one timer per command */
         if (m->cmd[c] != ISSU__CMD_PENDING || issu__cmd_tev[c] < 0 || now < m->deadline[c])
             continue;
-        if (issu_post(m, issu__cmd_tev[c]) != ISSU_RC_OK)
+        if (issu__enqueue(m, issu__cmd_tev[c], 0) != ISSU_RC_OK)
             continue;                  /* queue full (reported): retried next tick */
         if (m->cfg.hal->expired)
             m->cfg.hal->expired(m->cfg.hal_ctx, m->cfg.instance, c);

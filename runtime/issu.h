@@ -56,8 +56,9 @@
 #define ISSU_TRACE_ACTIONS_MAX 16  /* actions of one transition in the trace */
 #endif
 
-/* One journal record: header, the machine's variables, the checksum. */
-#define ISSU_JREC_BYTES (36u + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL_MAX))
+/* One journal record: header, the machine's variables, per command its
+ * deadline and issue count, the checksum (layout: issu_journal.c). */
+#define ISSU_JREC_BYTES (44u + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL_MAX) + 12u * (uint32_t)ISSU_DIM(ISSU_NCMDS))
 /* Journal storage the HAL must provide per instance. */
 #define ISSU_JOURNAL_BYTES (ISSU_JOURNAL_SLOTS * ISSU_JREC_BYTES)
 
@@ -97,7 +98,8 @@ typedef enum issu_rc {
     X(JOURNAL_WRITE, 112, "journal write failed") \
     X(TRACE_OVERFLOW, 113, "trace line truncated") \
     X(BAD_CONFIG, 114, "invalid configuration") \
-    X(SEND_UNROUTED, 115, "a send was not delivered: no such instance, no system and no send hook, or the transport refused it")
+    X(SEND_UNROUTED, 115, "a send was not delivered: no such instance, no system and no send hook, or the transport refused it") \
+    X(JOURNAL_MISMATCH, 116, "resume: the journal and the HAL disagree on how often a command was issued")
 
 typedef enum issu_contract {
 #define ISSU_X_(name, id, text) ISSU_C_##name = id,
@@ -173,13 +175,18 @@ typedef struct issu_status {
     uint32_t violations;           /* monitor violations and contract violations reported */
 } issu_status;
 
-/* What issu_resume() found in the journal. */
+/* What issu_resume() found in the journal and did. */
 typedef struct issu_resume_info {
+    uint32_t epoch;                /* the run resumed (the newest run in the journal) */
     uint32_t seq;                  /* sequence number of the record used */
-    int trans;                     /* its transition (index in ISSU_TRANS_<machine>) */
+    int trans;                     /* its transition (index in ISSU_TRANS_<machine>), -1: the run's start record */
     int state;                     /* the state resumed in */
-    uint32_t pending;              /* commands re-armed as pending */
-    int skipped;                   /* records found torn or corrupt */
+    uint32_t acked;                /* HAL posts the record had consumed: later ones were asked again */
+    uint32_t pending;              /* commands pending after the record (bit ISSU_CMD_x) */
+    uint32_t reissued;             /* of those, issued again: the record was written, the HAL never got them */
+    uint32_t recancelled;          /* commands cancelled again: the HAL still ran them */
+    int skipped;                   /* records found torn, corrupt or of another instance */
+    int stale;                     /* valid records of earlier runs (older epochs), ignored */
 } issu_resume_info;
 
 #define ISSU_CMD_SLOTS ISSU_DIM(ISSU_NCMDS)
@@ -198,7 +205,12 @@ struct issu {                      /* private: see issu_impl.h */
     int qhead, qlen, qcap;         /* ring head, length and capacity (the profile's bound) */
     uint8_t cmd[ISSU_CMD_SLOTS];   /* per command: idle / pending / outcome queued */
     issu_time_ms deadline[ISSU_CMD_SLOTS]; /* timer per pending command */
+    uint32_t qpost[ISSU_QUEUE_LEN];/* per queued event: its HAL post number, 0 if raised inside */
+    uint32_t nissued[ISSU_CMD_SLOTS]; /* per command: issues the HAL accepted in this run */
+    uint32_t received;             /* issu_post() calls in this run (the HAL's posts, numbered) */
+    uint32_t acked;                /* number of the last HAL post taken from the queue */
     uint32_t seq;                  /* trace sequence number */
+    uint32_t epoch;                /* this run's identity in the journal */
     uint32_t jseq;                 /* journal sequence number */
     uint32_t ntrans;               /* transitions taken */
     uint32_t nviolations;          /* reported violations */
@@ -210,14 +222,23 @@ struct issu {                      /* private: see issu_impl.h */
     char tbuf[ISSU_TRACE_MAX];     /* the trace line being built */
 };
 
-/* Set up an instance in the initial state with the initial variable values;
- * the journal is not read (a fresh start).  ISSU_RC_BAD_ARG if cfg is unusable. */
+/* Set up an instance in the initial state with the initial variable values:
+ * a fresh start, a new run.  With journal storage, the run gets the next
+ * epoch (one more than any record there) and its start record is written,
+ * so that no later resume picks up an earlier run.  ISSU_RC_BAD_ARG if cfg
+ * is unusable. */
 issu_rc issu_init(issu *m, const issu_cfg *cfg);
 
-/* Set up an instance from its journal after a restart: the state and the
- * variables of the last good record (a torn or corrupt record is skipped),
- * its pending commands re-armed with their timers from the record's time.
- * ISSU_RC_NO_JOURNAL (and a fresh initial state) if no record is valid. */
+/* Set up an instance from its journal after a restart (issu_journal.c):
+ * the newest run's last good record (torn, corrupt and stale records are
+ * skipped), its state and variables, then the HAL is asked what became of
+ * every command (query), asked again for every post the record had not
+ * consumed (resync), and the commands the record's transition issued or
+ * cancelled but the HAL never saw are issued or cancelled now; timers keep
+ * their absolute deadlines.  Needs the HAL's query and resync
+ * (ISSU_RC_BAD_ARG).  ISSU_RC_NO_JOURNAL (and a fresh initial state) if no
+ * record is valid; ISSU_RC_CONTRACT (116) if the HAL's issue counts cannot
+ * follow from the record. */
 issu_rc issu_resume(issu *m, const issu_cfg *cfg, issu_resume_info *info);
 
 /* Queue an event (ISSU_EV_x): operator actions, faults, events from other

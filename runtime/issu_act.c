@@ -107,6 +107,11 @@ void issu__issue(issu *m, int cmd)
     issu__trace_action(m, "issue", issu__cmd_str[cmd]);
     if (!ISSU__REQUIRE(m, m->cmd[cmd] == ISSU__CMD_IDLE, ISSU_C_ISSUE_PENDING))
         return;
+    issu__issue_now(m, cmd);
+}
+
+void issu__issue_now(issu *m, int cmd)
+{
     issu__monitors_run(m, cmd);        /* `on issue` invariants: before the issue effect */
     issu_time_ms now = m->cfg.hal->now(m->cfg.hal_ctx);
     m->cmd[cmd] = ISSU__CMD_PENDING;   /* first: the HAL may post the outcome at once */
@@ -115,7 +120,9 @@ void issu__issue(issu *m, int cmd)
         m->cmd[cmd] = ISSU__CMD_IDLE;
         issu__queue_drop(m, cmd);
         issu__contract(m, ISSU_C_ISSUE_REFUSED);
+        return;
     }
+    m->nissued[cmd]++;
 }
 
 void issu__cancel(issu *m, int cmd)
@@ -157,7 +164,7 @@ static int issu__deliver(issu *m, int event, int machine, int32_t index)
         return -1;
     }
     for (int i = first; i <= last; i++)                /* bound: the array's instances */
-        if (issu_post(issu_sys_get(sys, machine, i), event) != ISSU_RC_OK)
+        if (issu__enqueue(issu_sys_get(sys, machine, i), event, 0) != ISSU_RC_OK)
             rc = -1;                   /* reported by the receiver (contract 101) */
     return rc;
 }

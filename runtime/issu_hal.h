@@ -34,7 +34,19 @@
  *   - now() is monotonic virtual (or real) time in milliseconds.
  *   - The journal area of an instance holds at least ISSU_JOURNAL_BYTES
  *     (issu.h) bytes; offsets are relative to that area.  A write may be
- *     torn by a reset: the runtime detects it by checksum.
+ *     torn by a reset: the runtime detects it by checksum.  The journal and
+ *     what query() and resync() answer must survive a restart of the
+ *     runtime (they live with the router, not with the orchestrator).
+ *   - Write-ahead: a transition's record is written before any of its
+ *     actions reaches the HAL.  After a restart, issu_resume() reconciles
+ *     the record with the backend: query() tells how often each command was
+ *     issued since issu_init() and whether its last issue still runs;
+ *     resync(acked) posts again, in their order, the backend's posts after
+ *     its acked-th one since issu_init() (the runtime numbers every
+ *     issu_post() call of the instance; the record names the last one it
+ *     took).  So a backend numbers its posts and keeps the unconsumed ones.
+ *     cancel() and expired() may come again for a command that has ended:
+ *     a backend ignores them then.
  *   - Every function may be called from inside issu_run(); none may call
  *     back into the runtime except issu_post(), which only queues.
  */
@@ -79,6 +91,13 @@ typedef struct issu_hal {
     /* Journal storage of this instance: ISSU_HAL_OK or ISSU_HAL_ERROR. */
     int (*journal_read)(void *ctx, int instance, uint32_t offset, void *buf, uint32_t len);
     int (*journal_write)(void *ctx, int instance, uint32_t offset, const void *buf, uint32_t len);
+    /* Resume only, may be NULL without it.  How often `cmd` was issued to this
+     * instance since issu_init() (*issued), and 1 in *running if its last issue
+     * has neither posted an outcome nor been cancelled nor expired.  ISSU_HAL_OK. */
+    int (*query)(void *ctx, int instance, int cmd, uint32_t *issued, int *running);
+    /* Resume only: post again, in order, every issu_post() made to this
+     * instance after the acked-th since issu_init(). */
+    void (*resync)(void *ctx, int instance, uint32_t acked);
 } issu_hal;
 
 #endif

@@ -109,6 +109,14 @@ void issu__contract(issu *m, int id);
 void issu__log(issu *m, int level, const char *a, const char *b, const char *c);
 void issu__monitors_run(issu *m, int cmd);
 void issu__timer_arm(issu *m, int cmd, issu_time_ms from);
+/* The deadline of cmd issued at `from` (0: it has no timer). */
+issu_time_ms issu__deadline_of(int cmd, issu_time_ms from);
+/* issu_init() without the journal. */
+issu_rc issu__setup(issu *m, const issu_cfg *cfg);
+/* Queue an event: post is its HAL post number, 0 for one the runtime raised. */
+issu_rc issu__enqueue(issu *m, int event, uint32_t post);
+/* Issue cmd to the HAL now (on-issue monitors, timer, count). */
+void issu__issue_now(issu *m, int cmd);
 int issu__queue_drop(issu *m, int event);
 
 /* trace (issu_trace.c): a JSON line per transition, built in m->tbuf */
@@ -123,7 +131,7 @@ char *issu__itoa(char *buf, int64_t v);
 const char *issu__value_name(const issu *m, int cv, int32_t v, char *buf);
 
 /* journal (issu_journal.c) */
+void issu__journal_start(issu *m);
 void issu__journal_write(issu *m, int trans);
-int issu__journal_last(issu *m, uint8_t *rec, int *skipped);
 
 #endif

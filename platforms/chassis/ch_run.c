@@ -85,19 +85,47 @@ static int hal_journal_read(void *ctx, int instance, uint32_t offset, void *buf,
     return ISSU_HAL_OK;
 }
 
+/* The orchestrator dies here after its opts.crash_after-th write (the
+ * torn variant keeps only the first half of that record): the run returns
+ * to loop()'s setjmp, and nothing of the runtime's memory is used again. */
 static int hal_journal_write(void *ctx, int instance, uint32_t offset, const void *buf, uint32_t len)
 {
     ch_run *r = ctx;
     (void)instance;
     if (!in_journal(r, offset, len))
         return ISSU_HAL_ERROR;
-    memcpy(r->journal + offset, buf, len);
+    int dies = r->armed && ++r->jwrites == r->opts.crash_after;
+    r->jwrites += !r->armed;
+    memcpy(r->journal + offset, buf, dies && r->opts.torn ? len / 2u : len);
+    if (dies)
+        longjmp(r->crash, 1);
     return ISSU_HAL_OK;
+}
+
+static int hal_query(void *ctx, int instance, int cmd, uint32_t *issued, int *running)
+{
+    const ch_run *r = ctx;
+    (void)instance;
+    if (cmd < 0 || cmd >= ISSU_NCMDS)
+        return ISSU_HAL_ERROR;
+    *issued = r->ch.issued[cmd];
+    *running = r->ch.pend[cmd].active;
+    return ISSU_HAL_OK;
+}
+
+/* Post again what the dead orchestrator had not taken. */
+static void hal_resync(void *ctx, int instance, uint32_t acked)
+{
+    ch_run *r = ctx;
+    (void)instance;
+    r->posts_lost = r->nposts - acked > CH_POSTS_KEPT;
+    for (uint32_t n = acked + 1u; n <= r->nposts && !r->posts_lost; n++)   /* bound: CH_POSTS_KEPT */
+        (void)issu_post(&r->m, r->posts[(n - 1u) % CH_POSTS_KEPT]);
 }
 
 static const issu_hal ch_hal_table = {
     hal_issue, hal_cancel, hal_expired, hal_observe, hal_now,
-    hal_console, hal_log, hal_journal_read, hal_journal_write,
+    hal_console, hal_log, hal_journal_read, hal_journal_write, hal_query, hal_resync,
 };
 
 /* ---- what the plant reads of the controller ---------------------------------
@@ -131,10 +159,17 @@ static int32_t ctrl_ninstances(void *ctx, int machine)
 
 /* ---- chassis and runtime hooks ------------------------------------------------ */
 
+/* Every event the router posts to the controller: numbered and kept, as
+ * the HAL's resync() needs. */
+static void post(ch_run *r, int ev)
+{
+    r->posts[r->nposts++ % CH_POSTS_KEPT] = (int16_t)ev;
+    (void)issu_post(&r->m, ev);
+}
+
 static void on_outcome(void *ctx, int ev)
 {
-    ch_run *r = ctx;
-    (void)issu_post(&r->m, ev);
+    post(ctx, ev);
 }
 
 static void on_env(void *ctx, int env)
@@ -146,7 +181,7 @@ static void on_env(void *ctx, int env)
         r->opts.environment(r->opts.ctx, r->ch.sched.now, line);
     }
     if (ch_spec_env_event(env) >= 0)
-        (void)issu_post(&r->m, ch_spec_env_event(env));
+        post(r, ch_spec_env_event(env));
 }
 
 static void on_trace(void *ctx, const issu *m, const char *json_line)
@@ -234,19 +269,25 @@ static int profile_of(const ch_model *m, char *err, size_t errlen)
     return prof;
 }
 
-static int start_controller(ch_run *r, int prof, char *err, size_t errlen)
+/* The controller's configuration on this router. */
+static void controller_cfg(ch_run *r, issu_cfg *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->hal = &ch_hal_table;
+    cfg->hal_ctx = r;
+    cfg->profile = ch_spec_profile(r->opts.cfg.model->profile);
+    for (int o = 0; o < ISSU_NOPTIONS; o++)    /* bound: ISSU_NOPTIONS */
+        cfg->options |= ch_config_has(&r->opts.cfg, o) ? 1u << o : 0u;
+    cfg->trace = on_trace;
+    cfg->trace_ctx = r;
+    cfg->error = on_error;
+    cfg->error_ctx = r;
+}
+
+static int start_controller(ch_run *r, char *err, size_t errlen)
 {
     issu_cfg cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.hal = &ch_hal_table;
-    cfg.hal_ctx = r;
-    cfg.profile = prof;
-    for (int o = 0; o < ISSU_NOPTIONS; o++)    /* bound: ISSU_NOPTIONS */
-        cfg.options |= ch_config_has(&r->opts.cfg, o) ? 1u << o : 0u;
-    cfg.trace = on_trace;
-    cfg.trace_ctx = r;
-    cfg.error = on_error;
-    cfg.error_ctx = r;
+    controller_cfg(r, &cfg);
     issu_rc rc = issu_init(&r->m, &cfg);
     if (rc != ISSU_RC_OK)
         return sim_err(err, errlen, "the runtime refused to start: %s", issu_rc_text(rc));
@@ -293,7 +334,7 @@ int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen)
     r->ch.console = on_note;
     r->ch.cb_ctx = r;
     if (resolve(r, err, errlen) != 0 || plan(r, o, err, errlen) != 0
-        || start_controller(r, prof, err, errlen) != 0)
+        || start_controller(r, err, errlen) != 0)
         return -1;
     refresh(r);
     r->ch.initial = r->ch.state;
@@ -399,12 +440,17 @@ static int advance(ch_run *r)
     return 0;
 }
 
-ch_end ch_run_go(ch_run *r)
+/* The loop, until the run ends or the orchestrator dies (opts.crash_after). */
+static ch_end loop(ch_run *r)
 {
-    assert(r != NULL);
-    r->typing = 1;
-    ch_env_apply(&r->ch, r->request);
-    r->typing = 0;
+    if (setjmp(r->crash) != 0) {
+        r->armed = 0;
+        r->end = CH_END_CRASHED;
+        return r->end;
+    }
+    r->armed = r->opts.crash_after != 0;
+    if (r->armed && r->jwrites >= r->opts.crash_after)
+        longjmp(r->crash, 1);          /* it dies after a write of its set-up */
     for (;;) {
         drain(r);
         if (finished(r))
@@ -418,4 +464,42 @@ ch_end ch_run_go(ch_run *r)
             return r->end;
         }
     }
+}
+
+ch_end ch_run_go(ch_run *r)
+{
+    assert(r != NULL);
+    r->typing = 1;
+    ch_env_apply(&r->ch, r->request);
+    r->typing = 0;
+    return loop(r);
+}
+
+int ch_run_resume(ch_run *r, const uint8_t *journal, issu_resume_info *info, char *err, size_t errlen)
+{
+    issu_cfg cfg;
+    assert(r != NULL && info != NULL);
+    if (r->end != CH_END_CRASHED)
+        return sim_err(err, errlen, "the orchestrator did not crash: nothing to resume");
+    if (journal != NULL)
+        memcpy(r->journal, journal, sizeof r->journal);
+    memset(&r->m, 0xa5, sizeof r->m);  /* the orchestrator's memory is gone */
+    controller_cfg(r, &cfg);
+    issu_rc rc = issu_resume(&r->m, &cfg, info);
+    if (rc != ISSU_RC_OK)
+        return sim_err(err, errlen, "the journal cannot be resumed: %s", issu_rc_text(rc));
+    if (r->posts_lost)
+        return sim_err(err, errlen, "more than %u posts were not taken: the router cannot post them again",
+                       CH_POSTS_KEPT);
+    r->opts.crash_after = 0;           /* it died once */
+    refresh(r);                        /* what the dead one's step left undone */
+    list_unsupported(r);
+    ch_env_step(&r->ch);
+    return 0;
+}
+
+ch_end ch_run_continue(ch_run *r)
+{
+    assert(r != NULL);
+    return loop(r);
 }

@@ -14,6 +14,7 @@
 #ifndef CH_RUN_H
 #define CH_RUN_H
 
+#include <setjmp.h>
 #include <stdio.h>
 
 #include "ch_chassis.h"
@@ -22,6 +23,7 @@
 #define CH_RUN_LIMIT (48ull * 3600ull * 1000ull)  /* bound: virtual time of one run */
 #define CH_RUN_STEPS 100000u           /* bound: events processed in one run */
 #define CH_MSG_MAX 256u                /* bound: one stored message */
+#define CH_POSTS_KEPT 256u             /* bound: the newest posts kept for a resync */
 
 /* Console line of the controller, with its virtual time. */
 typedef void ch_console_fn(void *ctx, sim_ms t, const char *line);
@@ -42,13 +44,16 @@ typedef struct ch_run_opts {
     FILE *trace;                       /* JSON trace lines, or NULL */
     const char *stop_at;               /* stop when the controller enters this state, or NULL */
     int validate_only;                 /* stop once phase 1 is over (issu validate) */
+    uint32_t crash_after;              /* 0, or the orchestrator dies after its Nth journal write */
+    int torn;                          /* that write is torn: only its first half reaches the journal */
 } ch_run_opts;
 
 typedef enum ch_end {
     CH_END_DONE,                       /* back in the initial state with a result */
     CH_END_STUCK,                      /* nothing scheduled, no timer: a dead end */
     CH_END_LIMIT,                      /* CH_RUN_LIMIT or CH_RUN_STEPS reached */
-    CH_END_STOPPED                     /* stop_at or validate_only: stopped on request */
+    CH_END_STOPPED,                    /* stop_at or validate_only: stopped on request */
+    CH_END_CRASHED                     /* opts.crash_after: the orchestrator died (ch_run_resume) */
 } ch_end;
 
 typedef struct ch_run {
@@ -69,6 +74,12 @@ typedef struct ch_run {
     uint32_t rejected;                 /* events the controller rejected */
     uint32_t ignored;                  /* events the controller ignored */
     uint32_t steps;                    /* events processed */
+    uint32_t jwrites;                  /* journal writes */
+    uint32_t nposts;                   /* events posted to the controller (numbered from 1) */
+    int16_t posts[CH_POSTS_KEPT];      /* the newest ones: post n in posts[(n - 1) % CH_POSTS_KEPT] */
+    int posts_lost;                    /* a resync asked for posts older than those kept */
+    int armed;                         /* opts.crash_after applies (the run is going) */
+    jmp_buf crash;                     /* where the orchestrator's death returns to */
     int yes_fault;                     /* the plan entry --yes added, or -1 */
     char first_violation[CH_MSG_MAX];  /* the first violation, "" if none */
     ch_end end;                        /* how the loop ended */
@@ -82,6 +93,15 @@ int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen);
 /* Type the request and run until the controller is back in its
  * initial state with a result (or the loop cannot go on).  Returns r->end. */
 ch_end ch_run_go(ch_run *r);
+
+/* After CH_END_CRASHED: the orchestrator restarts.  Its memory is lost; a
+ * new instance resumes from `journal` (ISSU_JOURNAL_BYTES: the router's
+ * journal storage as it is now, or NULL for r->journal) against the same
+ * simulated router.  0 (info filled), or -1 with a message. */
+int ch_run_resume(ch_run *r, const uint8_t *journal, issu_resume_info *info, char *err, size_t errlen);
+
+/* Go on after ch_run_resume() to the end of the run (or another crash). */
+ch_end ch_run_continue(ch_run *r);
 
 /* The controller's result: the spec's result_t member name ("SUCCESS"). */
 const char *ch_run_result(const ch_run *r);

@@ -121,6 +121,7 @@ static int parse_slot(const char *s, int want_pic, uint32_t *slot, uint32_t *pic
 static const char *const value_flags[] = {
     "--platform", "--package", "--trust", "--target", "--running", "--backup-running", "--fault",
     "--seed", "--trace", "--config", "--unsupported-fpc", "--unsupported-pic", "--at", "--last-issr",
+    "--journal", "--crash-after",
 };
 
 /* Split argv[*i] into flag and value (next word or after '='). */
@@ -195,6 +196,14 @@ static int flag_run(cli_args *a, const char *f, const char *val, char *err, size
     else if (strcmp(f, "--package") == 0) a->package = val;
     else if (strcmp(f, "--trust") == 0) a->trust = val;
     else if (strcmp(f, "--trace") == 0) a->trace_path = val;
+    else if (strcmp(f, "--journal") == 0 && a->cmd != CLI_STATUS) a->journal_path = val;
+    else if (strcmp(f, "--torn-write") == 0 && a->cmd != CLI_STATUS) o->torn = 1;
+    else if (strcmp(f, "--crash-after") == 0 && a->cmd != CLI_STATUS) {
+        uint64_t n;
+        if (parse_u64(val, &n) != 0 || n == 0 || n > UINT32_MAX)
+            return sim_err(err, errlen, "--crash-after: expected a journal write number from 1, not '%s'", val);
+        o->crash_after = (uint32_t)n;
+    }
     else if (strcmp(f, "--at") == 0 && a->cmd == CLI_STATUS) o->stop_at = val;
     else if (strcmp(f, "--seed") == 0) {
         if (parse_u64(val, &o->cfg.seed) != 0)
@@ -296,11 +305,24 @@ static int procedure(cli_args *a, char *err, size_t errlen)
     return 0;
 }
 
+/* --crash-after and --torn-write need the file the resume reads. */
+static int journal_flags(const cli_args *a, char *err, size_t errlen)
+{
+    if (a->run.crash_after != 0 && a->journal_path == NULL)
+        return sim_err(err, errlen, "--crash-after needs --journal FILE (issu resume reads it)");
+    if (a->run.torn && a->run.crash_after < 2)
+        return sim_err(err, errlen, "--torn-write needs --crash-after N with N >= 2 (write 1, the run's "
+                       "start record, is written before the run)");
+    return 0;
+}
+
 /* After every flag: the platform, the procedure, the releases, the
- * package, the slots. */
+ * package, the slots, the journal. */
 static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
 {
     ch_config *c = &a->run.cfg;
+    if (journal_flags(a, err, errlen) != 0)
+        return -1;
     if (a->platform == NULL)
         return sim_err(err, errlen, "--platform is required (see issu platforms)");
     c->model = ch_model_find(a->platform);
@@ -331,6 +353,8 @@ int cli_args_parse(cli_cmd cmd, int argc, char **argv, cli_args *a, char *err, s
     assert(a != NULL && err != NULL && argc >= 0);
     memset(a, 0, sizeof *a);
     a->cmd = cmd;
+    a->argc = argc;
+    a->argv = argv;
     ch_config_default(&a->run.cfg, &ch_models[0]);   /* the model comes with --platform */
     vers v = { NULL, NULL, NULL };
     for (int i = 0; i < argc; i++) {

@@ -34,6 +34,9 @@ typedef struct cli_args {
     const char *trust;                 /* --trust PUB.pem: the key PKG.sig must verify with */
     cli_pkg pkg;                       /* its verified manifest */
     const char *trace_path;            /* --trace FILE, or NULL */
+    const char *journal_path;          /* --journal FILE, or NULL (--crash-after, --torn-write: in run) */
+    int argc;                          /* the words parsed (recorded in the journal file) */
+    char **argv;
     int yes;                           /* --yes: the answer to the request's prompt */
     int verbose;                       /* --verbose: hardware detail and runtime log */
     int quiet;                         /* --quiet: summary only */

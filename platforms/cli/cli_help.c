@@ -23,6 +23,7 @@ static const char overview[] =
 "              request system reboot in-service: ISSR, on the models that do it\n"
 "  package     create and verify signed packages (issu help package)\n"
 "  platforms   the chassis families and models the simulator knows\n"
+"  resume      continue a run whose orchestrator died (--crash-after) from its journal\n"
 "  replay      run a JSON-lines trace through the generated controller\n"
 "  help [CMD]  this text, or the manual of CMD (also: issu CMD --help);\n"
 "              'issu help faults' describes --fault\n"
@@ -35,7 +36,7 @@ static const char overview[] =
 "aborted, degraded, not confirmed), 2 bad command line or package, or a\n"
 "model that does not take that request (nothing was run), 3 the run broke\n"
 "a monitor or a runtime contract, could not finish, or its --trace file\n"
-"could not be written whole.\n";
+"could not be written whole, 4 the orchestrator died as --crash-after asked.\n";
 
 static const char router_opts[] =
 "ROUTER (the simulated router's state, read by the phase-1 checks)\n"
@@ -90,6 +91,38 @@ static const char common_opts[] =
 "  --trace FILE           write the controller's transitions as JSON lines\n"
 "  --verbose              also print hardware detail and the runtime's log lines\n"
 "  --quiet                print only the summary\n";
+
+/* The journal and a simulated crash of the orchestrator (issu resume). */
+static const char journal_opts[] =
+"JOURNAL\n"
+"  --journal FILE         keep the orchestrator's journal in FILE (with the request,\n"
+"                         so that issu resume can stand the same router up again)\n"
+"  --crash-after N        the orchestrator dies right after its Nth journal write\n"
+"                         (write 1 is the run's start record); exit status 4\n"
+"  --torn-write           that write is torn: only its first half reaches FILE\n";
+
+static const char resume_page[] =
+"NAME\n"
+"  issu resume - restart a dead orchestrator from its journal\n"
+"\n"
+"SYNOPSIS\n"
+"  issu resume --journal FILE [--quiet | --verbose]\n"
+"\n"
+"DESCRIPTION\n"
+"  FILE was written by issu upgrade (or reboot-in-service) --journal FILE\n"
+"  --crash-after N.  The simulated router outlives its orchestrator: resume\n"
+"  runs the recorded request again with its output discarded up to the\n"
+"  crash and checks that the journal it leads to is FILE's, byte for byte.\n"
+"  Then a fresh orchestrator resumes from FILE's journal alone: the newest\n"
+"  run's last whole record (a torn one is skipped, an older run's are\n"
+"  stale), every command it shows issued asked of the router (issued again\n"
+"  if the router never got it, cancelled again if the router still runs a\n"
+"  cancelled one), every event the router posted after the record asked\n"
+"  again, timers kept at their recorded absolute deadlines.  The run goes\n"
+"  on to its end and prints its summary.\n"
+"\n"
+"  Exit status as for issu upgrade; 2 when FILE is unreadable, malformed,\n"
+"  of another build or of a run that did not crash.\n";
 
 static const char upgrade_page[] =
 "NAME\n"
@@ -317,20 +350,22 @@ static const char package_page[] =
 int cli_help_page(FILE *out, const char *topic)
 {
     if (strcmp(topic, "upgrade") == 0)
-        fprintf(out, "%sOPTIONS\n%s\n%s%s", upgrade_page, router_opts, run_opts, common_opts);
+        fprintf(out, "%sOPTIONS\n%s\n%s%s\n%s", upgrade_page, router_opts, run_opts, common_opts, journal_opts);
     else if (strcmp(topic, "validate") == 0)
         fprintf(out, "%sOPTIONS\n%s", validate_page, router_opts);
     else if (strcmp(topic, "status") == 0)
         fprintf(out, "%sOPTIONS\n  --at STATE             stop when the controller enters STATE\n%s\n%s%s",
                 status_page, router_opts, run_opts, common_opts);
     else if (strcmp(topic, "reboot-in-service") == 0)
-        fprintf(out, "%s%s%s", reboot_page, common_opts, reboot_not_taken);
+        fprintf(out, "%s%s\n%s%s", reboot_page, common_opts, journal_opts, reboot_not_taken);
     else if (strcmp(topic, "faults") == 0)
         faults_help(out);
     else if (strcmp(topic, "replay") == 0)
         fputs(replay_page, out);
     else if (strcmp(topic, "package") == 0)
         fputs(package_page, out);
+    else if (strcmp(topic, "resume") == 0)
+        fputs(resume_page, out);
     else if (strcmp(topic, "platforms") == 0)
         fputs("NAME\n  issu platforms - the families and models the simulator knows\n\n"
               "SYNOPSIS\n  issu platforms\n\n"

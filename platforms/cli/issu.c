@@ -12,6 +12,7 @@
 #include "ch_spec.h"
 #include "cli_args.h"
 #include "cli_help.h"
+#include "cli_journal.h"
 #include "cli_package.h"
 #include "cli_report.h"
 #include "rp.h"
@@ -19,6 +20,7 @@
 #define EXIT_NOT_SUCCESS 1             /* the upgrade did not succeed */
 #define EXIT_USAGE 2                   /* bad command line or package */
 #define EXIT_BROKEN 3                  /* monitor, contract, a run that could not finish, or its trace lost */
+#define EXIT_CRASHED 4                 /* --crash-after: the orchestrator died (issu resume goes on) */
 
 static void print_console(void *ctx, sim_ms t, const char *line)
 {
@@ -69,9 +71,8 @@ static void print_request(const cli_args *a)
  * file is opened only once the run is about to be made (open_trace): a
  * request refused before (a bad setting, an ISSR not confirmed) leaves a
  * file already there as it was. */
-static int prepare(ch_run *r, cli_args *a)
+static void sinks(cli_args *a)
 {
-    char err[CH_MSG_MAX];
     int loud = !a->quiet && a->cmd != CLI_STATUS;
     a->run.console = loud ? print_console : NULL;
     a->run.environment = loud ? print_console : NULL;
@@ -79,6 +80,12 @@ static int prepare(ch_run *r, cli_args *a)
     a->run.detail = a->verbose ? print_detail : NULL;
     a->run.ctx = a;
     a->run.trace = NULL;
+}
+
+static int prepare(ch_run *r, cli_args *a)
+{
+    char err[CH_MSG_MAX];
+    sinks(a);
     if (ch_run_init(r, &a->run, err, sizeof err) != 0) {
         fprintf(stderr, "issu: %s\n", err);
         return EXIT_USAGE;
@@ -139,6 +146,34 @@ static int confirmed(const cli_args *a)
     return yes;
 }
 
+/* --journal: the journal file of the run as it ended (or died).  0 or an
+ * exit status. */
+static int save_journal(const ch_run *r, const cli_args *a)
+{
+    char err[CH_MSG_MAX];
+    const char *sub = a->cmd == CLI_VALIDATE ? "validate" : a->request->subcommand;
+    if (a->journal_path == NULL)
+        return 0;
+    if (cli_jfile_save(a->journal_path, sub, a->argc, a->argv, r->end == CH_END_CRASHED ? a->run.crash_after : 0,
+                       a->run.torn, r->journal, err, sizeof err) != 0) {
+        fprintf(stderr, "issu: %s\n", err);
+        return EXIT_BROKEN;
+    }
+    return 0;
+}
+
+/* The orchestrator died (--crash-after): say so and where it left off. */
+static int crashed(const ch_run *r, const cli_args *a)
+{
+    char c[32];
+    cli_report_clock(c, sizeof c, r->ch.sched.now);
+    if (!a->quiet)
+        printf("[%s] (simulated crash) the orchestrator stopped after its journal write %u%s\n", c,
+               (unsigned)a->run.crash_after, a->run.torn ? ", torn" : "");
+    printf("issu: the orchestrator died mid-run; continue with: issu resume --journal %s\n", a->journal_path);
+    return EXIT_CRASHED;
+}
+
 static int run(cli_args *a)
 {
     static ch_run r;                   /* large (journal, controller): not on the stack */
@@ -160,6 +195,10 @@ static int run(cli_args *a)
     int lost = trace != NULL && (ferror(trace) | fclose(trace)) != 0;
     if (lost)
         fprintf(stderr, "issu: error writing trace file '%s': the trace is incomplete\n", a->trace_path);
+    if ((rc = save_journal(&r, a)) != 0)
+        return rc;
+    if (end == CH_END_CRASHED)
+        return crashed(&r, a);
     report(&r, a);
     if (end == CH_END_STUCK || end == CH_END_LIMIT)
         fprintf(stderr, "issu: the run could not finish (%s)\n", end == CH_END_STUCK ? "stuck" : "limit");
@@ -180,6 +219,119 @@ static int subcommand(int argc, char **argv, cli_cmd cmd, const char *name)
     return run(&a);
 }
 
+/* `issu resume --journal FILE [--quiet] [--verbose]`: the recorded
+ * request's router stood up again to the crash with its output discarded
+ * (cli_journal.h), then a fresh orchestrator resumes from the file's journal
+ * and the run goes on to its end. */
+static int resume_flags(int argc, char **argv, const char **path, int *quiet, int *verbose)
+{
+    *path = NULL;
+    *quiet = *verbose = 0;
+    for (int i = 0; i < argc; i++) {                   /* bound: argc */
+        if (strcmp(argv[i], "--journal") == 0 && i + 1 < argc)
+            *path = argv[++i];
+        else if (strncmp(argv[i], "--journal=", 10) == 0)
+            *path = argv[i] + 10;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            *quiet = 1;
+        else if (strcmp(argv[i], "--verbose") == 0)
+            *verbose = 1;
+        else {
+            fprintf(stderr, "issu resume: unexpected argument '%s' (see issu help resume)\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (*path == NULL) {
+        fprintf(stderr, "issu resume: --journal FILE is required\n");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* The subcommand a journal file names. */
+static int recorded_cmd(const char *sub, cli_cmd *cmd)
+{
+    static const struct { const char *name; cli_cmd cmd; } subs[] = {
+        { "upgrade", CLI_UPGRADE }, { "validate", CLI_VALIDATE }, { "reboot-in-service", CLI_REBOOT },
+    };
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        if (strcmp(subs[i].name, sub) == 0) {
+            *cmd = subs[i].cmd;
+            return 0;
+        }
+    return -1;
+}
+
+/* The router of the journal file, run to the crash silently.  0 or an exit status. */
+static int stand_up(ch_run *r, cli_args *a, const cli_jfile *jf, const char *path)
+{
+    int quiet = a->quiet, rc;
+    a->quiet = 1;
+    a->run.crash_after = jf->crash_after;
+    a->run.torn = jf->torn;
+    rc = prepare(r, a);
+    a->quiet = quiet;
+    if (rc != 0)
+        return rc;
+    r->opts.log = NULL;
+    if (ch_run_go(r) != CH_END_CRASHED || memcmp(r->journal, jf->journal, sizeof r->journal) != 0) {
+        fprintf(stderr, "issu resume: '%s' is not the journal this router's run leaves at write %u "
+                "(another build, or a changed file)\n", path, (unsigned)jf->crash_after);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int resume(int argc, char **argv)
+{
+    static cli_jfile jf;
+    static cli_args a;
+    static ch_run r;
+    char err[CH_MSG_MAX], c[32];
+    const char *path;
+    int quiet, verbose, rc;
+    issu_resume_info info;
+    cli_cmd cmd;
+    if (argc == 1 && strcmp(argv[0], "--help") == 0)
+        return cli_help_page(stdout, "resume") == 0 ? 0 : EXIT_USAGE;
+    if ((rc = resume_flags(argc, argv, &path, &quiet, &verbose)) != 0)
+        return rc;
+    if (cli_jfile_load(path, &jf, err, sizeof err) != 0) {
+        fprintf(stderr, "issu resume: %s\n", err);
+        return EXIT_USAGE;
+    }
+    if (recorded_cmd(jf.subcommand, &cmd) != 0 || cli_args_parse(cmd, jf.argc, jf.argv, &a, err, sizeof err) != 0) {
+        fprintf(stderr, "issu resume: '%s' records a request this build refuses (%s)\n", path,
+                recorded_cmd(jf.subcommand, &cmd) != 0 ? jf.subcommand : err);
+        return EXIT_USAGE;
+    }
+    if (jf.crash_after == 0) {
+        fprintf(stderr, "issu resume: the run recorded in '%s' ended without a crash: nothing to resume\n", path);
+        return EXIT_USAGE;
+    }
+    a.quiet = quiet;
+    a.verbose = verbose;
+    if ((rc = stand_up(&r, &a, &jf, path)) != 0)
+        return rc;
+    sinks(&a);                         /* loud again: the resumed orchestrator's output */
+    r.opts = a.run;
+    if (ch_run_resume(&r, jf.journal, &info, err, sizeof err) != 0) {
+        fprintf(stderr, "issu resume: %s\n", err);
+        return EXIT_BROKEN;
+    }
+    cli_report_clock(c, sizeof c, r.ch.sched.now);
+    if (!quiet)
+        printf("[%s] (orchestrator restarted) resumed in %s from journal record %u of run %u: posts asked "
+               "again %u, commands issued again %u, cancelled again %u, torn records skipped %d\n", c,
+               ch_run_state(&r), (unsigned)info.seq, (unsigned)info.epoch, (unsigned)(r.nposts - info.acked),
+               (unsigned)info.reissued, (unsigned)info.recancelled, info.skipped);
+    ch_end end = ch_run_continue(&r);
+    report(&r, &a);
+    if (end == CH_END_STUCK || end == CH_END_LIMIT)
+        fprintf(stderr, "issu: the run could not finish (%s)\n", end == CH_END_STUCK ? "stuck" : "limit");
+    return verdict(&r, a.cmd == CLI_VALIDATE);
+}
+
 static int help(int argc, char **argv)
 {
     if (argc == 0) {
@@ -187,8 +339,8 @@ static int help(int argc, char **argv)
         return 0;
     }
     if (argc > 1 || cli_help_page(stdout, argv[0]) != 0) {
-        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, reboot-in-service, replay, "
-                "platforms, faults, package)\n", argv[0]);
+        fprintf(stderr, "issu help: no manual for '%s' (upgrade, validate, status, reboot-in-service, resume, "
+                "replay, platforms, faults, package)\n", argv[0]);
         return EXIT_USAGE;
     }
     return 0;
@@ -211,6 +363,8 @@ int main(int argc, char **argv)
         return subcommand(argc - 2, argv + 2, CLI_STATUS, c);
     if (strcmp(c, "reboot-in-service") == 0)
         return subcommand(argc - 2, argv + 2, CLI_REBOOT, c);
+    if (strcmp(c, "resume") == 0)
+        return resume(argc - 2, argv + 2);
     if (strcmp(c, "package") == 0)
         return cli_package_main(argc - 2, argv + 2);
     if (strcmp(c, "replay") == 0)

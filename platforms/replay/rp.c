@@ -209,7 +209,8 @@ static int rp_jwrite(void *ctx, int instance, uint32_t off, const void *buf, uin
 }
 
 const issu_hal rp_hal = {
-    rp_issue, rp_cancel, rp_expired, rp_observe, rp_now, rp_console, rp_log, rp_jread, rp_jwrite
+    rp_issue, rp_cancel, rp_expired, rp_observe, rp_now, rp_console, rp_log, rp_jread, rp_jwrite,
+    NULL, NULL,                        /* a replay never resumes */
 };
 
 /* --- reading trace lines ------------------------------------------------------------ */

@@ -5,87 +5,37 @@
  * validate, status and trace output; the console of VM-based ISSU and of
  * ISSR (reboot-in-service, its prompt answered from standard input; a trace
  * file already there is left as it was by a request that runs nothing). */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <CUnit/CUnit.h>
 
+#include "cli_run.h"
 #include "suites.h"
 
-#define OUT_MAX 65536
-
 static char dir[64];
-static char out_text[OUT_MAX], err_text[OUT_MAX];
 
 static int setup(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/issu-cli-XXXXXX");
-    return mkdtemp(dir) == NULL ? -1 : 0;
+    return pt_tmpdir(dir, sizeof dir, "cli");
 }
 
 static int cleanup(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return pt_rmdir(dir);
 }
 
-static void slurp(const char *path, char *buf)
-{
-    FILE *f = fopen(path, "r");
-    size_t n = f != NULL ? fread(buf, 1, OUT_MAX - 1, f) : 0;
-    buf[n] = '\0';
-    if (f != NULL)
-        fclose(f);
-}
-
-/* Run $ISSU_CLI with the words of 'args', `input` on its standard input
- * (NULL: none, /dev/null); its exit status, or -1. */
+/* $ISSU_CLI with the words of args, input on its standard input. */
 static int cli_input(const char *args, const char *input)
 {
-    const char *bin = getenv("ISSU_CLI");
-    static char buf[1024];
-    char *argv[32] = { (char *)"issu" };
-    int argc = 1;
-    char o[96], e[96], in[96];
-    if (bin == NULL) {
-        PT_CHECK(0, "ISSU_CLI is not set (run through make check)");
-        return -1;
-    }
-    snprintf(buf, sizeof buf, "%s", args);
-    for (char *w = strtok(buf, " "); w != NULL && argc < 31; w = strtok(NULL, " "))
-        argv[argc++] = w;
-    argv[argc] = NULL;
-    snprintf(o, sizeof o, "%s/out", dir);
-    snprintf(e, sizeof e, "%s/err", dir);
-    snprintf(in, sizeof in, "%s/in", dir);
-    FILE *f = fopen(in, "w");
-    if (f == NULL || fputs(input != NULL ? input : "", f) < 0 || fclose(f) != 0)
-        return -1;
-    pid_t pid = fork();
-    if (pid == 0) {
-        int fo = open(o, O_WRONLY | O_CREAT | O_TRUNC, 0600), fe = open(e, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int fi = open(input != NULL ? in : "/dev/null", O_RDONLY);
-        if (fo < 0 || fe < 0 || fi < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0 || dup2(fi, 0) < 0)
-            _exit(127);
-        execv(bin, argv);
-        _exit(127);
-    }
-    int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-        return -1;
-    slurp(o, out_text);
-    slurp(e, err_text);
-    return WEXITSTATUS(status);
+    return pt_cli(dir, args, input);
 }
 
 static int cli(const char *args)
 {
-    return cli_input(args, NULL);
+    return pt_cli(dir, args, NULL);
 }
 
 static void write_file(const char *name, const char *text, char *path, size_t len)
@@ -149,77 +99,77 @@ static void bad_input_exit_2(void)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int rc = cli(bad[i].args);
         PT_CHECK(rc == 2, "issu %s: exit %d, expected 2", bad[i].args, rc);
-        PT_CHECK(strstr(err_text, bad[i].msg) != NULL, "issu %s: stderr '%s' lacks '%s'",
-                 bad[i].args, err_text, bad[i].msg);
-        PT_CHECK(strstr(out_text, "ISSU:") == NULL, "issu %s: something ran", bad[i].args);
+        PT_CHECK(strstr(pt_err, bad[i].msg) != NULL, "issu %s: stderr '%s' lacks '%s'",
+                 bad[i].args, pt_err, bad[i].msg);
+        PT_CHECK(strstr(pt_out, "ISSU:") == NULL, "issu %s: something ran", bad[i].args);
     }
 }
 
 static void help_pages(void)
 {
-    PT_CHECK(cli("--help") == 0 && strstr(out_text, "usage: issu"), "--help");
-    PT_CHECK(cli("help upgrade") == 0 && strstr(out_text, "SYNOPSIS") && strstr(out_text, "--no-old-master-upgrade"),
+    PT_CHECK(cli("--help") == 0 && strstr(pt_out, "usage: issu"), "--help");
+    PT_CHECK(cli("help upgrade") == 0 && strstr(pt_out, "SYNOPSIS") && strstr(pt_out, "--no-old-master-upgrade"),
              "help upgrade");
-    PT_CHECK(cli("upgrade --help") == 0 && strstr(out_text, "issu upgrade - "), "upgrade --help");
-    PT_CHECK(cli("help faults") == 0 && strstr(out_text, "t=DURATION"), "help faults");
-    PT_CHECK(cli("status --help") == 0 && strstr(out_text, "--at STATE"), "status --help");
-    PT_CHECK(cli("platforms") == 0 && strstr(out_text, "mx480") && strstr(out_text, "mx960")
-             && strstr(out_text, "family t - ") && strstr(out_text, "t1600") && strstr(out_text, "9.1")
-             && !strstr(out_text, "not simulated") && strstr(out_text, "family vm - ")
-             && strstr(out_text, "qfx5100") && strstr(out_text, "ex4600") && strstr(out_text, "acx5000")
-             && strstr(out_text, "13.2") && strstr(out_text, "15.1"), "platforms: %s", out_text);
-    PT_CHECK(cli("help upgrade") == 0 && strstr(out_text, "lacp-fast") && strstr(out_text, "no-nsb"),
+    PT_CHECK(cli("upgrade --help") == 0 && strstr(pt_out, "issu upgrade - "), "upgrade --help");
+    PT_CHECK(cli("help faults") == 0 && strstr(pt_out, "t=DURATION"), "help faults");
+    PT_CHECK(cli("status --help") == 0 && strstr(pt_out, "--at STATE"), "status --help");
+    PT_CHECK(cli("platforms") == 0 && strstr(pt_out, "mx480") && strstr(pt_out, "mx960")
+             && strstr(pt_out, "family t - ") && strstr(pt_out, "t1600") && strstr(pt_out, "9.1")
+             && !strstr(pt_out, "not simulated") && strstr(pt_out, "family vm - ")
+             && strstr(pt_out, "qfx5100") && strstr(pt_out, "ex4600") && strstr(pt_out, "acx5000")
+             && strstr(pt_out, "13.2") && strstr(pt_out, "15.1"), "platforms: %s", pt_out);
+    PT_CHECK(cli("help upgrade") == 0 && strstr(pt_out, "lacp-fast") && strstr(pt_out, "no-nsb"),
              "help upgrade: P15 settings");
-    PT_CHECK(cli("--help") == 0 && strstr(out_text, "reboot-in-service"), "overview: %s", out_text);
-    PT_CHECK(cli("help reboot-in-service") == 0 && strstr(out_text, "issu reboot-in-service - ")
-             && strstr(out_text, "--last-issr S") && strstr(out_text, "vc-multi-node")
-             && strstr(out_text, "Reboot the system ? [yes,no]") && strstr(out_text, "--fault SPEC")
-             && !strstr(out_text, "--unsupported-fpc N"), "help reboot-in-service: %s", out_text);
-    PT_CHECK(cli("reboot-in-service --help") == 0 && strstr(out_text, "issu reboot-in-service - "),
+    PT_CHECK(cli("--help") == 0 && strstr(pt_out, "reboot-in-service"), "overview: %s", pt_out);
+    PT_CHECK(cli("help reboot-in-service") == 0 && strstr(pt_out, "issu reboot-in-service - ")
+             && strstr(pt_out, "--last-issr S") && strstr(pt_out, "vc-multi-node")
+             && strstr(pt_out, "Reboot the system ? [yes,no]") && strstr(pt_out, "--fault SPEC")
+             && !strstr(pt_out, "--unsupported-fpc N"), "help reboot-in-service: %s", pt_out);
+    PT_CHECK(cli("reboot-in-service --help") == 0 && strstr(pt_out, "issu reboot-in-service - "),
              "reboot-in-service --help");
     /* the spec's names: every fault and operator action, ISSR's too */
-    PT_CHECK(cli("help faults") == 0 && strstr(out_text, "backup_crash") && strstr(out_text, "gres_lost")
-             && strstr(out_text, "reboot_in_service") && strstr(out_text, "answer_no")
-             && strstr(out_text, "fpc_warm_restart") && strstr(out_text, "issr_done"), "help faults: %s", out_text);
-    PT_CHECK(cli("platforms") == 0 && strstr(out_text, "family issr - ") && strstr(out_text, "jcp")
-             && strstr(out_text, "18.1") && strstr(out_text, "issu reboot-in-service")
-             && strstr(out_text, "issu upgrade"), "platforms: %s", out_text);
+    PT_CHECK(cli("help faults") == 0 && strstr(pt_out, "backup_crash") && strstr(pt_out, "gres_lost")
+             && strstr(pt_out, "reboot_in_service") && strstr(pt_out, "answer_no")
+             && strstr(pt_out, "fpc_warm_restart") && strstr(pt_out, "issr_done"), "help faults: %s", pt_out);
+    PT_CHECK(cli("platforms") == 0 && strstr(pt_out, "family issr - ") && strstr(pt_out, "jcp")
+             && strstr(pt_out, "18.1") && strstr(pt_out, "issu reboot-in-service")
+             && strstr(pt_out, "issu upgrade"), "platforms: %s", pt_out);
 }
 
 static void subcommands(void)
 {
     char cmd[256];
-    PT_CHECK(cli("validate --platform mx480 --unsupported-fpc 2") == 0 && strstr(out_text, "passed")
-             && strstr(out_text, "FPC 2 would be offlined") && !strstr(out_text, "Preparing Backup RE"),
-             "validate: %s", out_text);
-    PT_CHECK(cli("validate --platform mx480 --config no-nsr") == 1 && strstr(out_text, "nonstop-routing"),
-             "validate no-nsr: %s", out_text);
-    PT_CHECK(cli("status --platform mx480 --at FRU_WARM_BOOT") == 0 && strstr(out_text, "Warm booting")
-             && strstr(out_text, "ISSU state FRU_WARM_BOOT"), "status --at: %s", out_text);
-    PT_CHECK(cli("upgrade --platform mx480") == 0 && strstr(out_text, "[00:00:00.000] ISSU: Validating Image")
-             && strstr(out_text, "ISSU: IDLE") && strstr(out_text, "control-plane outage:  0 ms"),
-             "upgrade: %s", out_text);
-    PT_CHECK(cli("upgrade --platform mx480 --unsupported-fpc 1") == 1 && strstr(out_text, "REJECTED")
-             && strstr(out_text, "[yes,no] (no)"), "prompt without --yes: %s", out_text);
+    PT_CHECK(cli("validate --platform mx480 --unsupported-fpc 2") == 0 && strstr(pt_out, "passed")
+             && strstr(pt_out, "FPC 2 would be offlined") && !strstr(pt_out, "Preparing Backup RE"),
+             "validate: %s", pt_out);
+    PT_CHECK(cli("validate --platform mx480 --config no-nsr") == 1 && strstr(pt_out, "nonstop-routing"),
+             "validate no-nsr: %s", pt_out);
+    PT_CHECK(cli("status --platform mx480 --at FRU_WARM_BOOT") == 0 && strstr(pt_out, "Warm booting")
+             && strstr(pt_out, "ISSU state FRU_WARM_BOOT"), "status --at: %s", pt_out);
+    PT_CHECK(cli("upgrade --platform mx480") == 0 && strstr(pt_out, "[00:00:00.000] ISSU: Validating Image")
+             && strstr(pt_out, "ISSU: IDLE") && strstr(pt_out, "control-plane outage:  0 ms"),
+             "upgrade: %s", pt_out);
+    PT_CHECK(cli("upgrade --platform mx480 --unsupported-fpc 1") == 1 && strstr(pt_out, "REJECTED")
+             && strstr(pt_out, "[yes,no] (no)"), "prompt without --yes: %s", pt_out);
     snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --quiet --trace %s/t.json", dir);
     PT_CHECK(cli(cmd) == 0, "trace run");
     char path[128];
     snprintf(path, sizeof path, "%s/t.json", dir);
-    slurp(path, out_text);
-    PT_CHECK(out_text[0] == '{' && strstr(out_text, "\"to\":\"VALIDATING\"") != NULL, "trace: %.200s", out_text);
-    PT_CHECK(cli("upgrade --platform t640 --yes") == 0 && strstr(out_text, "== ISSU summary: T640")
-             && strstr(out_text, "jinstall-24.2R1.17-domestic-signed.tgz")
-             && strstr(out_text, "kept 75% of line rate per PFE during the switchover")
-             && strstr(out_text, "monitors:              silent"), "t640: %s", out_text);
-    PT_CHECK(cli("upgrade --platform mx480 --quiet") == 0 && !strstr(out_text, "of line rate"), "mx480: %s", out_text);
+    pt_slurp(path, pt_out);
+    PT_CHECK(pt_out[0] == '{' && strstr(pt_out, "\"to\":\"VALIDATING\"") != NULL, "trace: %.200s", pt_out);
+    PT_CHECK(cli("upgrade --platform t640 --yes") == 0 && strstr(pt_out, "== ISSU summary: T640")
+             && strstr(pt_out, "jinstall-24.2R1.17-domestic-signed.tgz")
+             && strstr(pt_out, "kept 75% of line rate per PFE during the switchover")
+             && strstr(pt_out, "monitors:              silent"), "t640: %s", pt_out);
+    PT_CHECK(cli("upgrade --platform mx480 --quiet") == 0 && !strstr(pt_out, "of line rate"), "mx480: %s", pt_out);
     PT_CHECK(cli("upgrade --platform mx480 --fault fru_warm_boot.fail@2 --quiet") == 1
-             && strstr(out_text, "COMPLETED_DEGRADED") && strstr(out_text, "still down"), "degraded: %s", out_text);
+             && strstr(pt_out, "COMPLETED_DEGRADED") && strstr(pt_out, "still down"), "degraded: %s", pt_out);
 }
 
-/* The lines of `lines`, in this order, in out_text. */
+/* The lines of `lines`, in this order, in pt_out. */
 static int in_order(const char *const *lines, size_t n, const char **missing)
 {
-    const char *at = out_text;
+    const char *at = pt_out;
     for (size_t i = 0; i < n; i++) {
         const char *hit = strstr(at, lines[i]);
         if (hit == NULL) {
@@ -245,30 +195,30 @@ static void vm_family(void)
     const char *missing = "";
     char cmd[128];
     PT_CHECK(cli("upgrade --platform qfx5100 --yes") == 0 && in_order(steps, sizeof steps / sizeof steps[0], &missing)
-             && strstr(out_text, "jinstall-host-24.2R1.17-signed.tgz")
-             && strstr(out_text, "re0  down       running 23.4R1.9")
-             && strstr(out_text, "re1  master     running 24.2R1.17    installed 24.2R1.17")
-             && strstr(out_text, "no FRU is reset on this chassis") && !strstr(out_text, "slot  state")
-             && strstr(out_text, "monitors:              silent"), "qfx5100: '%s' in %s", missing, out_text);
+             && strstr(pt_out, "jinstall-host-24.2R1.17-signed.tgz")
+             && strstr(pt_out, "re0  down       running 23.4R1.9")
+             && strstr(pt_out, "re1  master     running 24.2R1.17    installed 24.2R1.17")
+             && strstr(pt_out, "no FRU is reset on this chassis") && !strstr(pt_out, "slot  state")
+             && strstr(pt_out, "monitors:              silent"), "qfx5100: '%s' in %s", missing, pt_out);
     for (size_t i = 0; i < sizeof p15 / sizeof p15[0]; i++) {
         snprintf(cmd, sizeof cmd, "upgrade --platform qfx5100 --config %s", p15[i]);
-        PT_CHECK(cli(cmd) == 1 && strstr(out_text, "] error: ") && strstr(out_text, "outcome:               REJECTED")
-                 && !strstr(out_text, "Spawning") && strstr(out_text, "RE switchovers:        0")
-                 && strstr(out_text, "re0  master     running 23.4R1.9     installed 23.4R1.9")
-                 && strstr(out_text, "re1  down       running 23.4R1.9     installed 23.4R1.9"),
-                 "--config %s: %s", p15[i], out_text);
+        PT_CHECK(cli(cmd) == 1 && strstr(pt_out, "] error: ") && strstr(pt_out, "outcome:               REJECTED")
+                 && !strstr(pt_out, "Spawning") && strstr(pt_out, "RE switchovers:        0")
+                 && strstr(pt_out, "re0  master     running 23.4R1.9     installed 23.4R1.9")
+                 && strstr(pt_out, "re1  down       running 23.4R1.9     installed 23.4R1.9"),
+                 "--config %s: %s", p15[i], pt_out);
     }
     PT_CHECK(cli("upgrade --platform mx480 --config no-nsb,gr-enabled,drop-all-tcp,lacp-fast --quiet") == 0,
-             "P15 settings on mx480 (the spec does not check them there): %s", out_text);
+             "P15 settings on mx480 (the spec does not check them there): %s", pt_out);
     PT_CHECK(cli("upgrade --platform ex4600 --fault spawn_backup.fail --quiet") == 1
-             && strstr(out_text, "ABORTED_CLEAN") && strstr(out_text, "monitors:              silent"),
-             "spawn failure: %s", out_text);
-    PT_CHECK(cli("status --platform acx5000 --at DEVICE_HANDOFF") == 0 && strstr(out_text, "ISSU state DEVICE_HANDOFF")
-             && !strstr(out_text, "Item ") && strstr(out_text, "re1  backup     running 24.2R1.17"),
-             "status: %s", out_text);
-    PT_CHECK(cli("validate --platform qfx5100") == 0 && strstr(out_text, "passed"), "validate: %s", out_text);
-    PT_CHECK(cli("validate --platform qfx5100 --config lacp-fast") == 1 && strstr(out_text, "LACP"),
-             "validate lacp-fast: %s", out_text);
+             && strstr(pt_out, "ABORTED_CLEAN") && strstr(pt_out, "monitors:              silent"),
+             "spawn failure: %s", pt_out);
+    PT_CHECK(cli("status --platform acx5000 --at DEVICE_HANDOFF") == 0 && strstr(pt_out, "ISSU state DEVICE_HANDOFF")
+             && !strstr(pt_out, "Item ") && strstr(pt_out, "re1  backup     running 24.2R1.17"),
+             "status: %s", pt_out);
+    PT_CHECK(cli("validate --platform qfx5100") == 0 && strstr(pt_out, "passed"), "validate: %s", pt_out);
+    PT_CHECK(cli("validate --platform qfx5100 --config lacp-fast") == 1 && strstr(pt_out, "LACP"),
+             "validate lacp-fast: %s", pt_out);
 }
 
 /* The virtual time of the console line that contains `text` (the first
@@ -279,7 +229,7 @@ static long line_ms(const char *from, const char *text)
     const char *hit = strstr(from, text);
     if (hit == NULL)
         return -1;
-    while (hit > out_text && hit[-1] != '\n')
+    while (hit > pt_out && hit[-1] != '\n')
         hit--;
     unsigned h, m, s, ms;
     if (sscanf(hit, "[%u:%u:%u.%u]", &h, &m, &s, &ms) != 4)
@@ -312,17 +262,17 @@ static void issr_console(void)
         char cmd[96];
         snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --yes --seed %d", seed);
         int rc = cli(cmd);
-        long boot = line_ms(out_text, "ISSU: FPC Warm Booting"), booted = line_ms(out_text, "ISSU: FPC Warm Booted");
-        long end = line_ms(out_text, "System going down IMMEDIATELY");
+        long boot = line_ms(pt_out, "ISSU: FPC Warm Booting"), booted = line_ms(pt_out, "ISSU: FPC Warm Booted");
+        long end = line_ms(pt_out, "System going down IMMEDIATELY");
         PT_CHECK(rc == 0 && in_order(steps, sizeof steps / sizeof steps[0], &missing)
-                 && !strstr(out_text, "in-service-upgrade /var/tmp"), "%s: '%s' in %s", cmd, missing, out_text);
+                 && !strstr(pt_out, "in-service-upgrade /var/tmp"), "%s: '%s' in %s", cmd, missing, pt_out);
         PT_CHECK(boot >= 0 && booted - boot >= 45000 && booted - boot <= 75000, "%s: warm boot %ld ms", cmd,
                  booted - boot);
         PT_CHECK(end >= 6L * 60000 && end <= 9L * 60000, "%s: %ld ms", cmd, end);
     }
-    PT_CHECK(cli("status --platform jcp --at ISSR_WARM_BOOT") == 0 && strstr(out_text, "ISSU state ISSR_WARM_BOOT")
-             && strstr(out_text, "FPC 0      Online    (booting)     Warm booting")
-             && strstr(out_text, "re1  backup     running 23.4R1.9"), "status: %s", out_text);
+    PT_CHECK(cli("status --platform jcp --at ISSR_WARM_BOOT") == 0 && strstr(pt_out, "ISSU state ISSR_WARM_BOOT")
+             && strstr(pt_out, "FPC 0      Online    (booting)     Warm booting")
+             && strstr(pt_out, "re1  backup     running 23.4R1.9"), "status: %s", pt_out);
 }
 
 /* D32, D33: the checklist stops at the first item that fails, in its order,
@@ -344,17 +294,17 @@ static void issr_checklist(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char cmd[160];
         snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --yes %s", cases[i].args);
-        PT_CHECK(cli(cmd) == 1 && strstr(out_text, cases[i].item) && strstr(out_text, "] error: ")
-                 && strstr(out_text, "outcome:               REJECTED") && !strstr(out_text, "Current image")
-                 && !strstr(out_text, "Spawning") && strstr(out_text, "virtual duration:      0 ms")
-                 && strstr(out_text, "re0  master     running 23.4R1.9")
-                 && strstr(out_text, "re1  down       running 23.4R1.9")
-                 && strstr(out_text, "0     ONLINE_OLD    23.4R1.9      0 ms"), "%s: %s", cmd, out_text);
+        PT_CHECK(cli(cmd) == 1 && strstr(pt_out, cases[i].item) && strstr(pt_out, "] error: ")
+                 && strstr(pt_out, "outcome:               REJECTED") && !strstr(pt_out, "Current image")
+                 && !strstr(pt_out, "Spawning") && strstr(pt_out, "virtual duration:      0 ms")
+                 && strstr(pt_out, "re0  master     running 23.4R1.9")
+                 && strstr(pt_out, "re1  down       running 23.4R1.9")
+                 && strstr(pt_out, "0     ONLINE_OLD    23.4R1.9      0 ms"), "%s: %s", cmd, pt_out);
     }
     PT_CHECK(cli("reboot-in-service --platform jcp --yes --last-issr 300 --quiet") == 0
-             && strstr(out_text, "SUCCESS"), "five minutes after: %s", out_text);
+             && strstr(pt_out, "SUCCESS"), "five minutes after: %s", pt_out);
     PT_CHECK(cli("reboot-in-service --platform jcp --yes --config no-nsr,gr-enabled --quiet") == 0,
-             "NSR or GR: %s", out_text);
+             "NSR or GR: %s", pt_out);
 }
 
 /* `Reboot the system ? [yes,no]`: only "yes" on standard input runs the
@@ -367,12 +317,12 @@ static void issr_prompt(void)
     snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --trace %s", path);
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
         (void)remove(path);
-        PT_CHECK(cli_input(cmd, no[i]) == 1 && strstr(out_text, "Reboot the system ? [yes,no]")
-                 && strstr(out_text, "nothing was done") && !strstr(out_text, "ISSU:")
-                 && !strstr(out_text, "summary") && access(path, F_OK) != 0, "answer '%s': %s", no[i], out_text);
+        PT_CHECK(cli_input(cmd, no[i]) == 1 && strstr(pt_out, "Reboot the system ? [yes,no]")
+                 && strstr(pt_out, "nothing was done") && !strstr(pt_out, "ISSU:")
+                 && !strstr(pt_out, "summary") && access(path, F_OK) != 0, "answer '%s': %s", no[i], pt_out);
     }
-    PT_CHECK(cli_input(cmd, "yes\n") == 0 && strstr(out_text, "outcome:               SUCCESS")
-             && access(path, F_OK) == 0, "answer yes: %s", out_text);
+    PT_CHECK(cli_input(cmd, "yes\n") == 0 && strstr(pt_out, "outcome:               SUCCESS")
+             && access(path, F_OK) == 0, "answer yes: %s", pt_out);
     /* a trace already there survives a request that runs nothing: the
      * answer no, and a fault the spec does not have (refused at setup) */
     FILE *f = fopen(path, "w");
@@ -382,9 +332,9 @@ static void issr_prompt(void)
     }
     char tmp[160], text[16] = "";
     snprintf(tmp, sizeof tmp, "%s.part", path);
-    PT_CHECK(cli_input(cmd, "no\n") == 1, "answer no: %s", out_text);
+    PT_CHECK(cli_input(cmd, "no\n") == 1, "answer no: %s", pt_out);
     snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --fault explode --trace %s", path);
-    PT_CHECK(cli(cmd) == 2, "%s: %s", cmd, out_text);
+    PT_CHECK(cli(cmd) == 2, "%s: %s", cmd, pt_out);
     f = fopen(path, "r");
     PT_CHECK(f != NULL && fgets(text, sizeof text, f) != NULL && strcmp(text, "kept\n") == 0
              && access(tmp, F_OK) != 0, "the trace file already there was changed: '%s'", text);
@@ -407,9 +357,9 @@ static void issr_faults(void)
         char cmd[160];
         snprintf(cmd, sizeof cmd, "reboot-in-service --platform jcp --yes --quiet --fault %s", cases[i].fault);
         int rc = cli(cmd);
-        PT_CHECK(rc == (strcmp(cases[i].outcome, "SUCCESS") == 0 ? 0 : 1) && strstr(out_text, cases[i].outcome)
-                 && strstr(out_text, cases[i].also) && strstr(out_text, "monitors:              silent")
-                 && strstr(out_text, "happened at") && !strstr(out_text, "never happened"), "%s: %s", cmd, out_text);
+        PT_CHECK(rc == (strcmp(cases[i].outcome, "SUCCESS") == 0 ? 0 : 1) && strstr(pt_out, cases[i].outcome)
+                 && strstr(pt_out, cases[i].also) && strstr(pt_out, "monitors:              silent")
+                 && strstr(pt_out, "happened at") && !strstr(pt_out, "never happened"), "%s: %s", cmd, pt_out);
     }
 }
 
@@ -425,8 +375,8 @@ static int d14_trans(void)
     snprintf(cmd, sizeof cmd, "upgrade --platform mx240 --reboot --no-old-master-upgrade --quiet --trace %s", path);
     if (cli(cmd) != 1)
         return -1;
-    slurp(path, out_text);
-    const char *at = strstr(out_text, "\"trans\":");
+    pt_slurp(path, pt_out);
+    const char *at = strstr(pt_out, "\"trans\":");
     return at != NULL && sscanf(at, "\"trans\":%d", &id) == 1 ? id : -1;
 }
 
@@ -450,20 +400,20 @@ static void replay(void)
         "'no-old-master-upgrade' cannot be used together\"},{\"assign\":\"result\",\"value\":\"REJECTED\"}]}\n";
     char text[2048], path[128], cmd[256];
     int trans = d14_trans();
-    if (!PT_CHECK(trans >= 0, "no D14 transition in the C's trace: %s", out_text))
+    if (!PT_CHECK(trans >= 0, "no D14 transition in the C's trace: %s", pt_out))
         return;
     snprintf(text, sizeof text, "%s", initial);
     snprintf(text + strlen(text), sizeof text - strlen(text), step, trans, "IDLE");
     write_file("good.jsonl", text, path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
-    PT_CHECK(cli(cmd) == 0 && strstr(out_text, "error: options 'reboot' and 'no-old-master-upgrade'")
-             && strstr(out_text, "1 controller steps and 1 world steps"), "replay: %s %s", out_text, err_text);
+    PT_CHECK(cli(cmd) == 0 && strstr(pt_out, "error: options 'reboot' and 'no-old-master-upgrade'")
+             && strstr(pt_out, "1 controller steps and 1 world steps"), "replay: %s %s", pt_out, pt_err);
     snprintf(text, sizeof text, "%s", initial);
     snprintf(text + strlen(text), sizeof text - strlen(text), step, trans, "VALIDATING");
     write_file("differs.jsonl", text, path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
-    PT_CHECK(cli(cmd) == 1 && strstr(err_text, "differs.jsonl:3: error: the trace says")
-             && strstr(err_text, "but the C does"), "a step the C does not take: %s", err_text);
+    PT_CHECK(cli(cmd) == 1 && strstr(pt_err, "differs.jsonl:3: error: the trace says")
+             && strstr(pt_err, "but the C does"), "a step the C does not take: %s", pt_err);
     /* a plant that breaks S1 (two masters): every step agrees, the monitor fires */
     char *two;
     snprintf(text, sizeof text, "%s", initial);
@@ -473,23 +423,98 @@ static void replay(void)
         memcpy(two + strlen("\"re_role[1]\":\""), "MASTER", 6);
     write_file("s1.jsonl", text, path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
-    PT_CHECK(two != NULL && cli(cmd) == 3 && strstr(out_text, "monitor S1 violated (line 3)")
-             && strstr(err_text, "its monitors report"), "a monitor: %s %s", out_text, err_text);
+    PT_CHECK(two != NULL && cli(cmd) == 3 && strstr(pt_out, "monitor S1 violated (line 3)")
+             && strstr(pt_err, "its monitors report"), "a monitor: %s %s", pt_out, pt_err);
     write_file("garbage.jsonl", "not json\n", path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "garbage.jsonl:1: error: not a line of a trace"),
-             "garbage: %s", err_text);
+    PT_CHECK(cli(cmd) == 2 && strstr(pt_err, "garbage.jsonl:1: error: not a line of a trace"),
+             "garbage: %s", pt_err);
     write_file("cell.jsonl", "{\"seq\":0,\"initial\":{\"profile\":\"mx240\",\"plant\":{\"warp\":\"9\"}}}\n",
                path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "unknown plant cell 'warp'"), "bad cell: %s", err_text);
+    PT_CHECK(cli(cmd) == 2 && strstr(pt_err, "unknown plant cell 'warp'"), "bad cell: %s", pt_err);
     /* a trace file that cannot be written is not a record of the run (issue 15) */
     PT_CHECK(cli("upgrade --platform mx240 --yes --quiet --trace /dev/full") == 3
-             && strstr(err_text, "error writing trace file '/dev/full'"), "/dev/full: %s", err_text);
+             && strstr(pt_err, "error writing trace file '/dev/full'"), "/dev/full: %s", pt_err);
     /* an empty trace agrees with nothing (issue 15) */
     write_file("empty.jsonl", "", path, sizeof path);
     snprintf(cmd, sizeof cmd, "replay --platform mx240 %s", path);
-    PT_CHECK(cli(cmd) == 2 && strstr(err_text, "empty.jsonl: error: the trace is empty"), "empty: %s", err_text);
+    PT_CHECK(cli(cmd) == 2 && strstr(pt_err, "empty.jsonl: error: the trace is empty"), "empty: %s", pt_err);
+}
+
+/* The bytes of a file (at most PT_OUT_MAX) into buf; how many. */
+static size_t file_bytes(const char *path, char *buf)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = f != NULL ? fread(buf, 1, PT_OUT_MAX, f) : 0;
+    if (f != NULL)
+        fclose(f);
+    return n;
+}
+
+/* issu upgrade --journal --crash-after, then issu resume: the run ends as
+ * it would have; a bad request or file is refused and changes nothing. */
+static void crash_and_resume(void)
+{
+    char cmd[512], jf[96], before[PT_OUT_MAX];
+    snprintf(jf, sizeof jf, "%s/journal", dir);
+    static const char *const points[] = { "1", "9", "9 --torn-write" };
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        remove(jf);
+        snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --yes --journal %s --crash-after %s", jf, points[i]);
+        PT_CHECK(cli(cmd) == 4 && strstr(pt_out, "issu resume --journal"), "%s: %s", cmd, pt_out);
+        snprintf(cmd, sizeof cmd, "resume --journal %s", jf);
+        PT_CHECK(cli(cmd) == 0 && strstr(pt_out, "(orchestrator restarted) resumed in")
+                 && strstr(pt_out, "outcome:               SUCCESS") && strstr(pt_out, "monitors:              silent"),
+                 "crash after %s, %s: %s%s", points[i], cmd, pt_out, pt_err);
+        if (strstr(points[i], "torn") != NULL)
+            PT_CHECK(strstr(pt_out, "torn records skipped 1") != NULL, "torn: %s", pt_out);
+    }
+    /* an abort in flight when it dies: still ABORTED_CLEAN */
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --fault abort@FRU_PREPARE --journal %s --crash-after 8", jf);
+    PT_CHECK(cli(cmd) == 4, "%s: %s", cmd, pt_err);
+    snprintf(cmd, sizeof cmd, "resume --journal %s --quiet", jf);
+    PT_CHECK(cli(cmd) == 1 && strstr(pt_out, "ABORTED_CLEAN"), "%s: %s", cmd, pt_out);
+    /* past the run's last write: no crash, the file says so */
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --yes --quiet --journal %s --crash-after 100000", jf);
+    PT_CHECK(cli(cmd) == 0, "%s: %s", cmd, pt_err);
+    snprintf(cmd, sizeof cmd, "resume --journal %s", jf);
+    PT_CHECK(cli(cmd) == 2 && strstr(pt_err, "ended without a crash"), "%s: %s", cmd, pt_err);
+    /* bad requests: nothing run, no file */
+    remove(jf);
+    static const struct { const char *args, *msg; } bad[] = {
+        { "upgrade --platform mx480 --crash-after 3", "--crash-after needs --journal" },
+        { "upgrade --platform mx480 --journal J --crash-after 0", "--crash-after: expected" },
+        { "upgrade --platform mx480 --journal J --crash-after 1 --torn-write", "--torn-write needs" },
+        { "status --platform mx480 --journal J", "unknown option '--journal'" },
+        { "resume", "--journal FILE is required" },
+        { "resume --journal J --yes", "unexpected argument '--yes'" },
+        { "resume --journal J", "cannot read journal file" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char args[256], *j;
+        snprintf(args, sizeof args, "%s", bad[i].args);
+        if ((j = strstr(args, " J")) != NULL)
+            snprintf(j, sizeof args - (size_t)(j - args), " %s%s", jf, strstr(bad[i].args, " J") + 2);
+        PT_CHECK(cli(args) == 2 && strstr(pt_err, bad[i].msg) && access(jf, F_OK) != 0, "%s: %s", args, pt_err);
+    }
+    /* a file that is not a journal, or not this router's: refused, left as it was */
+    static const char *const files[] = { "not a journal\n", "issu-journal-1\nsubcommand upgrade\narg --platform\n" };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[128];
+        write_file("journal", files[i], path, sizeof path);
+        snprintf(cmd, sizeof cmd, "resume --journal %s", path);
+        PT_CHECK(cli(cmd) == 2 && strstr(pt_err, "is not an issu journal file"), "%s: %s", cmd, pt_err);
+    }
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --yes --journal %s --crash-after 5", jf);
+    PT_CHECK(cli(cmd) == 4, "%s", cmd);
+    FILE *f = fopen(jf, "r+b");
+    if (PT_CHECK(f != NULL && fseek(f, -10, SEEK_END) == 0 && fputc('x', f) != EOF, "cannot change %s", jf))
+        fclose(f);
+    size_t n = file_bytes(jf, before);
+    snprintf(cmd, sizeof cmd, "resume --journal %s", jf);
+    PT_CHECK(cli(cmd) == 2 && strstr(pt_err, "is not the journal this router's run leaves"), "%s: %s", cmd, pt_err);
+    PT_CHECK(n > 0 && file_bytes(jf, pt_out) == n && memcmp(before, pt_out, n) == 0, "resume changed %s", jf);
 }
 
 int register_cli(void)
@@ -506,5 +531,6 @@ int register_cli(void)
     CU_add_test(s, "ISSR: the prompt answered from standard input", issr_prompt);
     CU_add_test(s, "ISSR: faults", issr_faults);
     CU_add_test(s, "replay of a trace", replay);
+    CU_add_test(s, "crash, then resume from the journal", crash_and_resume);
     return 0;
 }

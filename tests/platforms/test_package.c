@@ -10,13 +10,11 @@
  * create that fails leaves nothing behind.  The readers, in memory.  The
  * last test prints the counts. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <CUnit/CUnit.h>
@@ -24,15 +22,14 @@
 #include <openssl/pem.h>
 
 #include "cli_pkg.h"
+#include "cli_run.h"
 #include "suites.h"
 
-#define OUT_MAX 65536
 #define PATH_LEN 192
 #define GOOD_RELEASE "24.3R1.5"        /* three releases ahead of the running 23.4R1.9: the most P7 allows */
 #define MX_NAME "junos-install-mx-x86-64-" GOOD_RELEASE ".tgz"
 
 static char dir[64];
-static char out_text[OUT_MAX], err_text[OUT_MAX];
 static char key[PATH_LEN], pub[PATH_LEN], other_pub[PATH_LEN], junk_pub[PATH_LEN];
 static unsigned long refused, accepted, create_refused;   /* cases that behaved, for the counts */
 
@@ -40,16 +37,6 @@ static unsigned long refused, accepted, create_refused;   /* cases that behaved,
 static void path_in(char *buf, const char *name)
 {
     snprintf(buf, PATH_LEN, "%s/%s", dir, name);
-}
-
-/* The text of a file (at most OUT_MAX - 1 bytes) into buf; "" if none. */
-static void slurp(const char *path, char *buf)
-{
-    FILE *f = fopen(path, "r");
-    size_t n = f != NULL ? fread(buf, 1, OUT_MAX - 1, f) : 0;
-    buf[n] = '\0';
-    if (f != NULL)
-        fclose(f);
 }
 
 /* Write text as the whole file; 0 or -1. */
@@ -83,8 +70,7 @@ static int write_keypair(const char *priv, const char *pubpath)
 static int setup(void)
 {
     char other[PATH_LEN];
-    snprintf(dir, sizeof dir, "/tmp/issu-pkg-XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (pt_tmpdir(dir, sizeof dir, "pkg") != 0)
         return -1;
     path_in(key, "key.pem");
     path_in(pub, "pub.pem");
@@ -98,13 +84,11 @@ static int setup(void)
 /* Remove the test directory. */
 static int cleanup(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return pt_rmdir(dir);
 }
 
 /* Run $ISSU_CLI with the words of the formatted command (split at spaces);
- * its exit status, or -1.  Its output in out_text and err_text. */
+ * its exit status, or -1.  Its output in pt_out and pt_err. */
 static int issu(const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 1, 2)))
@@ -112,35 +96,12 @@ static int issu(const char *fmt, ...)
     ;
 static int issu(const char *fmt, ...)
 {
-    const char *bin = getenv("ISSU_CLI");
     static char buf[2048];
-    char *argv[40] = { (char *)"issu" }, o[PATH_LEN], e[PATH_LEN];
-    int argc = 1, status = 0;
     va_list ap;
-    if (!PT_CHECK(bin != NULL, "ISSU_CLI is not set (run through make check)"))
-        return -1;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    for (char *w = strtok(buf, " "); w != NULL && argc < 39; w = strtok(NULL, " "))   /* bound: 39 words */
-        argv[argc++] = w;
-    argv[argc] = NULL;
-    path_in(o, "out");
-    path_in(e, "err");
-    pid_t pid = fork();
-    if (pid == 0) {
-        int fo = open(o, O_WRONLY | O_CREAT | O_TRUNC, 0600), fe = open(e, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int fi = open("/dev/null", O_RDONLY);
-        if (fo < 0 || fe < 0 || fi < 0 || dup2(fo, 1) < 0 || dup2(fe, 2) < 0 || dup2(fi, 0) < 0)
-            _exit(127);
-        execv(bin, argv);
-        _exit(127);
-    }
-    if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-        return -1;
-    slurp(o, out_text);
-    slurp(e, err_text);
-    return WEXITSTATUS(status);
+    return pt_cli(dir, buf, NULL);
 }
 
 /* Make the package `name` of release rel (family: NULL for none) in the
@@ -153,7 +114,7 @@ static int make_package(const char *sub, const char *name, const char *rel, cons
         return -1;
     int rc = issu("package create --release %s --key %s --out %s%s%s", rel, key, pkg,
                   family != NULL ? " --family " : "", family != NULL ? family : "");
-    return PT_CHECK(rc == 0, "create %s: exit %d: %s", pkg, rc, err_text) ? 0 : -1;
+    return PT_CHECK(rc == 0, "create %s: exit %d: %s", pkg, rc, pt_err) ? 0 : -1;
 }
 
 /* Flip the low bit of the byte at off (from the end if negative). */
@@ -178,8 +139,8 @@ static int append(const char *path, const char *text)
 /* Replace the first `from` in the text file by `to`, of the same length. */
 static int replace(const char *path, const char *from, const char *to)
 {
-    static char text[OUT_MAX];
-    slurp(path, text);
+    static char text[PT_OUT_MAX];
+    pt_slurp(path, text);
     char *at = strstr(text, from);
     if (at == NULL || strlen(from) != strlen(to))
         return -1;
@@ -201,8 +162,8 @@ static long file_size(const char *path)
  * formed, no longer the signature. */
 static int garble(const char *sig)
 {
-    static char text[OUT_MAX];
-    slurp(sig, text);
+    static char text[PT_OUT_MAX];
+    pt_slurp(sig, text);
     if (strlen(text) != CLI_PKG_SIG_LINE)
         return -1;
     text[60] = text[60] == 'A' ? 'B' : 'A';
@@ -253,23 +214,23 @@ static void tally(unsigned long *n, int ok)
 static void good_packages(void)
 {
     char pkg[PATH_LEN], trace[PATH_LEN], payload[PATH_LEN], k2[PATH_LEN], k2pub[PATH_LEN], any[PATH_LEN];
-    static char text[OUT_MAX];
+    static char text[PT_OUT_MAX];
     path_in(trace, "good.jsonl");
     if (make_package("good", MX_NAME, GOOD_RELEASE, "mx", pkg) != 0)
         return;
     int rc = issu("upgrade --platform mx240 --package %s --trust %s --quiet --trace %s", pkg, pub, trace);
-    slurp(trace, text);
-    tally(&accepted, PT_CHECK(rc == 0 && strstr(out_text, "outcome:               SUCCESS")
-                              && strstr(out_text, "re1  master     running " GOOD_RELEASE) && text[0] == '{',
-                              "good package: exit %d: %s %s", rc, out_text, err_text));
+    pt_slurp(trace, text);
+    tally(&accepted, PT_CHECK(rc == 0 && strstr(pt_out, "outcome:               SUCCESS")
+                              && strstr(pt_out, "re1  master     running " GOOD_RELEASE) && text[0] == '{',
+                              "good package: exit %d: %s %s", rc, pt_out, pt_err));
     tally(&accepted, PT_CHECK(issu("upgrade --platform mx480 --package %s --trust %s", pkg, pub) == 0
-                              && strstr(out_text, "in-service-upgrade /var/tmp/" MX_NAME "\n")
-                              && strstr(out_text, "ISSU: IDLE"), "good package, console: %s %s", out_text, err_text));
+                              && strstr(pt_out, "in-service-upgrade /var/tmp/" MX_NAME "\n")
+                              && strstr(pt_out, "ISSU: IDLE"), "good package, console: %s %s", pt_out, pt_err));
     tally(&accepted, PT_CHECK(issu("validate --platform mx960 --package %s --trust %s", pkg, pub) == 0
-                              && strstr(out_text, "passed"), "validate: %s %s", out_text, err_text));
+                              && strstr(pt_out, "passed"), "validate: %s %s", pt_out, pt_err));
     tally(&accepted, PT_CHECK(issu("package verify --trust %s %s", pub, pkg) == 0
-                              && strstr(out_text, "verified: ") && strstr(out_text, "release:    " GOOD_RELEASE)
-                              && strstr(out_text, "family:     mx"), "package verify: %s %s", out_text, err_text));
+                              && strstr(pt_out, "verified: ") && strstr(pt_out, "release:    " GOOD_RELEASE)
+                              && strstr(pt_out, "family:     mx"), "package verify: %s %s", pt_out, pt_err));
     /* keys from keygen, a payload of its own, no family: any family's */
     path_in(payload, "image.bin");
     path_in(k2, "k2.pem");
@@ -278,14 +239,14 @@ static void good_packages(void)
     rc = write_text(payload, "a payload of its own\n");
     rc = rc == 0 ? issu("package keygen --key %s --trust %s", k2, k2pub) : -1;
     if (!PT_CHECK(rc == 0 && issu("package create --release 24.1R1.1 --payload %s --key %s --out %s", payload, k2,
-                                  any) == 0, "keygen, create: %s", err_text))
+                                  any) == 0, "keygen, create: %s", pt_err))
         return;
     tally(&accepted, PT_CHECK(issu("upgrade --platform t640 --package %s --trust %s --quiet", any, k2pub) == 0
-                              && strstr(out_text, "re1  master     running 24.1R1.1"), "any family: %s %s",
-                              out_text, err_text));
+                              && strstr(pt_out, "re1  master     running 24.1R1.1"), "any family: %s %s",
+                              pt_out, pt_err));
     tally(&accepted, PT_CHECK(issu("package verify --trust %s %s", k2pub, any) == 0
-                              && strstr(out_text, "payload:    21 bytes") && strstr(out_text, "family:     any"),
-                              "verify: %s %s", out_text, err_text));
+                              && strstr(pt_out, "payload:    21 bytes") && strstr(pt_out, "family:     any"),
+                              "verify: %s %s", pt_out, pt_err));
 }
 
 /* Each refused by issu upgrade or validate: exit 2, its message, nothing
@@ -348,7 +309,7 @@ static const struct refusal {
 static void refusals_exit_2(void)
 {
     const char *const trusts[] = { "", pub, other_pub, junk_pub };
-    static char kept[OUT_MAX];
+    static char kept[PT_OUT_MAX];
     char trace[PATH_LEN];
     path_in(trace, "kept.jsonl");
     for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {   /* bound: the table */
@@ -361,13 +322,13 @@ static void refusals_exit_2(void)
             continue;
         int rc = issu("%s --package %s%s%s --trace %s", r->cmd, pkg, r->trust ? " --trust " : "", trusts[r->trust],
                       trace);
-        slurp(trace, kept);
-        int ok = PT_CHECK(rc == 2 && strstr(err_text, r->msg) != NULL, "%s: exit %d, stderr '%s' lacks '%s'",
-                          r->what, rc, err_text, r->msg);
-        ok &= PT_CHECK(out_text[0] == '\0' && strcmp(kept, "kept\n") == 0, "%s: something ran: %s", r->what, out_text);
+        pt_slurp(trace, kept);
+        int ok = PT_CHECK(rc == 2 && strstr(pt_err, r->msg) != NULL, "%s: exit %d, stderr '%s' lacks '%s'",
+                          r->what, rc, pt_err, r->msg);
+        ok &= PT_CHECK(pt_out[0] == '\0' && strcmp(kept, "kept\n") == 0, "%s: something ran: %s", r->what, pt_out);
         if (r->own)
             ok &= PT_CHECK(issu("package verify --trust %s %s", trusts[r->trust], pkg) == 2
-                           && strstr(err_text, r->msg) != NULL, "%s: package verify: %s", r->what, err_text);
+                           && strstr(pt_err, r->msg) != NULL, "%s: package verify: %s", r->what, pt_err);
         tally(&refused, ok);
     }
 }
@@ -432,7 +393,7 @@ static int entries(const char *d)
 static void create_refusals(void)
 {
     char d[PATH_LEN], out[PATH_LEN], sig[PATH_LEN + 8], big[PATH_LEN], cmd[1024];
-    static char text[OUT_MAX];
+    static char text[PT_OUT_MAX];
     path_in(d, "create");
     path_in(big, "big.bin");
     int ready = snprintf(out, sizeof out, "%s/p.tgz", d) < (int)sizeof out;
@@ -448,11 +409,11 @@ static void create_refusals(void)
     for (size_t i = 0; i < sizeof create_bad / sizeof create_bad[0]; i++) {   /* bound: the table */
         expand(create_bad[i].args, cmd, sizeof cmd, out, big);
         int rc = issu("%s", cmd);
-        int ok = PT_CHECK(rc == 2 && strstr(err_text, create_bad[i].msg) != NULL, "issu %s: exit %d, stderr '%s'",
-                          cmd, rc, err_text);
-        slurp(out, text);
+        int ok = PT_CHECK(rc == 2 && strstr(pt_err, create_bad[i].msg) != NULL, "issu %s: exit %d, stderr '%s'",
+                          cmd, rc, pt_err);
+        pt_slurp(out, text);
         ok &= PT_CHECK(strcmp(text, "old package\n") == 0, "issu %s: the package was changed", cmd);
-        slurp(sig, text);
+        pt_slurp(sig, text);
         ok &= PT_CHECK(strcmp(text, "old signature\n") == 0 && entries(d) == 2, "issu %s: left %d files", cmd,
                        entries(d));
         tally(&create_refused, ok);
@@ -460,7 +421,7 @@ static void create_refusals(void)
     /* and a create that succeeds replaces both */
     snprintf(cmd, sizeof cmd, "package create --release " GOOD_RELEASE " --key %s --out %s", key, out);
     PT_CHECK(issu("%s", cmd) == 0 && issu("package verify --trust %s %s", pub, out) == 0 && entries(d) == 2,
-             "create over an old package: %s", err_text);
+             "create over an old package: %s", pt_err);
 }
 
 #define SHA "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"   /* sha256("hello") */
@@ -541,12 +502,12 @@ static void sig_reader(void)
 /* The package page, the --trust lines and the overview's command. */
 static void help_pages(void)
 {
-    PT_CHECK(issu("help package") == 0 && strstr(out_text, "issu package - ") && strstr(out_text, "issu-package-2")
-             && strstr(out_text, "keygen --key KEY.pem --trust PUB.pem"), "help package: %s", out_text);
-    PT_CHECK(issu("package --help") == 0 && strstr(out_text, "issu package create --release REL"), "package --help");
-    PT_CHECK(issu("help upgrade") == 0 && strstr(out_text, "--trust PUB.pem"), "help upgrade: %s", out_text);
-    PT_CHECK(issu("--help") == 0 && strstr(out_text, "  package  "), "overview: %s", out_text);
-    PT_CHECK(issu("package") == 2 && strstr(err_text, "which subcommand?"), "package alone: %s", err_text);
+    PT_CHECK(issu("help package") == 0 && strstr(pt_out, "issu package - ") && strstr(pt_out, "issu-package-2")
+             && strstr(pt_out, "keygen --key KEY.pem --trust PUB.pem"), "help package: %s", pt_out);
+    PT_CHECK(issu("package --help") == 0 && strstr(pt_out, "issu package create --release REL"), "package --help");
+    PT_CHECK(issu("help upgrade") == 0 && strstr(pt_out, "--trust PUB.pem"), "help upgrade: %s", pt_out);
+    PT_CHECK(issu("--help") == 0 && strstr(pt_out, "  package  "), "overview: %s", pt_out);
+    PT_CHECK(issu("package") == 2 && strstr(pt_err, "which subcommand?"), "package alone: %s", pt_err);
 }
 
 /* The counts, printed; every case behaved. */

@@ -9,26 +9,46 @@ static void fh_copy(char *dst, const char *src)
     snprintf(dst, FH_LINE, "%s", src);
 }
 
+#define FH_X(name, kind, str, cmd, machine) cmd,
+static const int fh_ev_cmd[] = { ISSU_EVENTS(FH_X) };
+#undef FH_X
+
+static void fh_call(fh_ctx *c, char what)
+{
+    if (c->ncalls < FH_MAX_CALLS) {
+        c->calls[c->ncalls++] = what;
+        c->calls[c->ncalls] = '\0';
+    }
+}
+
 static int fh_issue(void *ctx, int instance, int cmd)
 {
     fh_ctx *c = ctx;
     (void)instance;
     if (c->refuse_issue)
         return ISSU_HAL_ERROR;
+    fh_call(c, 'I');
     c->issued[cmd]++;
+    c->running[cmd] = 1;
     return ISSU_HAL_OK;
 }
 
 static void fh_cancel(void *ctx, int instance, int cmd)
 {
+    fh_ctx *c = ctx;
     (void)instance;
-    ((fh_ctx *)ctx)->cancelled[cmd]++;
+    fh_call(c, 'C');
+    c->cancelled[cmd]++;
+    c->running[cmd] = 0;
 }
 
 static void fh_expired(void *ctx, int instance, int cmd)
 {
+    fh_ctx *c = ctx;
     (void)instance;
-    ((fh_ctx *)ctx)->expired[cmd]++;
+    fh_call(c, 'E');
+    c->expired[cmd]++;
+    c->running[cmd] = 0;
 }
 
 static int fh_observe(void *ctx, int instance, int var, int32_t index, int32_t *value)
@@ -83,12 +103,43 @@ static int fh_jwrite(void *ctx, int instance, uint32_t off, const void *buf, uin
         return ISSU_HAL_ERROR;
     memcpy(c->journal + off, buf, len);
     c->journal_writes++;
+    fh_call(c, 'J');
     return ISSU_HAL_OK;
+}
+
+static int fh_query(void *ctx, int instance, int cmd, uint32_t *issued, int *running)
+{
+    fh_ctx *c = ctx;
+    (void)instance;
+    *issued = (uint32_t)c->issued[cmd];
+    *running = c->running[cmd];
+    return ISSU_HAL_OK;
+}
+
+static void fh_resync(void *ctx, int instance, uint32_t acked)
+{
+    fh_ctx *c = ctx;
+    (void)instance;
+    c->resyncs++;
+    c->resync_from = acked;
+    for (uint32_t i = acked; i < c->nposts && i < FH_MAX_POSTS; i++)   /* bound: FH_MAX_POSTS */
+        (void)issu_post(c->m, c->posts[i]);
 }
 
 const issu_hal fh_hal = {
     fh_issue, fh_cancel, fh_expired, fh_observe, fh_now, fh_console, fh_log, fh_jread, fh_jwrite,
+    fh_query, fh_resync,
 };
+
+issu_rc fh_post(fh_ctx *c, int ev)
+{
+    if (c->nposts < FH_MAX_POSTS)
+        c->posts[c->nposts] = ev;
+    c->nposts++;
+    if (ev >= 0 && ev < ISSU_NEVENTS && fh_ev_cmd[ev] >= 0)
+        c->running[fh_ev_cmd[ev]] = 0;
+    return issu_post(c->m, ev);
+}
 
 static void fh_trace(void *ctx, const issu *m, const char *line)
 {

@@ -10,6 +10,8 @@
 #define FH_MAX_ELEMS 16            /* array elements / pool members per plant variable */
 #define FH_MAX_RECORDS 64          /* errors, traces and console lines remembered */
 #define FH_LINE 1600               /* bytes of one remembered line */
+#define FH_MAX_POSTS 64            /* posts remembered for resync */
+#define FH_MAX_CALLS 128           /* HAL calls remembered in order */
 
 typedef struct fh_ctx {
     issu *m;                                   /* the instance outcomes are posted to */
@@ -20,6 +22,13 @@ typedef struct fh_ctx {
     int issued[ISSU_NCMDS];                    /* issue() calls per command */
     int cancelled[ISSU_NCMDS];                 /* cancel() calls per command */
     int expired[ISSU_NCMDS];                   /* expired() calls per command */
+    int running[ISSU_NCMDS];                   /* issued, no outcome posted (fh_post), not cancelled or expired */
+    int posts[FH_MAX_POSTS];                   /* events posted with fh_post, in order */
+    uint32_t nposts;                           /* fh_post calls */
+    uint32_t resync_from;                      /* the acked of the last resync() */
+    int resyncs;                               /* resync() calls */
+    char calls[FH_MAX_CALLS + 1];              /* HAL calls in order: J journal write, I issue, C cancel, E expired */
+    int ncalls;                                /* entries in calls */
     uint8_t journal[ISSU_JOURNAL_BYTES];       /* journal storage */
     int journal_writes;                        /* journal_write() calls */
     int nerrors;                               /* error hook calls */
@@ -40,6 +49,9 @@ void fh_plant_healthy(fh_ctx *c);
 void fh_cfg(fh_ctx *c, issu_cfg *cfg, int instance);
 /* Set up c (zeroed, healthy plant) and init m on it. */
 void fh_start(fh_ctx *c, issu *m, int instance);
+/* Post ev to c->m as the backend does: numbered, kept for resync; an
+ * outcome ends its command's run. */
+issu_rc fh_post(fh_ctx *c, int ev);
 /* Number of errors recorded with this kind and id. */
 int fh_errors(const fh_ctx *c, issu_error_kind kind, int id);
 

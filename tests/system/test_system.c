@@ -68,7 +68,19 @@ static int sy_jwrite(void *ctx, int instance, uint32_t off, const void *buf, uin
     return ISSU_HAL_OK;
 }
 
-static const issu_hal sy_hal = { sy_issue, sy_cancel, NULL, sy_observe, sy_now, NULL, NULL, sy_jread, sy_jwrite };
+/* Resume: the issues per instance; this world keeps no post to post again. */
+static int sy_query(void *ctx, int instance, int cmd, uint32_t *issued, int *running)
+{
+    sy_world *x = ctx;
+    *issued = (uint32_t)x->issued[instance][cmd];
+    *running = 0;
+    return ISSU_HAL_OK;
+}
+
+static void sy_resync(void *ctx, int instance, uint32_t acked) { (void)ctx, (void)instance, (void)acked; }
+
+static const issu_hal sy_hal = { sy_issue, sy_cancel, NULL, sy_observe, sy_now, NULL, NULL, sy_jread, sy_jwrite,
+                                 sy_query, sy_resync };
 
 static void sy_trace(void *ctx, const issu *m, const char *line)
 {

@@ -35,7 +35,7 @@ static int b_jwrite(void *c, int i, uint32_t off, const void *buf, uint32_t len)
     return ISSU_HAL_OK;
 }
 
-static const issu_hal bench_hal = { b_issue, b_cancel, NULL, b_observe, b_now, b_console, NULL, NULL, b_jwrite };
+static const issu_hal bench_hal = { b_issue, b_cancel, NULL, b_observe, b_now, b_console, NULL, NULL, b_jwrite, NULL, NULL };
 
 int main(void)
 {
