@@ -11,7 +11,7 @@
 # Targets: spec (the spec front end), trace (the trace checker), package
 # (the signed package's manifest and signature readers, linked with
 # libcrypto), events (the runtime's event entry with the generated
-# controller).  A crash found becomes a regression test in the suite of the
+# controller), journal (the journal file `issu resume` reads).  A crash found becomes a regression test in the suite of the
 # part it breaks; its input also joins the seed corpus.
 
 FUZZ_CC ?= clang
@@ -19,7 +19,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
 FUZZ_FLAGS := -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_DIR := $(O)/fuzz
-FUZZ_NAMES := spec trace package events
+FUZZ_NAMES := spec trace package events journal
 FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 
 FUZZ_GEN_SRC = $(GEN_LIB_SRC) $(TMPL_C)
@@ -40,6 +40,12 @@ $(FUZZ_DIR)/fuzz_package: tests/fuzz/fuzz_package.c tests/fuzz/fuzz_copy.h $(FUZ
 $(FUZZ_DIR)/fuzz_events: tests/fuzz/fuzz_events.c $$(FUZZ_RT_SRC) $$(RT_IDS) | deps
 	@mkdir -p $(@D)
 	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(RT_CPPFLAGS) -I tests/runtime -o $@ $< $(FUZZ_RT_SRC)
+
+FUZZ_JOURNAL_SRC := platforms/cli/cli_journal.c platforms/sim/sim_err.c
+$(FUZZ_DIR)/fuzz_journal: tests/fuzz/fuzz_journal.c tests/fuzz/fuzz_copy.h $(FUZZ_JOURNAL_SRC) $$(RT_IDS) | deps
+	@mkdir -p $(@D)
+	$(call quiet,FUZZCC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) $(RT_CPPFLAGS) -I tests/fuzz -I platforms/cli -I platforms/sim \
+		-o $@ $< $(FUZZ_JOURNAL_SRC)
 
 # fuzz-run SECONDS: every target for SECONDS, one after the other.
 fuzz-run = bash mk/fuzz.sh -d $(FUZZ_DIR) -t $(1) $(FUZZ_NAMES)

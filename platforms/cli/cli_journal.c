@@ -126,7 +126,7 @@ static int read_args(const char *text, size_t len, size_t *at, cli_jfile *out, c
     }
 }
 
-static int parse(const char *text, size_t len, cli_jfile *out)
+int cli_jfile_parse(const char *text, size_t len, cli_jfile *out)
 {
     char line[CLI_JFILE_TEXT_MAX];
     size_t at = 0;
@@ -164,7 +164,7 @@ int cli_jfile_load(const char *path, cli_jfile *out, char *err, size_t errlen)
     fclose(f);
     if (bad)
         return sim_err(err, errlen, "cannot read journal file '%s'", path);
-    if (n == sizeof text || parse(text, n, out) != 0)
+    if (n == sizeof text || cli_jfile_parse(text, n, out) != 0)
         return sim_err(err, errlen, "'%s' is not an issu journal file of this build (%s, with a journal "
                        "area of %u bytes)", path, JF_FORMAT, (unsigned)ISSU_JOURNAL_BYTES);
     return 0;

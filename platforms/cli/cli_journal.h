@@ -49,6 +49,9 @@ int cli_jfile_own_flag(const char *w, int *skip);
 int cli_jfile_save(const char *path, const char *subcommand, int argc, char **argv, uint32_t crash_after,
                    int torn, const uint8_t *journal, char *err, size_t errlen);
 
+/* Read a journal file's bytes held in memory (text[0..len-1]).  0, or -1. */
+int cli_jfile_parse(const char *text, size_t len, cli_jfile *out);
+
 /* Read and check a file.  0, or -1 with "FILE: why" in err. */
 int cli_jfile_load(const char *path, cli_jfile *out, char *err, size_t errlen);
 
