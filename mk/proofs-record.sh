@@ -75,8 +75,9 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
         v=$(verdict_of "$r")
         cov=$(awk -F'\t' '$1 == "coverage" { printf "{\"fired\": %d, \"total\": %d, \"dead\": %d, \"verdict\": \"%s\"}", $5, $6, $7, $3 }' "$r")
         same=; [ -f "$WORK/$p/same-model-as" ] && same=$(cat "$WORK/$p/same-model-as")
-        printf '%s\n    {"profile": "%s", "verdict": "%s", "model_sha256": "%s", "coverage": %s, "searched_as": "%s"}' \
-            "$sep" "$p" "$v" "$msha" "${cov:-null}" "${same:-$p}"
+        sym=$(awk -F'\t' '$1 == "method" && $2 == "symmetry" { printf ", \"symmetry\": {\"machines\": \"%s\", \"reduced_states\": %d, \"direct_states\": %d, \"verdict\": \"%s\"}", $7, $5, $6, $3 }' "$r")
+        printf '%s\n    {"profile": "%s", "verdict": "%s", "model_sha256": "%s", "coverage": %s, "searched_as": "%s"%s}' \
+            "$sep" "$p" "$v" "$msha" "${cov:-null}" "${same:-$p}" "$sym"
         sep=,
     done
     printf '\n  ],\n  "properties": ['
@@ -125,6 +126,14 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
     printf '  over every run, by a pan that holds that claim alone. That is stronger than the same search under weak\n'
     printf '  fairness: a property that holds on every run holds on the fair ones. If it failed, the search is repeated\n'
     printf '  under weak fairness (`pan -f`), and then each property alone, to name the one that fails.\n'
+    if cat "$WORK"/*/results.tsv 2>/dev/null | grep -q 'symmetry,safety'; then
+        printf -- '- **symmetry,safety**: the same search on a model whose symmetric machine arrays (`machine M[N] symmetric`,\n'
+        printf '  whose instances `issu-gen` checked nothing in the spec tells apart: gen/ir/symmetry.h) have their instances\n'
+        printf '  sorted into one canonical order after every step, so that one state per orbit is stored. A state is reachable\n'
+        printf '  iff its sorted form is, and every invariant, on-issue invariant and the deadlock check have the same value on\n'
+        printf '  both, so the verdicts are those of the search without the reduction; that search is run too where it fits\n'
+        printf '  (the profile says "the direct search agrees"). LTL properties are searched without the reduction.\n'
+    fi
     printf -- '- **searched as**: profiles whose models are the same but for the banner line that names the profile are\n'
     printf '  searched once; the others record the searches of the first (`searched_as` in record.json).\n'
     printf -- '- **witness**: for each property "always (P implies Q)" or "P leads to Q", a search that must reach P\n'
@@ -145,6 +154,8 @@ trap 'rm -f "$tmp" "$tmd"' EXIT
         printf 'Model SHA-256 `%s`.\n' "$([ -f "$WORK/$p/model.pml" ] && sha "$WORK/$p/model.pml" || echo none)"
         [ -f "$WORK/$p/same-model-as" ] && printf '\nThis model is the model of profile %s but for its first line (the banner that names the profile),\nso the searches of %s decide it; their figures are repeated below.\n' \
             "$(cat "$WORK/$p/same-model-as")" "$(cat "$WORK/$p/same-model-as")"
+        awk -F'\t' '$1 == "method" && $2 == "symmetry" && $3 == "NOT_RUN" { printf "Symmetry reduction of %s: %d states stored; the direct search was not run (too large).\n", $7, $5 }
+                    $1 == "method" && $2 == "symmetry" && $3 != "NOT_RUN" { printf "Symmetry reduction of %s: %d states stored against %d without it; the direct search %s.\n", $7, $5, $6, ($3 == "PASS" ? "agrees" : "**DISAGREES**") }' "$r"
         awk -F'\t' '$1 == "coverage" && $3 == "UNDECIDED" { print "Coverage: not measured: the safety search stopped at a violation." }
                     $1 == "coverage" && $3 != "UNDECIDED" { printf "Coverage: %d of %d transitions fire; %d marked dead, none of which fires (%s).\n", $5, $6, $7, $3 }' "$r"
         printf '\n| ID | requirement | verdict | search | states stored | matched | transitions | depth | memory MB | time s | vacuity witness |\n'

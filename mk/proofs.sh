@@ -22,7 +22,12 @@
 # Per profile, in WORK/PROFILE/:
 #   safety/    every invariant (also on-issue) and deadlock freedom, one
 #              exhaustive search (-DSAFETY); pan's unreached-code report gives
-#              the transition coverage;
+#              the transition coverage.  A model with a symmetric machine
+#              array (marked @SYM; gen/ir/symmetry.h) is searched with its
+#              instances sorted after every step (spin -DSYMM: one state per
+#              orbit), and then, unless that search stored more than
+#              SYM_DIRECT_MAX states, again without (safety-direct/): both
+#              verdicts must be the same;
 #   liveness/  every LTL property in one acceptance-cycle search (the claim
 #              ALL_LTL, their conjunction), first over every run (pan -a): if
 #              that passes, the properties hold under any fairness, weak
@@ -86,6 +91,8 @@ FAIR_RUN="-a -f -m2000000 -w$((W + 1))"       # weak fairness, if some property 
 WITNESS_RUN="-m2000000 -w$WW"
 WITNESS_CC="-O0 -w -DNOREDUCE -DMEMLIM=$MEM"  # the pan of the witnesses (and of a failing property alone)
 
+SYM_DIRECT_MAX=${SYM_DIRECT_MAX:-1000000}     # above it, the direct search (up to N! times larger) is not run
+
 say() { [ $QUIET = 1 ] || printf 'proofs: %s\n' "$*"; }
 
 # pan_field FILE: "stored matched transitions depth memMB time errors complete"
@@ -106,7 +113,7 @@ pan_fields() {
 replay() {
     local dir=$1 trail=$2 name=$3 title=$4
     # the liveness model was built with -DNOINV: replay the same model
-    local flags=; case $dir in */liveness) flags=-DNOINV ;; esac
+    local flags=; case $dir in */liveness) flags=-DNOINV ;; */safety) flags=$(symm "$dir") ;; esac
     (cd "$dir" && spin $flags -t -k "$trail" model.pml >"$name.replay.txt" 2>&1)
     [ -n "$MUTANT" ] && [ $QUIET = 1 ] && return   # a mutant run (proofs-mutants) needs only the replay
     "$GEN" ${MUTANT:+--mutant $MUTANT} $(profargs "$P") --replay "$dir/$name.replay.txt" \
@@ -118,16 +125,20 @@ replay() {
 # result KIND ID VERDICT MODE FIELDS... EXTRA: one line of results.tsv
 result() { printf '%s\n' "$*" | tr ' ' '\t' | sed 's/\t\t*$//' >>"$R"; }
 
-# The safety search: invariants, on-issue invariants, deadlock; coverage.
-prove_safety() {
-    local d=$PD/safety
+# symm DIR: -DSYMM if DIR's model reduces a symmetric machine array.
+symm() { grep -q '/\* @SYM ' "$1/model.pml" && echo -DSYMM; }
+
+# search_safety DIR SPINFLAGS: build and run the safety search in DIR; its
+# verdict ("PASS" or "FAIL KIND ID") in DIR/verdict, pan's figures in DIR/fields.
+search_safety() {
+    local d=$1 flags=$2
     mkdir -p "$d" && cp "$PD/model.pml" "$d/"
-    say "$P safety: every invariant and deadlock freedom, exhaustive search ..."
-    (cd "$d" && spin -a model.pml >spin.log 2>&1 && cc $SAFETY_CC -o pan pan.c >cc.log 2>&1) ||
-        { say "$P safety: FAIL: spin -a or cc failed (see $d)"; echo "fail" >"$d/verdict"; return 1; }
+    (cd "$d" && spin $flags -a model.pml >spin.log 2>&1 && cc $SAFETY_CC -o pan pan.c >cc.log 2>&1) ||
+        { echo "FAIL BUILD spin -a or cc" >"$d/verdict"; echo "0 0 0 0 0 0 1 no" >"$d/fields"; return 1; }
     (cd "$d" && ./pan $SAFETY_RUN >pan.out 2>&1)
-    set -- $(pan_fields "$d/pan.out")
-    local stored=$1 matched=$2 trans=$3 depth=$4 mem=$5 t=$6 err=$7 complete=$8 failed="" v=PASS
+    pan_fields "$d/pan.out" >"$d/fields"
+    set -- $(cat "$d/fields")
+    local err=$7 complete=$8 failed="" v=PASS
     if [ "$err" != 0 ] && ls "$d"/*.trail >/dev/null 2>&1; then
         replay "$d" model.pml.trail counterexample "counterexample"
         local line; line=$(sed -n 's/^spin: .*model.pml:\([0-9]*\), Error: assertion violated.*/\1/p' "$d/counterexample.replay.txt" | head -1)
@@ -138,6 +149,19 @@ prove_safety() {
         v=FAIL; failed="INCOMPLETE search"
     fi
     echo "$v $failed" >"$d/verdict"
+}
+
+# The safety search: invariants, on-issue invariants, deadlock; coverage.
+prove_safety() {
+    local d=$PD/safety sym mode=exhaustive,safety
+    sym=$(grep -q '/\* @SYM ' "$PD/model.pml" && echo -DSYMM)
+    [ -n "$sym" ] && mode=symmetry,safety
+    say "$P safety: every invariant and deadlock freedom, exhaustive search${sym:+ (symmetry reduced)} ..."
+    search_safety "$d" "$sym"
+    set -- $(cat "$d/fields")
+    local stored=$1 matched=$2 trans=$3 depth=$4 mem=$5 t=$6 v failed
+    read -r v failed <"$d/verdict"
+    [ "$v" = FAIL ] && [ "${failed%% *}" = BUILD ] && { say "$P safety: FAIL: spin -a or cc failed (see $d)"; return 1; }
     # every invariant of the profile gets the verdict of the one search
     local fkind=${failed%% *} fid=${failed#* }
     grep -o '/\* @P [^ ]* \(invariant\|on-issue\) ' "$d/model.pml" | awk '{print $3}' | while read -r id; do
@@ -145,11 +169,12 @@ prove_safety() {
         if [ $v = FAIL ]; then
             if [ "$fkind" = INV ] && [ "$fid" = "$id" ]; then pv=FAIL; else pv=UNDECIDED; fi
         fi
-        result prop "$id" "$pv" "exhaustive,safety" "$stored" "$matched" "$trans" "$depth" "$mem" "$t"
+        result prop "$id" "$pv" "$mode" "$stored" "$matched" "$trans" "$depth" "$mem" "$t"
     done
     local dv=PASS
     [ $v = FAIL ] && { [ "$fkind" = INV ] && dv=UNDECIDED || dv=FAIL; }
-    result prop DEADLOCK "$dv" "exhaustive,safety" "$stored" "$matched" "$trans" "$depth" "$mem" "$t" "${failed}"
+    result prop DEADLOCK "$dv" "$mode" "$stored" "$matched" "$trans" "$depth" "$mem" "$t" "${failed}"
+    [ -n "$sym" ] && symmetry_direct "$stored" "$(echo "$v $failed" | sed "s/ *$//")"
     if [ $v = PASS ]; then
         coverage "$d"
     else                               # pan stopped at the error: no unreached-code report
@@ -157,7 +182,30 @@ prove_safety() {
         say "$P coverage: not measured (the search stopped at the violation)"
     fi
     say "$P safety: $v${failed:+ ($failed)}: $stored states, $matched matched, depth $depth, ${mem} MB, ${t} s"
-    [ $v = PASS ]
+    [ $v = PASS ] && ! grep -q '^method	symmetry	FAIL' "$R"
+}
+
+# symmetry_direct REDUCED_STATES REDUCED_VERDICT: the same search without the
+# reduction; the line "method symmetry VERDICT reduced-vs-direct
+# REDUCED_STATES DIRECT_STATES MACHINES": PASS when both verdicts are the
+# same, NOT_RUN above SYM_DIRECT_MAX.
+symmetry_direct() {
+    local machines; machines=$(sed -n 's/.*\/\* @SYM \([^ ]*\) \*\/.*/\1/p' "$PD/model.pml" | tr '\n' ',' | sed 's/,$//')
+    if [ "$1" -gt "$SYM_DIRECT_MAX" ]; then
+        result method symmetry NOT_RUN reduced-vs-direct "$1" 0 "$machines"
+        say "$P symmetry: the direct search is not run (the reduced one stored $1 states)"
+        return 0
+    fi
+    search_safety "$PD/safety-direct" ""
+    local direct; direct=$(sed "s/ *$//" "$PD/safety-direct/verdict")
+    local ds; ds=$(cut -d' ' -f1 "$PD/safety-direct/fields")
+    if [ "$direct" = "$2" ]; then
+        result method symmetry PASS reduced-vs-direct "$1" "$ds" "$machines"
+        say "$P symmetry ($machines): the direct search agrees ($direct): $ds states, reduced $1"
+    else
+        result method symmetry FAIL reduced-vs-direct "$1" "$ds" "$machines"
+        say "$P symmetry ($machines): FAIL: reduced '$2', direct '$direct'"
+    fi
 }
 
 # Transition coverage from pan's unreached-code report: a transition whose

@@ -1,7 +1,8 @@
 # mk/systems.mk: SPIN proofs of small systems of several machines that are
 # not the ISSU procedure (tests/specs/systems/): two machines that talk by
 # events, a chain of three, a coordinator with a machine array of workers,
-# and a copy of the last with one bug.  They show that the pipeline (the
+# the same with a symmetric array (searched with symmetry reduction and
+# without), and copies with one bug.  They show that the pipeline (the
 # checker, the Promela model, the searches, the proof record) handles
 # several machines and machine arrays, whatever model/issu.fsm uses.
 #

@@ -26,6 +26,7 @@
 
 #include "arena.h"
 #include "prune.h"
+#include "symmetry.h"
 #include "template.h"
 
 typedef struct pm {
@@ -537,6 +538,77 @@ static void pm_defines(FILE *out, const void *ctx)
     }
 }
 
+/* ---- symmetry reduction (gen/ir/symmetry.h) ------------------------------ */
+
+/* Is machine m reduced by symmetry in this profile (declared symmetric,
+ * two instances or more)? */
+static int pm_sym(const pm *c, int m)
+{
+    return c->s->machines[m].symmetric && pm_instances(c, m) > 1;
+}
+
+/* How many machines are. */
+static int pm_symmetric(const pm *c)
+{
+    int n = 0;
+    for (int m = 0; m < c->s->nmachines; m++)
+        n += pm_sym(c, m);
+    return n;
+}
+
+/* Every cell of one instance of m, as a format with one %s: its index. */
+static int pm_sym_fields(const pm *c, int m, const char **f, int max)
+{
+    const ir_spec *s = c->s;
+    const char *n = s->machines[m].name;
+    int k = 0;
+    f[k++] = ar_printf("st_%s[%%s]", n);
+    f[k++] = ar_printf("q_%s[%%s].n", n);
+    for (int e = 0; e < ir_queue_bound(s, m, c->p) && k < max; e++)
+        f[k++] = ar_printf("q_%s[%%s].e[%d]", n, e);
+    for (int cmd = 0; cmd < s->ncmds && k < max; cmd++)
+        if (pm_uses(c, m, IR_A_ISSUE, cmd))
+            f[k++] = ar_printf("pc_%s_%s[%%s]", n, s->cmds[cmd].name);
+    for (int v = 0; v < s->nvars && k < max; v++) {
+        const ir_var *x = &s->vars[v];
+        if (!c->live.var[v] || !((x->kind == IR_V_CTRL && x->machine == m) || sy_owned(s, m, x)))
+            continue;
+        if (x->kind == IR_V_CTRL && x->shape != IR_SCALAR)
+            for (int32_t e = 0; e < pm_size(c, x) && k < max; e++)
+                f[k++] = ar_printf("c_%s_%s[%%s * %ld + %ld]", n, x->name, (long)pm_size(c, x), (long)e);
+        else
+            f[k++] = ar_printf("%s_%s%s[%%s]", x->kind == IR_V_CTRL ? "c" : "p",
+                               x->kind == IR_V_CTRL ? n : "", x->kind == IR_V_CTRL ? ar_printf("_%s", x->name) : x->name);
+    }
+    return k;
+}
+
+#define PM_SYM_FIELDS 512               /* bound: cells of one instance */
+
+/* canon_M(): insertion sort of m's instances by their cells, in
+ * lexicographic order, so that the states of one orbit are stored as one;
+ * each swap is printed ("@S m a b") for the replay of a trail. */
+static void pm_sym_inline(pm *c, int m)
+{
+    const char *f[PM_SYM_FIELDS], *n = c->s->machines[m].name;
+    int k = pm_sym_fields(c, m, f, PM_SYM_FIELDS);
+    const char *less = "0";                    /* a < b: the first cell that differs decides */
+    for (int i = k - 1; i >= 0; i--) {
+        const char *x = ar_printf(f[i], "h_sj"), *y = ar_printf(f[i], "(h_sj - 1)");
+        less = ar_printf("(%s < %s || (%s == %s && %s))", x, y, x, y, less);
+    }
+    fprintf(c->out, "inline canon_%s() {\n    h_si = 1;\n    do\n    :: h_si < NI_%s ->\n"
+                    "        h_sj = h_si;\n        do\n        :: h_sj == 0 -> break\n"
+                    "        :: h_sj > 0 && %s ->\n            printf(\"@S %d %%d %%d\\n\", h_sj, h_sj - 1);\n",
+            n, n, less, m);
+    for (int i = 0; i < k; i++) {
+        const char *x = ar_printf(f[i], "h_sj"), *y = ar_printf(f[i], "(h_sj - 1)");
+        fprintf(c->out, "            h_st = %s; %s = %s; %s = h_st;\n", x, x, y, y);
+    }
+    fprintf(c->out, "            h_sj--\n        :: else -> break\n        od;\n        h_si++\n"
+                    "    :: else -> break\n    od;\n    h_si = 0; h_sj = 0; h_st = 0\n}\n");
+}
+
 static const char *pm_ctype(const pm *c, const ir_type *t)
 {
     int32_t lo, hi;
@@ -578,6 +650,8 @@ static void pm_globals(FILE *out, const void *ctx)
     for (int e = 0; e < s->nenvs; e++)
         if (c->live.env[e])
             fprintf(out, "byte n_%s;  /* limit %d */\n", s->envs[e].name, s->envs[e].limit);
+    if (pm_symmetric(c) > 0)
+        fputs("hidden byte h_si, h_sj;  /* scratch of the symmetry reduction */\nhidden int h_st;\n", out);
     fputs("hidden byte h_i, h_j;  /* scratch inside d_steps */\n"
           "#ifdef SIM\nbit w_over;  /* the run ended: the machines stop (random simulation) */\n"
           "#define SIM_OVER w_over = 1;\n#else\n#define SIM_OVER\n#endif\n", out);
@@ -705,6 +779,9 @@ static void pm_inlines(FILE *out, const void *ctx)
     pm *c = (pm *)ctx;
     for (int m = 0; m < c->s->nmachines; m++)
         pm_queue_inlines(c, m);
+    for (int m = 0; m < c->s->nmachines; m++)
+        if (pm_sym(c, m))
+            pm_sym_inline(c, m);
     pm_quiescent(c);
     fputs("inline check_inv() {\n#ifndef NOINV\n", out);
     for (int k = 0; k < c->s->nprops; k++) {
@@ -723,7 +800,12 @@ static void pm_inlines(FILE *out, const void *ctx)
      * controller that waits for an outcome it never asked for: four mutants
      * survived that way. */
     fputs("    assert(ALL_FINAL || SOME_BUSY);  /* @A WAIT system */\n", out);
-    fputs("#endif\n    skip\n}\n", out);
+    fputs("#endif\n", out);
+    for (int m = 0; m < c->s->nmachines; m++)   /* after the checks: the stored state is canonical */
+        if (pm_sym(c, m))
+            fprintf(out, "#ifdef SYMM\n    canon_%s();  /* @SYM %s */\n#endif\n", c->s->machines[m].name,
+                    c->s->machines[m].name);
+    fputs("    skip\n}\n", out);
 }
 
 /* ---- machines ------------------------------------------------------------ */

@@ -152,6 +152,7 @@ typedef struct ast_mevent {
 
 typedef struct ast_machine {
     ast_expr *count;            /* machine array size, or NULL */
+    int symmetric;              /* 'symmetric': its instances are interchangeable (symmetry.h) */
     ast_mvar *vars;
     ast_mevent *events;
     ast_policy *policies;       /* machine-level defaults */

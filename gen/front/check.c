@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "check_int.h"
+#include "symmetry.h"
 
 #define CK_MAX_TABLE (1 << 24)  /* states x events and similar products */
 
@@ -411,6 +412,7 @@ static void ck_types(ck *c)
             diag_error(d->machine.count->at, "a machine array size must be an integer");
         else
             c->s->machines[k].count = n;
+        c->s->machines[k].symmetric = d->machine.symmetric;
     }
 }
 
@@ -1267,6 +1269,8 @@ int ck_check(const ast_spec *written, const char *file, ir_spec **out)
     ck_machines(&c);
     ck_props(&c);
     if (diag_count())
+        return -1;
+    if (sy_check(c.s) != 0)
         return -1;
     ck_slots(c.s);
     return 0;

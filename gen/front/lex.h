@@ -32,7 +32,7 @@
     X(K_PENDING, "pending") X(K_PLANT, "plant") X(K_POOL, "pool") \
     X(K_PRIORITY, "priority") X(K_PROFILE, "profile") X(K_REJECT, "reject") \
     X(K_SELF, "self") X(K_SEND, "send") X(K_SILENT, "silent") X(K_SIZE, "size") \
-    X(K_STATE, "state") X(K_TIMEOUT, "timeout") X(K_TO, "to") X(K_TRUE, "true") \
+    X(K_STATE, "state") X(K_SYMMETRIC, "symmetric") X(K_TIMEOUT, "timeout") X(K_TO, "to") X(K_TRUE, "true") \
     X(K_TYPE, "type") X(K_UNTIL, "U") X(K_VAR, "var") X(K_WHEN, "when")
 
 /* X(token, spelling) for punctuation */

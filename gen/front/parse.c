@@ -913,6 +913,7 @@ static void ps_decl_body(ps_state *p, ast_decl *d)
         if (ps_accept(p, T_LBRACK)) {
             d->machine.count = ps_expr(p);
             ps_expect(p, T_RBRACK);
+            d->machine.symmetric = ps_accept(p, K_SYMMETRIC);
         }
         d->doc = ps_opt_doc(p);
         ps_machine_body(p, &d->machine, NULL);

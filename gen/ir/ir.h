@@ -239,6 +239,7 @@ typedef struct ir_machine {
     const char *doc;
     loc at;
     ir_expr *count;             /* machine array size, NULL for one machine */
+    int symmetric;              /* declared 'symmetric' (gen/ir/symmetry.h checks it) */
     ir_state *states;
     int nstates;
     int initial;

@@ -4,7 +4,9 @@
  * printf markers "@V var cell value" (after each step, for every cell the
  * step may write; for every cell at the end of init), "@T machine instance
  * trans", "@O machine instance cmd outcome", "@E env instance", "@U machine
- * instance state event+1", SPIN's "<<<<<START OF CYCLE>>>>>" and its error
+ * instance state event+1", "@S machine a b" (the model of a symmetric
+ * array swapped the data of its instances at positions a and b: later
+ * markers name positions, which are mapped back to instances), SPIN's "<<<<<START OF CYCLE>>>>>" and its error
  * lines.  The failing assertion's kind is read from the "@A KIND ARGS"
  * comment on its line of the model (o->model_text).  Every name comes from
  * the IR.  Everything else in the replay is skipped; a malformed marker is
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "symmetry.h"
 
 #define TR_MAX_FIELDS 4         /* integers after a marker */
 #define TR_MAX_NUMBER 1000000000L   /* larger numbers in a marker are malformed */
@@ -162,6 +165,8 @@ static const char *tr_bad(const tr_run *r, char k, const long *v)
     const ir_machine *m = &s->machines[v[0]];
     if (v[1] < 0 || v[1] >= tr_instances(r, (int)v[0]))
         return "no such instance";
+    if (k == 'S')
+        return !m->symmetric || v[2] < 0 || v[2] >= tr_instances(r, (int)v[0]) ? "no such symmetric instance" : NULL;
     if (k == 'T')
         return v[2] < 0 || v[2] >= m->ntrans ? "no such transition" : NULL;
     if (k == 'U') {
@@ -174,11 +179,49 @@ static const char *tr_bad(const tr_run *r, char k, const long *v)
     return v[3] < 0 || v[3] >= s->cmds[v[2]].noutcomes ? "no such outcome" : NULL;
 }
 
+/* The instance whose data is at position pos of machine m. */
+static long tr_at(const tr_run *r, int m, long pos)
+{
+    return m >= 0 && r->s->machines[m].count ? r->perm[m][pos] : pos;
+}
+
+/* The machine owning cell `cell` of variable var per instance, or -1. */
+static int tr_owner(const tr_run *r, int var)
+{
+    const ir_var *v = &r->s->vars[var];
+    if (v->kind == IR_V_CTRL)
+        return r->s->machines[v->machine].count ? v->machine : -1;
+    for (int m = 0; m < r->s->nmachines; m++)
+        if (r->s->machines[m].symmetric && sy_owned(r->s, m, v))
+            return m;
+    return -1;
+}
+
+/* Positions to instances, in a marker that tr_bad accepted. */
+static void tr_map(tr_run *r, char k, long *v)
+{
+    if (k == 'V') {
+        int m = tr_owner(r, (int)v[0]);
+        if (m >= 0)
+            v[1] = tr_at(r, m, v[1]);
+    } else if (k == 'E') {
+        const ir_env *en = &r->s->envs[v[0]];
+        if (en->to_any)
+            v[1] = tr_at(r, en->machine, v[1]);
+    } else if (k == 'S') {
+        int a = r->perm[v[0]][v[1]];
+        r->perm[v[0]][v[1]] = r->perm[v[0]][v[2]];
+        r->perm[v[0]][v[2]] = a;
+    } else {
+        v[1] = tr_at(r, (int)v[0], v[1]);
+    }
+}
+
 static void tr_marker(tr_run *r, const char *p, const char *e, long lineno)
 {
-    static const char kinds[] = "VTOEU";
-    static const int nfields[] = { 3, 3, 4, 2, 4 };
-    static const tr_kind steps[] = { TR_TRANS, TR_TRANS, TR_OUTCOME, TR_ENV, TR_UNHANDLED };
+    static const char kinds[] = "VTOEUS";
+    static const int nfields[] = { 3, 3, 4, 2, 4, 3 };
+    static const tr_kind steps[] = { TR_TRANS, TR_TRANS, TR_OUTCOME, TR_ENV, TR_UNHANDLED, TR_NOTE };
     long v[TR_MAX_FIELDS];
     const char *k = e - p >= 3 && p[1] ? strchr(kinds, p[1]) : NULL;
     if (!k || (p[2] != ' ' && p[2] != '\t') || tr_ints(p + 2, e, v, nfields[k - kinds])) {
@@ -191,9 +234,13 @@ static void tr_marker(tr_run *r, const char *p, const char *e, long lineno)
             tr_push_step(r, TR_NOTE, NULL, ar_printf("replay line %ld: '%.*s': %s; ignored", lineno,
                                                      (int)(e - p > 80 ? 80 : e - p), p, why));
         r->cur = -1;
+    } else if (*k == 'S') {
+        tr_map(r, *k, v);
     } else if (*k == 'V') {
+        tr_map(r, *k, v);
         tr_push_set(r, v);
     } else {
+        tr_map(r, *k, v);
         tr_push_step(r, steps[k - kinds], v, NULL);
     }
 }
@@ -263,10 +310,14 @@ int tr_read(tr_run *r, const ir_spec *s, const tr_src *o)
         r->known[v] = ar_array((size_t)tr_cells(r, v) + 1, 1);
     }
     r->mst = ar_array((size_t)s->nmachines + 1, sizeof *r->mst);
+    r->perm = ar_array((size_t)s->nmachines + 1, sizeof *r->perm);
     for (int m = 0; m < s->nmachines; m++) {
         r->mst[m] = ar_array((size_t)tr_instances(r, m) + 1, sizeof **r->mst);
-        for (int i = 0; i < tr_instances(r, m); i++)
+        r->perm[m] = ar_array((size_t)tr_instances(r, m) + 1, sizeof **r->perm);
+        for (int i = 0; i < tr_instances(r, m); i++) {
             r->mst[m][i] = s->machines[m].initial;
+            r->perm[m][i] = i;
+        }
     }
     const char *p = o->replay_text, *end = p ? p + o->replay_len : p;
     for (long lineno = 1; p && p < end; lineno++) {

@@ -73,6 +73,8 @@ typedef struct tr_run {
     int32_t **val;              /* [var][cell]: the current value */
     unsigned char **known;      /* [var][cell]: printed at least once */
     int **mst;                  /* [machine][instance]: the current state */
+    int **perm;                 /* [machine][position]: the instance whose data is there ("@S": a
+                                   symmetric array's instances sorted by the model) */
 } tr_run;
 
 typedef struct tr_viol {
