@@ -164,7 +164,8 @@ static int32_t ctrl_ninstances(void *ctx, int machine)
 static void post(ch_run *r, int ev)
 {
     r->posts[r->nposts++ % CH_POSTS_KEPT] = (int16_t)ev;
-    (void)issu_post(&r->m, ev);
+    if (!r->alone)                     /* no orchestrator to take it: resync will */
+        (void)issu_post(&r->m, ev);
 }
 
 static void on_outcome(void *ctx, int ev)
@@ -413,13 +414,17 @@ static int finished(ch_run *r)
     return 0;
 }
 
-/* Advance to the next thing that happens.  0, or -1 when nothing will. */
-static int advance(ch_run *r)
+/* Advance to the next thing that happens; while the orchestrator is dead
+ * (r->alone), its timers died with it and the router goes on only up to
+ * `until`.  0, or -1 when nothing will. */
+static int advance(ch_run *r, sim_ms until)
 {
     ch_chassis *ch = &r->ch;
     sim_ms due = sim_sched_next_due(&ch->sched);
     issu_time_ms dl = SIM_MS_NEVER;
-    if (!issu_next_deadline(&r->m, &dl))
+    if (r->alone)
+        dl = until;
+    else if (!issu_next_deadline(&r->m, &dl))
         dl = SIM_MS_NEVER;
     sim_ms wake = sim_fault_next_time(&ch->faults, ch->sched.now);
     sim_ms next = due < dl ? due : dl;
@@ -434,7 +439,8 @@ static int advance(ch_run *r)
             ch_cmd_fire(ch, &e);
     } else {
         sim_sched_advance(&ch->sched, next);
-        (void)issu_tick(&r->m);
+        if (!r->alone)
+            (void)issu_tick(&r->m);
     }
     ch_env_step(ch);
     return 0;
@@ -459,7 +465,7 @@ static ch_end loop(ch_run *r)
             r->end = CH_END_LIMIT;
             return r->end;
         }
-        if (advance(r) != 0) {
+        if (advance(r, SIM_MS_NEVER) != 0) {
             r->end = sim_sched_next_due(&r->ch.sched) == SIM_MS_NEVER ? CH_END_STUCK : CH_END_LIMIT;
             return r->end;
         }
@@ -496,6 +502,16 @@ int ch_run_resume(ch_run *r, const uint8_t *journal, issu_resume_info *info, cha
     list_unsupported(r);
     ch_env_step(&r->ch);
     return 0;
+}
+
+void ch_run_alone(ch_run *r, sim_ms d)
+{
+    assert(r != NULL && r->end == CH_END_CRASHED);
+    sim_ms until = r->ch.sched.now + d;
+    r->alone = 1;
+    while (r->ch.sched.now < until && advance(r, until) == 0)   /* bound: the router's events before until */
+        ;
+    r->alone = 0;
 }
 
 ch_end ch_run_continue(ch_run *r)

@@ -78,6 +78,7 @@ typedef struct ch_run {
     uint32_t nposts;                   /* events posted to the controller (numbered from 1) */
     int16_t posts[CH_POSTS_KEPT];      /* the newest ones: post n in posts[(n - 1) % CH_POSTS_KEPT] */
     int posts_lost;                    /* a resync asked for posts older than those kept */
+    int alone;                         /* the orchestrator is dead, the router goes on (ch_run_alone) */
     int armed;                         /* opts.crash_after applies (the run is going) */
     jmp_buf crash;                     /* where the orchestrator's death returns to */
     int yes_fault;                     /* the plan entry --yes added, or -1 */
@@ -99,6 +100,11 @@ ch_end ch_run_go(ch_run *r);
  * journal storage as it is now, or NULL for r->journal) against the same
  * simulated router.  0 (info filled), or -1 with a message. */
 int ch_run_resume(ch_run *r, const uint8_t *journal, issu_resume_info *info, char *err, size_t errlen);
+
+/* After CH_END_CRASHED, before ch_run_resume(): the router goes on alone
+ * for d ms of virtual time (operations end, faults happen, what it posts
+ * waits for the resync; the dead orchestrator's timers do not run). */
+void ch_run_alone(ch_run *r, sim_ms d);
 
 /* Go on after ch_run_resume() to the end of the run (or another crash). */
 ch_end ch_run_continue(ch_run *r);

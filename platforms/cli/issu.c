@@ -7,6 +7,7 @@
  * types commands and prints what comes back.  Subcommand package (signed
  * packages: create, verify, keygen) is cli_package.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ch_spec.h"
@@ -219,29 +220,51 @@ static int subcommand(int argc, char **argv, cli_cmd cmd, const char *name)
     return run(&a);
 }
 
-/* `issu resume --journal FILE [--quiet] [--verbose]`: the recorded
- * request's router stood up again to the crash with its output discarded
- * (cli_journal.h), then a fresh orchestrator resumes from the file's journal
- * and the run goes on to its end. */
-static int resume_flags(int argc, char **argv, const char **path, int *quiet, int *verbose)
+/* `issu resume --journal FILE [--after S] [--quiet] [--verbose]`: the
+ * recorded request's router stood up again to the crash with its output
+ * discarded (cli_journal.h), on alone for S seconds, then a fresh
+ * orchestrator resumes from the file's journal and the run goes on to its
+ * end. */
+typedef struct resume_opts {
+    const char *path;                  /* --journal */
+    unsigned long after_s;             /* --after: the router alone, seconds */
+    int quiet, verbose;
+} resume_opts;
+
+/* --after S: 0..86400 seconds.  0 or -1. */
+static int after_value(const char *v, unsigned long *out)
 {
-    *path = NULL;
-    *quiet = *verbose = 0;
+    char *end;
+    if (*v < '0' || *v > '9')
+        return -1;
+    *out = strtoul(v, &end, 10);
+    return *end == '\0' && *out <= 86400ul ? 0 : -1;
+}
+
+static int resume_flags(int argc, char **argv, resume_opts *o)
+{
+    memset(o, 0, sizeof *o);
     for (int i = 0; i < argc; i++) {                   /* bound: argc */
         if (strcmp(argv[i], "--journal") == 0 && i + 1 < argc)
-            *path = argv[++i];
+            o->path = argv[++i];
         else if (strncmp(argv[i], "--journal=", 10) == 0)
-            *path = argv[i] + 10;
+            o->path = argv[i] + 10;
+        else if (strcmp(argv[i], "--after") == 0 && i + 1 < argc) {
+            if (after_value(argv[++i], &o->after_s) != 0) {
+                fprintf(stderr, "issu resume: --after: expected seconds 0..86400, not '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+        }
         else if (strcmp(argv[i], "--quiet") == 0)
-            *quiet = 1;
+            o->quiet = 1;
         else if (strcmp(argv[i], "--verbose") == 0)
-            *verbose = 1;
+            o->verbose = 1;
         else {
             fprintf(stderr, "issu resume: unexpected argument '%s' (see issu help resume)\n", argv[i]);
             return EXIT_USAGE;
         }
     }
-    if (*path == NULL) {
+    if (o->path == NULL) {
         fprintf(stderr, "issu resume: --journal FILE is required\n");
         return EXIT_USAGE;
     }
@@ -288,14 +311,16 @@ static int resume(int argc, char **argv)
     static cli_args a;
     static ch_run r;
     char err[CH_MSG_MAX], c[32];
-    const char *path;
-    int quiet, verbose, rc;
+    resume_opts o;
+    int rc;
     issu_resume_info info;
     cli_cmd cmd;
     if (argc == 1 && strcmp(argv[0], "--help") == 0)
         return cli_help_page(stdout, "resume") == 0 ? 0 : EXIT_USAGE;
-    if ((rc = resume_flags(argc, argv, &path, &quiet, &verbose)) != 0)
+    if ((rc = resume_flags(argc, argv, &o)) != 0)
         return rc;
+    const char *path = o.path;
+    int quiet = o.quiet;
     if (cli_jfile_load(path, &jf, err, sizeof err) != 0) {
         fprintf(stderr, "issu resume: %s\n", err);
         return EXIT_USAGE;
@@ -310,11 +335,17 @@ static int resume(int argc, char **argv)
         return EXIT_USAGE;
     }
     a.quiet = quiet;
-    a.verbose = verbose;
+    a.verbose = o.verbose;
     if ((rc = stand_up(&r, &a, &jf, path)) != 0)
         return rc;
-    sinks(&a);                         /* loud again: the resumed orchestrator's output */
+    sinks(&a);                         /* loud again: the router's and the resumed orchestrator's output */
     r.opts = a.run;
+    if (o.after_s > 0) {
+        cli_report_clock(c, sizeof c, r.ch.sched.now);
+        if (!quiet)
+            printf("[%s] (orchestrator down) the router goes on alone for %lu s\n", c, o.after_s);
+        ch_run_alone(&r, (sim_ms)o.after_s * 1000u);
+    }
     if (ch_run_resume(&r, jf.journal, &info, err, sizeof err) != 0) {
         fprintf(stderr, "issu resume: %s\n", err);
         return EXIT_BROKEN;

@@ -470,6 +470,12 @@ static void crash_and_resume(void)
         if (strstr(points[i], "torn") != NULL)
             PT_CHECK(strstr(pt_out, "torn records skipped 1") != NULL, "torn: %s", pt_out);
     }
+    /* the router alone for 10 minutes before the restart: the run still ends as it should */
+    snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --yes --journal %s --crash-after 9", jf);
+    PT_CHECK(cli(cmd) == 4, "%s: %s", cmd, pt_err);
+    snprintf(cmd, sizeof cmd, "resume --journal %s --after 600", jf);
+    PT_CHECK(cli(cmd) == 0 && strstr(pt_out, "(orchestrator down) the router goes on alone for 600 s")
+             && strstr(pt_out, "outcome:               SUCCESS"), "%s: %s%s", cmd, pt_out, pt_err);
     /* an abort in flight when it dies: still ABORTED_CLEAN */
     snprintf(cmd, sizeof cmd, "upgrade --platform mx480 --fault abort@FRU_PREPARE --journal %s --crash-after 8", jf);
     PT_CHECK(cli(cmd) == 4, "%s: %s", cmd, pt_err);
@@ -489,6 +495,7 @@ static void crash_and_resume(void)
         { "status --platform mx480 --journal J", "unknown option '--journal'" },
         { "resume", "--journal FILE is required" },
         { "resume --journal J --yes", "unexpected argument '--yes'" },
+        { "resume --journal J --after 1e3", "--after: expected seconds" },
         { "resume --journal J", "cannot read journal file" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
