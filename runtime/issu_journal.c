@@ -31,7 +31,8 @@
  *       posted again by resync; if its timer had run out, the deadline has
  *       passed and the next tick raises the timeout again);
  *   pending, the HAL is one issue short and the transition issues it: the
- *       crash came between the record and the issue: issued now;
+ *       crash came between the record and the issue: issued now (after a
+ *       cancel, if the HAL still runs the issue before: `cancel X; issue X`);
  *   not pending but the HAL still runs it: the transition's cancel never
  *       reached it: cancelled now;
  *   any other count: contract 116, no resume (the journal is not this
@@ -248,8 +249,9 @@ static int issu__reconcile(issu *m, const uint8_t *rec, int trans, uint32_t pend
             *recancel |= running ? 1u << c : 0u;
             continue;
         }
-        if (short_one) {
+        if (short_one) {               /* its earlier issue may still run (cancel; issue) */
             *reissue |= 1u << c;
+            *recancel |= running ? 1u << c : 0u;
             continue;
         }
         m->cmd[c] = ISSU__CMD_PENDING;

@@ -109,6 +109,21 @@ static void test_phantom_pending(void)
     CU_ASSERT_EQUAL(c.nerrors, 0);
 }
 
+/* A transition that cancels a command and issues it again, and the crash
+ * between its record and both: the earlier issue, which the HAL still
+ * runs, is cancelled before the new one. */
+static void test_cancel_then_reissue(void)
+{
+    issu_resume_info info;
+    two_steps();
+    c.issued[ISSU_CMD_backup_install]--;    /* the HAL runs an earlier issue, not this one */
+    restart(&info, ISSU_RC_OK);
+    CU_ASSERT_EQUAL(info.reissued, 1);
+    CU_ASSERT_EQUAL(info.recancelled, 1);
+    CU_ASSERT_STRING_EQUAL(c.calls, "CI");
+    CU_ASSERT_EQUAL(c.nerrors, 0);
+}
+
 /* Crash between an abort's record and its cancel: cancelled now. */
 static void test_cancel_missed(void)
 {
@@ -269,6 +284,7 @@ int register_journal(void)
         || !CU_add_test(s, "record, then act", test_write_ahead)
         || !CU_add_test(s, "a command recorded but never issued is issued on resume", test_phantom_pending)
         || !CU_add_test(s, "a cancel recorded but never done is done on resume", test_cancel_missed)
+        || !CU_add_test(s, "an earlier issue still running is cancelled before the reissue", test_cancel_then_reissue)
         || !CU_add_test(s, "a corrupt newest record falls back", test_torn_record)
         || !CU_add_test(s, "a half-written record falls back", test_half_written)
         || !CU_add_test(s, "a journal the HAL contradicts is refused", test_mismatch)
