@@ -148,7 +148,7 @@ search_safety() {
     elif [ "$err" != 0 ] || [ "$complete" != yes ]; then
         v=FAIL; failed="INCOMPLETE search"
     fi
-    echo "$v $failed" >"$d/verdict"
+    echo "$v${failed:+ $failed}" >"$d/verdict"
 }
 
 # The safety search: invariants, on-issue invariants, deadlock; coverage.
@@ -174,7 +174,7 @@ prove_safety() {
     local dv=PASS
     [ $v = FAIL ] && { [ "$fkind" = INV ] && dv=UNDECIDED || dv=FAIL; }
     result prop DEADLOCK "$dv" "$mode" "$stored" "$matched" "$trans" "$depth" "$mem" "$t" "${failed}"
-    [ -n "$sym" ] && symmetry_direct "$stored" "$(echo "$v $failed" | sed "s/ *$//")"
+    [ -n "$sym" ] && symmetry_direct "$stored" "$v${failed:+ $failed}"
     if [ $v = PASS ]; then
         coverage "$d"
     else                               # pan stopped at the error: no unreached-code report
@@ -197,7 +197,7 @@ symmetry_direct() {
         return 0
     fi
     search_safety "$PD/safety-direct" ""
-    local direct; direct=$(sed "s/ *$//" "$PD/safety-direct/verdict")
+    local direct; direct=$(cat "$PD/safety-direct/verdict")
     local ds; ds=$(cut -d' ' -f1 "$PD/safety-direct/fields")
     if [ "$direct" = "$2" ]; then
         result method symmetry PASS reduced-vs-direct "$1" "$ds" "$machines"

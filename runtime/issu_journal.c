@@ -175,26 +175,25 @@ static int issu__journal_slot(issu *m, uint32_t s, uint8_t *rec)
 static int issu__journal_last(issu *m, uint8_t *best, int *skipped, int *stale)
 {
     uint8_t rec[ISSU_JREC_BYTES];
-    uint32_t epoch = 0, seq = 0;
-    int found = 0;
-    *skipped = 0;
+    uint32_t epochs[ISSU_JOURNAL_SLOTS], epoch = 0, seq = 0;
+    int nvalid = 0;
+    *skipped = *stale = 0;
     for (uint32_t s = 0; s < ISSU_JOURNAL_SLOTS; s++) {    /* bound: the ring */
         int ok = issu__journal_slot(m, s, rec);
         *skipped += ok < 0;
         if (ok <= 0)
             continue;
         uint32_t e = issu__get32(rec + 8), q = issu__get32(rec + 4);
-        if (!found || e > epoch || (e == epoch && q > seq)) {
+        if (!nvalid || e > epoch || (e == epoch && q > seq)) {
             epoch = e;
             seq = q;
             memcpy(best, rec, ISSU_JREC_BYTES);
-            found = 1;
         }
+        epochs[nvalid++] = e;
     }
-    *stale = 0;
-    for (uint32_t s = 0; found && s < ISSU_JOURNAL_SLOTS; s++)   /* bound: the ring */
-        *stale += issu__journal_slot(m, s, rec) > 0 && issu__get32(rec + 8) != epoch;
-    return found;
+    for (int i = 0; i < nvalid; i++)                   /* bound: the ring */
+        *stale += epochs[i] != epoch;
+    return nvalid > 0;
 }
 
 void issu__journal_start(issu *m)

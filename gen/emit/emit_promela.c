@@ -576,9 +576,10 @@ static int pm_sym_fields(const pm *c, int m, const char **f, int max)
         if (x->kind == IR_V_CTRL && x->shape != IR_SCALAR)
             for (int32_t e = 0; e < pm_size(c, x) && k < max; e++)
                 f[k++] = ar_printf("c_%s_%s[%%s * %ld + %ld]", n, x->name, (long)pm_size(c, x), (long)e);
+        else if (x->kind == IR_V_CTRL)
+            f[k++] = ar_printf("c_%s_%s[%%s]", n, x->name);
         else
-            f[k++] = ar_printf("%s_%s%s[%%s]", x->kind == IR_V_CTRL ? "c" : "p",
-                               x->kind == IR_V_CTRL ? n : "", x->kind == IR_V_CTRL ? ar_printf("_%s", x->name) : x->name);
+            f[k++] = ar_printf("p_%s[%%s]", x->name);
     }
     return k;
 }

@@ -94,8 +94,8 @@ static int hal_journal_write(void *ctx, int instance, uint32_t offset, const voi
     (void)instance;
     if (!in_journal(r, offset, len))
         return ISSU_HAL_ERROR;
-    int dies = r->armed && ++r->jwrites == r->opts.crash_after;
-    r->jwrites += !r->armed;
+    r->jwrites++;
+    int dies = r->armed && r->jwrites == r->opts.crash_after;
     memcpy(r->journal + offset, buf, dies && r->opts.torn ? len / 2u : len);
     if (dies)
         longjmp(r->crash, 1);

@@ -325,9 +325,10 @@ static int resume(int argc, char **argv)
         fprintf(stderr, "issu resume: %s\n", err);
         return EXIT_USAGE;
     }
-    if (recorded_cmd(jf.subcommand, &cmd) != 0 || cli_args_parse(cmd, jf.argc, jf.argv, &a, err, sizeof err) != 0) {
+    int known = recorded_cmd(jf.subcommand, &cmd) == 0;
+    if (!known || cli_args_parse(cmd, jf.argc, jf.argv, &a, err, sizeof err) != 0) {
         fprintf(stderr, "issu resume: '%s' records a request this build refuses (%s)\n", path,
-                recorded_cmd(jf.subcommand, &cmd) != 0 ? jf.subcommand : err);
+                known ? err : jf.subcommand);
         return EXIT_USAGE;
     }
     if (jf.crash_after == 0) {
