@@ -338,7 +338,7 @@ void issu_get_status(const issu *m, issu_status *st)
     st->state_name = m->desc->state_names[m->fsm.state];
     for (int c = 0; c < ISSU_NCMDS; c++)
         if (m->cmd[c] != ISSU__CMD_IDLE)
-            st->pending |= 1u << c;
+            st->pending |= 1ull << c;
     st->queued = m->qlen;
     st->transitions = m->ntrans;
     st->violations = m->nviolations;

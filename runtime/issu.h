@@ -58,7 +58,7 @@
 
 /* One journal record: header, the machine's variables, per command its
  * deadline and issue count, the checksum (layout: issu_journal.c). */
-#define ISSU_JREC_BYTES (44u + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL_MAX) + 12u * (uint32_t)ISSU_DIM(ISSU_NCMDS))
+#define ISSU_JREC_BYTES (48u + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL_MAX) + 12u * (uint32_t)ISSU_DIM(ISSU_NCMDS))
 /* Journal storage the HAL must provide per instance. */
 #define ISSU_JOURNAL_BYTES (ISSU_JOURNAL_SLOTS * ISSU_JREC_BYTES)
 
@@ -169,7 +169,7 @@ typedef struct issu_status {
     int index;                     /* element of its machine array */
     int state;                     /* ISSU_ST_<machine>_x */
     const char *state_name;        /* "IDLE" */
-    uint32_t pending;              /* bit ISSU_CMD_x: command pending (outcome not yet processed) */
+    uint64_t pending;              /* bit ISSU_CMD_x: command pending (outcome not yet processed) */
     int queued;                    /* events in the queue */
     uint32_t transitions;          /* transitions taken since init */
     uint32_t violations;           /* monitor violations and contract violations reported */
@@ -182,7 +182,7 @@ typedef struct issu_resume_info {
     int trans;                     /* its transition (index in ISSU_TRANS_<machine>), -1: the run's start record */
     int state;                     /* the state resumed in */
     uint32_t acked;                /* HAL posts the record had consumed: later ones were asked again */
-    uint32_t pending;              /* commands pending after the record (bit ISSU_CMD_x) */
+    uint64_t pending;              /* commands pending after the record (bit ISSU_CMD_x) */
     uint32_t reissued;             /* of those, issued again: the record was written, the HAL never got them */
     uint32_t recancelled;          /* commands cancelled again: the HAL still ran them */
     int skipped;                   /* records found torn, corrupt or of another instance */

@@ -31,8 +31,8 @@ typedef struct issu__trans_info {
     int16_t from;                  /* ISSU_ST_<machine>_x */
     int16_t event;                 /* ISSU_EV_x */
     int16_t to;                    /* ISSU_ST_<machine>_x */
-    uint32_t issues;               /* bit ISSU_CMD_x: commands it issues */
-    uint32_t cancels;              /* bit ISSU_CMD_x: commands it cancels */
+    uint64_t issues;               /* bit ISSU_CMD_x: commands it issues */
+    uint64_t cancels;              /* bit ISSU_CMD_x: commands it cancels */
     const char *where;             /* "model/issu.fsm:123" */
 } issu__trans_info;
 

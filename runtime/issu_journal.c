@@ -10,12 +10,12 @@
  * has an epoch, one more than any in the journal, and starts with a start
  * record (seq 1, trans 0xffff); records of older epochs are stale and
  * never resumed.  Layout, little-endian (ISSU_JREC_BYTES):
- *    0 magic "ISJ3"     4 seq      8 epoch     12 acked (last HAL post consumed)
+ *    0 magic "ISJ4"     4 seq      8 epoch     12 acked (last HAL post consumed)
  *   16 time (u64): when the record was written
  *   24 trans  26 from  28 to  30 event (u16 each; the machine's own ids)
  *   32 machine  34 instance index (u16 each): whose record it is
- *   36 commands pending after the transition (bit per command)
- *   40 the machine's variables before the transition (i32 each)
+ *   36 commands pending after the transition (u64, bit per command)
+ *   44 the machine's variables before the transition (i32 each)
  *   then per command: its absolute deadline (u64, 0: no timer) and how
  *      often it will have been issued in this run (u32), both as they are
  *      once the transition's actions have run
@@ -44,8 +44,8 @@
 
 #include "issu_impl.h"
 
-#define ISSU__JMAGIC 0x334a5349u       /* "ISJ3" */
-#define ISSU__JVARS 40u                /* offset of the variables */
+#define ISSU__JMAGIC 0x344a5349u       /* "ISJ4" */
+#define ISSU__JVARS 44u                /* offset of the variables */
 #define ISSU__JCMDS (ISSU__JVARS + 4u * (uint32_t)ISSU_DIM(ISSU_NCTRL_MAX)) /* of the commands */
 #define ISSU__JSTART 0xffff            /* trans of a run's start record */
 
@@ -99,17 +99,17 @@ static void issu__journal_put(issu *m, int trans)
 {
     uint8_t rec[ISSU_JREC_BYTES];
     int start = trans == ISSU__JSTART;
-    uint32_t issues = start ? 0 : m->desc->trans[trans].issues;
-    uint32_t cancels = start ? 0 : m->desc->trans[trans].cancels;
+    uint64_t issues = start ? 0 : m->desc->trans[trans].issues;
+    uint64_t cancels = start ? 0 : m->desc->trans[trans].cancels;
     issu_time_ms now = m->cfg.hal->now(m->cfg.hal_ctx);
-    uint32_t pending = 0;
+    uint64_t pending = 0;
     memset(rec, 0, sizeof rec);
     uint32_t seq = ++m->jseq;
     for (int c = 0; c < ISSU_NCMDS; c++) {             /* bound: commands */
         uint8_t *p = rec + ISSU__JCMDS + 12u * (uint32_t)c;
         int issued = issues >> c & 1u;
         if (issued || (m->cmd[c] != ISSU__CMD_IDLE && !(cancels >> c & 1u))) {
-            pending |= 1u << c;
+            pending |= 1ull << c;
             issu__put64(p, issued ? issu__deadline_of(c, now) : m->deadline[c]);
         }
         issu__put32(p + 8, m->nissued[c] + (uint32_t)issued);
@@ -125,7 +125,7 @@ static void issu__journal_put(issu *m, int trans)
     issu__put16(rec + 30, start ? 0xffff : m->desc->trans[trans].event);
     issu__put16(rec + 32, m->machine);
     issu__put16(rec + 34, m->index);
-    issu__put32(rec + 36, pending);
+    issu__put64(rec + 36, pending);
     for (int v = 0; v < ISSU_NCTRL_MAX; v++)
         issu__put32(rec + ISSU__JVARS + 4u * (uint32_t)v, (uint32_t)m->vars[v]);
     issu__put32(rec + ISSU_JREC_BYTES - 4, issu__crc32(rec, ISSU_JREC_BYTES - 4));
@@ -210,7 +210,7 @@ void issu__journal_start(issu *m)
 
 /* Put the machine where the record leaves it, pending commands marked as
  * recorded.  Returns the pending set. */
-static uint32_t issu__restore(issu *m, const uint8_t *rec, int trans)
+static uint64_t issu__restore(issu *m, const uint8_t *rec, int trans)
 {
     for (int v = 0; v < ISSU_NCTRL_MAX; v++)
         m->vars[v] = (int32_t)issu__get32(rec + ISSU__JVARS + 4u * (uint32_t)v);
@@ -223,16 +223,16 @@ static uint32_t issu__restore(issu *m, const uint8_t *rec, int trans)
     m->epoch = issu__get32(rec + 8);
     m->acked = issu__get32(rec + 12);
     m->received = m->acked;
-    return issu__get32(rec + 36);
+    return issu__get64(rec + 36);
 }
 
 /* Compare each command's recorded issues with the HAL's; mark what still
  * runs pending, and list in *reissue and *recancel what the HAL missed.
  * -1 if a count cannot follow from the record. */
-static int issu__reconcile(issu *m, const uint8_t *rec, int trans, uint32_t pending,
-                           uint32_t *reissue, uint32_t *recancel)
+static int issu__reconcile(issu *m, const uint8_t *rec, int trans, uint64_t pending,
+                           uint64_t *reissue, uint64_t *recancel)
 {
-    uint32_t issues = trans == ISSU__JSTART ? 0 : m->desc->trans[trans].issues;
+    uint64_t issues = trans == ISSU__JSTART ? 0 : m->desc->trans[trans].issues;
     *reissue = *recancel = 0;
     for (int c = 0; c < ISSU_NCMDS; c++) {             /* bound: commands */
         const uint8_t *p = rec + ISSU__JCMDS + 12u * (uint32_t)c;
@@ -245,12 +245,12 @@ static int issu__reconcile(issu *m, const uint8_t *rec, int trans, uint32_t pend
             return -1;
         m->nissued[c] = issued;
         if (!(pending >> c & 1u)) {
-            *recancel |= running ? 1u << c : 0u;
+            *recancel |= running ? 1ull << c : 0u;
             continue;
         }
         if (short_one) {               /* its earlier issue may still run (cancel; issue) */
-            *reissue |= 1u << c;
-            *recancel |= running ? 1u << c : 0u;
+            *reissue |= 1ull << c;
+            *recancel |= running ? 1ull << c : 0u;
             continue;
         }
         m->cmd[c] = ISSU__CMD_PENDING;
@@ -259,10 +259,10 @@ static int issu__reconcile(issu *m, const uint8_t *rec, int trans, uint32_t pend
     return 0;
 }
 
-static uint32_t issu__popcount(uint32_t v)
+static uint32_t issu__popcount(uint64_t v)
 {
     uint32_t n = 0;
-    for (; v != 0; v &= v - 1u)                        /* bound: 32 bits */
+    for (; v != 0; v &= v - 1u)                        /* bound: 64 bits */
         n++;
     return n;
 }
@@ -271,7 +271,7 @@ issu_rc issu_resume(issu *m, const issu_cfg *cfg, issu_resume_info *info)
 {
     uint8_t rec[ISSU_JREC_BYTES];
     issu_resume_info dummy;
-    uint32_t reissue, recancel;
+    uint64_t reissue, recancel;
     if (!info)
         info = &dummy;
     memset(info, 0, sizeof *info);
@@ -287,7 +287,7 @@ issu_rc issu_resume(issu *m, const issu_cfg *cfg, issu_resume_info *info)
     int trans = issu__get16(rec + 24);
     if (m->desc->fsm_enter(&m->fsm, issu__get16(rec + 28)) != 0)
         return ISSU_RC_NO_JOURNAL;     /* never: the record's state was checked */
-    uint32_t pending = issu__restore(m, rec, trans);
+    uint64_t pending = issu__restore(m, rec, trans);
     if (issu__reconcile(m, rec, trans, pending, &reissue, &recancel) != 0) {
         issu__contract(m, ISSU_C_JOURNAL_MISMATCH);
         return ISSU_RC_CONTRACT;

@@ -58,12 +58,12 @@ int ec_count_vars(const ir_spec *s, ir_vkind kind, int machine)
     return n;
 }
 
-unsigned long ec_issue_mask(const ir_trans *t, ir_akind kind)
+unsigned long long ec_issue_mask(const ir_trans *t, ir_akind kind)
 {
-    unsigned long mask = 0;
+    unsigned long long mask = 0;
     for (int i = 0; i < t->nactions; i++)
         if (t->actions[i].kind == kind)
-            mask |= 1ul << t->actions[i].cmd;
+            mask |= 1ull << t->actions[i].cmd;
     return mask;
 }
 

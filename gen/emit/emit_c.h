@@ -66,6 +66,6 @@ void ec_values(FILE *out, const ir_spec *s, const ir_type *t, const int32_t *val
 int32_t ec_max_size(const ir_spec *s, const ir_var *v);
 
 /* Mask of commands a transition issues (and cancels), bit ISSU_CMD_x. */
-unsigned long ec_issue_mask(const ir_trans *t, ir_akind kind);
+unsigned long long ec_issue_mask(const ir_trans *t, ir_akind kind);
 
 #endif

@@ -28,12 +28,12 @@ static void eg_tables(const eg *c)
     fprintf(out, "\nstatic const issu__trans_info issu__trans_%s[ISSU_DIM(ISSU_NTRANS_%s)] = {\n", c->n, c->n);
     for (int i = 0; i < m->ntrans; i++) {
         const ir_trans *t = &m->trans[i];
-        fprintf(out, "    { ISSU_ST_%s_%s, ISSU_EV_%s, ISSU_ST_%s_%s, 0x%lxu, 0x%lxu, \"%s:%d\" },\n", c->n,
+        fprintf(out, "    { ISSU_ST_%s_%s, ISSU_EV_%s, ISSU_ST_%s_%s, 0x%llxull, 0x%llxull, \"%s:%d\" },\n", c->n,
                 m->states[t->from].name, ec_event(c->s, t->event), c->n, m->states[t->to].name,
                 ec_issue_mask(t, IR_A_ISSUE), ec_issue_mask(t, IR_A_CANCEL), ir_file(c->s, t->at), t->at.line);
     }
     if (!m->ntrans)
-        fputs("    { 0, 0, 0, 0u, 0u, \"\" },\n", out);
+        fputs("    { 0, 0, 0, 0ull, 0ull, \"\" },\n", out);
     fprintf(out, "};\n\n/* [state][event]: ISSU__P_NONE, _HANDLED, _IGNORE, _REJECT; bit 4: can arrive */\n"
             "static const uint8_t issu__policy_%s[ISSU_NSTATES_%s][ISSU_DIM(ISSU_NEVENTS)] = {\n", c->n, c->n);
     for (int st = 0; st < m->nstates; st++) {

@@ -642,6 +642,8 @@ static void pm_globals(FILE *out, const void *ctx)
     }
     for (int m = 0; m < s->nmachines; m++) {
         const char *n = s->machines[m].name;
+        if (!pm_instances(c, m))
+            continue;               /* a machine array the profile has no instance of */
         fprintf(out, "typedef Q_%s { byte e[QN_%s]; byte n };\n", n, n);
         fprintf(out, "Q_%s q_%s[NI_%s];\nbyte st_%s[NI_%s];\n", n, n, n, n, n);
         for (int cmd = 0; cmd < s->ncmds; cmd++)
@@ -976,6 +978,8 @@ static void pm_machines(FILE *out, const void *ctx)
     pm *c = (pm *)ctx;
     for (int m = 0; m < c->s->nmachines; m++) {
         const ir_machine *mm = &c->s->machines[m];
+        if (!pm_instances(c, m))
+            continue;
         c->machine = m;
         c->self = "self";
         fprintf(out, "proctype m_%s(byte self) {\nend_%s:\n    do\n", mm->name, mm->name);

@@ -1140,6 +1140,24 @@ static void ck_slots(ir_spec *s)
  * valuation spaces meaningless.  A pool may be empty in a profile: a
  * chassis without that kind of FRU (its counts are 0; gen/ir/prune.h
  * leaves what only it drives out of that profile's model). */
+/* An array sized like a machine array (`array[lccs]` beside `machine
+ * lcc[lccs]`) holds one element per instance: it is empty exactly where the
+ * machine array has no instance, so nothing can index it there. */
+static int ck_per_instance(const ir_spec *s, const ir_var *v)
+{
+    for (int k = 0; k < s->nmachines; k++) {
+        const ir_machine *m = &s->machines[k];
+        if (!m->count)
+            continue;
+        int same = 1;
+        for (int p = 0; p < s->nprofiles && same; p++)
+            same = ir_instances(s, m, p) == ir_size(s, v, p);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 static void ck_domains(ck *c)
 {
     ir_spec *s = c->s;
@@ -1147,7 +1165,7 @@ static void ck_domains(ck *c)
         const ir_var *v = &s->vars[i];
         for (int p = 0; p < s->nprofiles; p++) {
             int32_t lo, hi;
-            if (v->shape != IR_SCALAR && ir_size(s, v, p) < (v->shape == IR_POOL ? 0 : 1)) {
+            if (v->shape != IR_SCALAR && ir_size(s, v, p) < (v->shape == IR_POOL || ck_per_instance(s, v) ? 0 : 1)) {
                 diag_error(v->at, "'%s' has %d elements in profile '%s'; %s", v->name,
                            ir_size(s, v, p), s->profiles[p].name, v->shape == IR_POOL
                            ? "a pool may be empty, not smaller" : "an array has at least 1 element");

@@ -160,6 +160,8 @@ static void an_pending(an *a, ir_machine *m)
             memcpy(cur, &m->pending[(size_t)tr->from * nc], nc);
             an_step(s, tr, cur, 0);
             uint8_t *dst = &m->pending[(size_t)tr->to * nc];
+            if (!reached[tr->to])   /* a state entered with nothing pending is reached too */
+                reached[tr->to] = 1, changed = 1;
             for (size_t c = 0; c < nc; c++)
                 if (cur[c] && !dst[c]) {
                     dst[c] = 1;
@@ -299,12 +301,36 @@ static int an_same_as_earlier(const ir_spec *s, int p)
     return 0;
 }
 
+/* The passes of an enumeration for machine k in profile p: one per
+ * instance of a machine array (`self` is then that instance, and an
+ * element it indexes by self is one element: ev_space.self), else one.
+ * *self0 is the first pass's self (-1: not an array). */
+static int an_passes(const ir_spec *s, int k, int p, int32_t *self0)
+{
+    int array = k >= 0 && s->machines[k].count;
+    *self0 = array ? 0 : -1;
+    return array ? ir_instances(s, &s->machines[k], p) : 1;
+}
+
+static int an_group_instance(an *a, an_group *g, int profile, int32_t self);
+
 /* Returns 0, or -1 if the group could not be decided (reported). */
 static int an_group_profile(an *a, an_group *g, int profile)
+{
+    int32_t self;
+    int n = an_passes(a->s, g->k, profile, &self);
+    for (int i = 0; i < n; i++)
+        if (an_group_instance(a, g, profile, self < 0 ? -1 : i) != 0)
+            return -1;
+    return 0;
+}
+
+static int an_group_instance(an *a, an_group *g, int profile, int32_t self)
 {
     const ir_spec *s = a->s;
     ev_space sp;
     ev_space_init(&sp);
+    sp.self = self;
     for (int t = g->lo; t < g->hi; t++)
         ev_collect(&sp, s, profile, g->k, g->m->trans[t].guard);
     if (an_budget(a, &sp, 1, g->m->trans[g->lo].at,
@@ -423,12 +449,23 @@ static void an_guards(an *a, int k)
 
 /* ---- ranges: controller assignments ----------------------------------- */
 
+static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uint8_t *reported, int32_t self);
+
 static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8_t *reported)
+{
+    int32_t self;
+    int n = an_passes(a->s, k, profile, &self);
+    for (int i = 0; i < n; i++)
+        an_action_instance(a, k, t, profile, reported, self < 0 ? -1 : i);
+}
+
+static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uint8_t *reported, int32_t self)
 {
     const ir_spec *s = a->s;
     const ir_machine *m = &s->machines[k];
     ev_space sp;
     ev_space_init(&sp);
+    sp.self = self;
     int any = 0;
     ev_collect(&sp, s, profile, k, t->xguard);
     for (int i = 0; i < t->nactions; i++) {
@@ -484,6 +521,59 @@ static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8
 
 /* ---- ranges: plant effects -------------------------------------------- */
 
+/* One pass of an_effects(): profile p, instance self (-1: not an array).
+ * Returns -1 once something was reported. */
+static int an_effects_pass(an *a, const ir_expr *cond, const ir_effect *fx, int n, int machine,
+                           loc at, const char *what, int p, int32_t self, int32_t *save)
+{
+    const ir_spec *s = a->s;
+    ev_space sp;
+    ev_space_init(&sp);
+    sp.self = self;
+    ev_collect(&sp, s, p, machine, cond);
+    ev_collect_effects(&sp, s, p, machine, fx, n);
+    if (an_budget(a, &sp, ev_choices(s, p, fx, n), at, what, p))
+        return -1;
+    ev_env env = an_env(a, p, machine);
+    ev_first(&sp, a->slots);
+    do {
+        if (cond && !ev_eval(&env, cond))
+            continue;
+        memcpy(save, a->slots, (size_t)s->nslots * sizeof *save);
+        ev_chooser ch;
+        memset(&ch, 0, sizeof ch);
+        do {
+            memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
+            int bad = -1;
+            int64_t val = 0;
+            env.err = 0;
+            ch.depth = 0;
+            if (ev_effects(&env, fx, n, &ch, &bad, &val) == 0 && !env.err && !ch.overflow)
+                continue;
+            if (ch.overflow) {
+                diag_error(at, "%s makes more than 64 nondeterministic choices in one step; "
+                           "split it", what);
+                return -1;
+            }
+            char d[AN_DESC];
+            ev_describe(&sp, s, machine, save, d, sizeof d);
+            if (env.err && bad < 0)
+                diag_error(env.err_at, "index out of range (profile '%s': %s)",
+                           s->profiles[p].name, d[0] ? d : "always");
+            else {
+                int32_t lo, hi;
+                ir_bounds(s, &s->vars[bad].elem, p, &lo, &hi);
+                diag_error(env.err_at, "'%s' can be given %lld, outside its range %d..%d "
+                           "(profile '%s': %s)", s->vars[bad].name, (long long)val, lo, hi,
+                           s->profiles[p].name, d[0] ? d : "always");
+            }
+            return -1;
+        } while (ev_chooser_next(&ch));
+        memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
+    } while (ev_next(&sp, a->slots));
+    return 0;
+}
+
 /* Check that effects (after an optional condition) keep every variable in
  * its range, for every valuation of what they read and every choice. */
 static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, int machine,
@@ -496,49 +586,11 @@ static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, i
     for (int p = 0; p < s->nprofiles; p++) {
         if ((machine >= 0 && ir_instances(s, &s->machines[machine], p) == 0) || an_same_as_earlier(s, p))
             continue;
-        ev_space sp;
-        ev_space_init(&sp);
-        ev_collect(&sp, s, p, machine, cond);
-        ev_collect_effects(&sp, s, p, machine, fx, n);
-        if (an_budget(a, &sp, ev_choices(s, p, fx, n), at, what, p))
-            return;
-        ev_env env = an_env(a, p, machine);
-        ev_first(&sp, a->slots);
-        do {
-            if (cond && !ev_eval(&env, cond))
-                continue;
-            memcpy(save, a->slots, (size_t)s->nslots * sizeof *save);
-            ev_chooser ch;
-            memset(&ch, 0, sizeof ch);
-            do {
-                memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
-                int bad = -1;
-                int64_t val = 0;
-                env.err = 0;
-                ch.depth = 0;
-                if (ev_effects(&env, fx, n, &ch, &bad, &val) == 0 && !env.err && !ch.overflow)
-                    continue;
-                if (ch.overflow) {
-                    diag_error(at, "%s makes more than 64 nondeterministic choices in one step; "
-                               "split it", what);
-                    return;
-                }
-                char d[AN_DESC];
-                ev_describe(&sp, s, machine, save, d, sizeof d);
-                if (env.err && bad < 0)
-                    diag_error(env.err_at, "index out of range (profile '%s': %s)",
-                               s->profiles[p].name, d[0] ? d : "always");
-                else {
-                    int32_t lo, hi;
-                    ir_bounds(s, &s->vars[bad].elem, p, &lo, &hi);
-                    diag_error(env.err_at, "'%s' can be given %lld, outside its range %d..%d "
-                               "(profile '%s': %s)", s->vars[bad].name, (long long)val, lo, hi,
-                               s->profiles[p].name, d[0] ? d : "always");
-                }
+        int32_t self;
+        int npass = an_passes(s, machine, p, &self);
+        for (int pass = 0; pass < npass; pass++)
+            if (an_effects_pass(a, cond, fx, n, machine, at, what, p, self < 0 ? -1 : pass, save) != 0)
                 return;
-            } while (ev_chooser_next(&ch));
-            memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
-        } while (ev_next(&sp, a->slots));
     }
 }
 
@@ -621,7 +673,7 @@ static void an_const_indices(an *a, const ir_expr *e)
 }
 
 /* What the back ends can represent, checked before either sees the spec:
- * the C keeps pending commands, options and a monitor's families in
+ * the C keeps pending commands in 64-bit masks, options and a monitor's families in
  * 32-bit masks and events in 16-bit queue cells; the model keeps events,
  * states and queue lengths in bytes.  A spec past a limit is refused with
  * a located error, never translated into something weaker. */
@@ -634,8 +686,8 @@ static void an_limit(int n, int max, const loc *first_past, const char *what)
 static void an_limits(const ir_spec *s)
 {
     int nopt = 0, past = -1;
-    if (s->ncmds > 32)
-        an_limit(s->ncmds, 32, &s->cmds[32].at, "HAL commands");
+    if (s->ncmds > 64)
+        an_limit(s->ncmds, 64, &s->cmds[64].at, "HAL commands");
     if (s->nfamilies > 32)
         an_limit(s->nfamilies, 32, &s->families[32].at, "families");
     if (s->nevents > 254)

@@ -227,6 +227,7 @@ int ev_chooser_next(ev_chooser *ch)
 void ev_space_init(ev_space *sp)
 {
     memset(sp, 0, sizeof *sp);
+    sp->self = -1;
 }
 
 /* The atom of `slot`, added as a copy of a if new; NULL when full. */
@@ -290,19 +291,39 @@ static void ev_add_slot(ev_space *sp, int slot, int32_t lo, int32_t hi, int var)
     ev_add(sp, a);
 }
 
-static int ev_is_const(const ir_expr *e)
+/* An expression whose value `self` and the params fix (self: 1 allows it). */
+int ev_self_const(const ir_expr *e, int self)
 {
     switch (e->kind) {
     case IR_E_CONST:
     case IR_E_PARAM:
         return 1;
+    case IR_E_SELF:
+        return self;
     case IR_E_NEG:
-        return ev_is_const(e->a);
+        return ev_self_const(e->a, self);
     case IR_E_ADD:
     case IR_E_SUB:
-        return ev_is_const(e->a) && ev_is_const(e->b);
+        return ev_self_const(e->a, self) && ev_self_const(e->b, self);
     default:
         return 0;
+    }
+}
+
+/* The value of an expression ev_self_const() accepts, for instance self. */
+static int64_t ev_self_value(const ir_spec *s, int profile, const ir_expr *e, int32_t self)
+{
+    switch (e->kind) {
+    case IR_E_SELF:
+        return self;
+    case IR_E_NEG:
+        return -ev_self_value(s, profile, e->a, self);
+    case IR_E_ADD:
+        return ev_self_value(s, profile, e->a, self) + ev_self_value(s, profile, e->b, self);
+    case IR_E_SUB:
+        return ev_self_value(s, profile, e->a, self) - ev_self_value(s, profile, e->b, self);
+    default:
+        return ir_const(s, e, profile);
     }
 }
 
@@ -332,10 +353,10 @@ static void ev_add_var(ev_space *sp, const ir_spec *s, int profile, int var, con
         return;
     }
     int32_t size = ir_size(s, v, profile);
-    if (index && ev_is_const(index)) {
-        int32_t i = ir_const(s, index, profile);
+    if (index && ev_self_const(index, sp->self >= 0)) {
+        int64_t i = ev_self_value(s, profile, index, sp->self);
         if (i >= 0 && i < size)
-            ev_add_slot(sp, v->slot + i, lo, hi, var);
+            ev_add_slot(sp, v->slot + (int)i, lo, hi, var);
         return;
     }
     for (int32_t i = 0; i < size; i++)
@@ -365,7 +386,8 @@ void ev_collect(ev_space *sp, const ir_spec *s, int profile, int machine, const 
         break;
     case IR_E_SELF:
         if (m)
-            ev_add_slot(sp, m->self_slot, 0, ir_instances(s, m, profile) - 1, -1);
+            ev_add_slot(sp, m->self_slot, sp->self >= 0 ? sp->self : 0,
+                        sp->self >= 0 ? sp->self : ir_instances(s, m, profile) - 1, -1);
         break;
     case IR_E_STATE:
         ev_add_slot(sp, s->machines[e->machine].state_slot, 0,

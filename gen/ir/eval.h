@@ -56,9 +56,17 @@ typedef struct ev_space {
     ev_atom atoms[EV_MAX_ATOMS];
     int n;
     int overflow;               /* too many atoms */
+    int32_t self;               /* -1 (ev_space_init), or the instance of a machine array the
+                                 * expressions are read for: `self` is that value, and an
+                                 * element indexed by an expression of self and the params
+                                 * (`x[self]`) is that one element, not the whole array */
 } ev_space;
 
 int64_t ev_eval(ev_env *env, const ir_expr *e);
+
+/* e's value is fixed by the params (and, if self is 1, by `self`): an
+ * index that names one element for a given instance. */
+int ev_self_const(const ir_expr *e, int self);
 
 /* Run effects on env->slots; choices are resolved by ev_choice (see below).
  * Returns 0, or -1 when a value left its variable's range (env->err_at says

@@ -229,7 +229,9 @@ void ir_prune(const ir_spec *s, int profile, ir_live *out)
 {
     pr_alloc(s, out);
     for (int v = 0; v < s->nvars; v++)
-        out->var[v] = s->vars[v].kind != IR_V_PLANT || ir_size(s, &s->vars[v], profile) > 0;
+        out->var[v] = s->vars[v].kind == IR_V_PLANT ? ir_size(s, &s->vars[v], profile) > 0
+                    : s->vars[v].kind == IR_V_CTRL ? ir_instances(s, &s->machines[s->vars[v].machine], profile) > 0
+                    : 1;
     for (int e = 0; e < s->nenvs; e++)
         out->env[e] = !ir_const_false(s, profile, s->envs[e].when)
             && (s->envs[e].silent || ir_instances(s, &s->machines[s->envs[e].machine], profile) > 0);

@@ -145,24 +145,6 @@ int rl_reads_self(const ir_spec *s, int m)
     return 0;
 }
 
-/* An index whose value `self` and the params fix. */
-static int rl_self_const(const ir_expr *e)
-{
-    switch (e->kind) {
-    case IR_E_CONST:
-    case IR_E_PARAM:
-    case IR_E_SELF:
-        return 1;
-    case IR_E_NEG:
-        return rl_self_const(e->a);
-    case IR_E_ADD:
-    case IR_E_SUB:
-        return rl_self_const(e->a) && rl_self_const(e->b);
-    default:
-        return 0;
-    }
-}
-
 /* ev_collect, but an array element indexed by an expression of `self` is
  * that one element of this instance, not every element, and the right
  * operand of a logical operator whose left one the profile decides
@@ -184,7 +166,7 @@ static void rl_collect(rl *r, ev_space *sp, const ir_expr *e)
         rl_collect(r, sp, e->b);
         return;
     }
-    if (e->kind == IR_E_INDEX && rl_self_const(e->a)) {
+    if (e->kind == IR_E_INDEX && ev_self_const(e->a, 1)) {
         const ir_var *v = &s->vars[e->var];
         ev_env env;
         memset(&env, 0, sizeof env);

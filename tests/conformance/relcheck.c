@@ -38,7 +38,7 @@
 
 typedef struct rc_cfg {
     int state;
-    uint32_t pending;
+    uint64_t pending;
     int32_t vars[ISSU_DIM(ISSU_NCTRL_MAX)];
 } rc_cfg;
 
@@ -221,7 +221,7 @@ static void rc_read_cfg(const rc_section *sec, char **f, rc_cfg *c)
             int cmd = rp_cmd(p, n);
             if (cmd < 0)
                 rc_die("unknown command in a configuration");
-            c->pending |= 1u << cmd;
+            c->pending |= 1ull << cmd;
             p += n + (p[n] == ',');
         }
     if (strcmp(f[4], "-") != 0)
@@ -274,7 +274,7 @@ static void rc_get_cfg(const issu *m, rc_cfg *c)
     c->state = m->fsm.state;
     for (int k = 0; k < ISSU_NCMDS; k++)
         if (m->cmd[k] != ISSU__CMD_IDLE)
-            c->pending |= 1u << k;
+            c->pending |= 1ull << k;
     memcpy(c->vars, m->vars, sizeof c->vars);
 }
 
