@@ -255,7 +255,7 @@ void em_c_glue(FILE *out, const ir_spec *s, const em_opts *o)
 {
     (void)o;                    /* params are values of the instance */
     ec_banner(out, s, "issu_glue.c: guards, actions, tables and descriptors of the machines");
-    fputs("#include \"issu_impl.h\"\n\ntypedef char issu__cmds_fit_a_mask[ISSU_NCMDS <= 32 ? 1 : -1];\n\n", out);
+    fputs("#include \"issu_impl.h\"\n\ntypedef char issu__cmds_fit_a_mask[ISSU_NCMDS <= 64 ? 1 : -1];\n\n", out);
     eg_enum_names(out, s);
     for (int m = 0; m < s->nmachines; m++) {
         eg c = { out, s, m, &s->machines[m], s->machines[m].name };
