@@ -40,7 +40,7 @@ rl *rl_new(const ir_spec *s, int profile, int machine, int self)
     r->mi = machine;
     r->self = self;
     r->m = &s->machines[machine];
-    r->width = 2 + r->m->nvars;
+    r->width = RL_VARS + r->m->nvars;
     r->slots = ar_array((size_t)s->nslots + 1, sizeof *r->slots);
     r->inputs = ar_array((size_t)r->m->nstates * (size_t)s->nevents, sizeof *r->inputs);
     int most = 1;
@@ -62,6 +62,17 @@ int32_t *rl_slots(rl *r) { return r->slots; }
 const int32_t *rl_config(const rl *r, int id)
 {
     return &r->cfgs[(size_t)id * (size_t)r->width];
+}
+
+int rl_pending(const int32_t *cfg, int cmd)
+{
+    return (int)(((uint32_t)cfg[1 + cmd / 32] >> (cmd % 32)) & 1u);
+}
+
+void rl_set_pending(int32_t *cfg, int cmd, int on)
+{
+    uint32_t w = (uint32_t)cfg[1 + cmd / 32], bit = 1u << (cmd % 32);
+    cfg[1 + cmd / 32] = (int32_t)(on ? w | bit : w & ~bit);
 }
 
 static uint32_t rl_hash(const rl *r, const int32_t *cfg)
@@ -117,10 +128,10 @@ int rl_add(rl *r, const int32_t *cfg)
 void rl_initial(const rl *r, int32_t *cfg)
 {
     cfg[0] = r->m->initial;
-    cfg[1] = 0;
+    cfg[1] = cfg[2] = 0;
     for (int i = 0; i < r->m->nvars; i++) {
         const ir_var *v = &r->s->vars[r->m->vars[i]];
-        cfg[2 + i] = v->nvalues ? ir_const(r->s, v->values[0], r->profile) : 0;
+        cfg[RL_VARS + i] = v->nvalues ? ir_const(r->s, v->values[0], r->profile) : 0;
     }
 }
 
@@ -386,9 +397,9 @@ static void rl_load(rl *r, const int32_t *cfg)
     r->slots[m->state_slot] = cfg[0];
     r->slots[m->self_slot] = r->self;
     for (int c = 0; c < r->s->ncmds; c++)
-        r->slots[m->pending_slot + c] = (cfg[1] >> c) & 1;
+        r->slots[m->pending_slot + c] = rl_pending(cfg, c);
     for (int i = 0; i < m->nvars; i++)
-        r->slots[r->s->vars[m->vars[i]].slot] = cfg[2 + i];
+        r->slots[r->s->vars[m->vars[i]].slot] = cfg[RL_VARS + i];
 }
 
 static ev_env rl_env(rl *r)
@@ -411,13 +422,13 @@ static void rl_actions(rl *r, const ir_trans *t, rl_outcome *o, int32_t *next)
         const ir_action *a = &t->actions[k];
         switch (a->kind) {
         case IR_A_ISSUE:
-            if (next[1] & (1 << a->cmd))
+            if (rl_pending(next, a->cmd))
                 rl_contract(o, 108);
             else
-                next[1] |= 1 << a->cmd;
+                rl_set_pending(next, a->cmd, 1);
             break;
         case IR_A_CANCEL:
-            next[1] &= ~(1 << a->cmd);
+            rl_set_pending(next, a->cmd, 0);
             break;
         case IR_A_ASSIGN: {
             const ir_var *v = &s->vars[a->var];
@@ -434,7 +445,7 @@ static void rl_actions(rl *r, const ir_trans *t, rl_outcome *o, int32_t *next)
             r->slots[v->slot] = val;
             for (int i = 0; i < r->m->nvars; i++)
                 if (r->m->vars[i] == a->var)
-                    next[2 + i] = val;
+                    next[RL_VARS + i] = val;
             break;
         }
         case IR_A_SEND:
@@ -457,12 +468,12 @@ static void rl_step_to(rl *r, const int32_t *cfg, int ev, rl_outcome *o, FILE *o
     memcpy(next, cfg, (size_t)r->width * sizeof *cfg);
     o->where = m->states[st].at;
     if (e->kind == IR_EV_OUTCOME) {
-        if (!(cfg[1] & (1 << e->cmd))) {      /* dropped when posted */
+        if (!rl_pending(cfg, e->cmd)) {      /* dropped when posted */
             o->stale = 1;
             fputs("stale", out);
             return;
         }
-        next[1] &= ~(1 << e->cmd);            /* taken from the queue: no longer pending */
+        rl_set_pending(next, e->cmd, 0);      /* taken from the queue: no longer pending */
     }
     rl_load(r, next);
     ev_env env = rl_env(r);
@@ -537,11 +548,11 @@ void rl_print_config(FILE *out, const rl *r, const int32_t *cfg, const char *sep
     fprintf(out, "%s%s", r->m->states[cfg[0]].name, sep);
     int n = 0;
     for (int c = 0; c < s->ncmds; c++)
-        if (cfg[1] & (1 << c))
+        if (rl_pending(cfg, c))
             fprintf(out, "%s%s", n++ ? "," : "", s->cmds[c].name);
     fprintf(out, "%s%s", n ? "" : "-", sep);
     for (int i = 0; i < r->m->nvars; i++)
-        fprintf(out, "%s%s=%ld", i ? "," : "", s->vars[r->m->vars[i]].name, (long)cfg[2 + i]);
+        fprintf(out, "%s%s=%ld", i ? "," : "", s->vars[r->m->vars[i]].name, (long)cfg[RL_VARS + i]);
     if (!r->m->nvars)
         fputc('-', out);
 }

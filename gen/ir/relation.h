@@ -51,8 +51,13 @@ rl *rl_new(const ir_spec *s, int profile, int machine, int self);
  * have relations of their own; else one relation holds for every instance. */
 int rl_reads_self(const ir_spec *s, int m);
 
-/* Configurations: cfg[0] state, cfg[1] pending commands (bit per command),
- * cfg[2 + i] the machine's i-th variable.  rl_width() int32s each. */
+/* Configurations: cfg[0] state, cfg[1] and cfg[2] the pending commands
+ * (bit per command: 0-31, 32-63), cfg[RL_VARS + i] the machine's i-th
+ * variable.  rl_width() int32s each. */
+#define RL_VARS 3
+/* Command cmd is pending in cfg; set or clear it. */
+int rl_pending(const int32_t *cfg, int cmd);
+void rl_set_pending(int32_t *cfg, int cmd, int on);
 int rl_width(const rl *r);
 const ir_spec *rl_spec(const rl *r);
 int rl_machine(const rl *r);
