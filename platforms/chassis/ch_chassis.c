@@ -46,17 +46,16 @@ static int pool_of(const ch_chassis *ch, int var)
     return -1;
 }
 
-/* A cell changed: an element that a command's issue effect moved into
- * WARM_BOOTING is the one whose dark window that command schedules. */
+/* A cell changed: an element of a pool that a step moved into
+ * WARM_BOOTING is the one whose dark window the command being issued
+ * schedules (ch_cmd.c reads ch->entered after the issue effect). */
 static void h_changed(void *ctx, int var, int32_t index, int32_t before, int32_t after)
 {
     ch_chassis *ch = ctx;
     int k = pool_of(ch, var);
     (void)before;
-    if (k < 0 || ch->issuing < 0 || after != ch->id.warm_booting)
-        return;
-    ch->pend[ch->issuing].pool = k;
-    ch->pend[ch->issuing].elem = index;
+    if (k >= 0 && after == ch->id.warm_booting)
+        ch->entered = (int32_t)(ch->pools[k].unit + (uint32_t)index);
 }
 
 /* The controller's state, variables and instances, as the run tells them
@@ -122,24 +121,20 @@ static int add_pool(ch_chassis *ch, int v, uint32_t *units)
     return 0;
 }
 
-/* Every pool of enum fru, each element a traffic unit: those the family
- * labels first, in its order (the order of the summary), then any other
- * in the spec's.  0 or -1 (too many). */
-static int find_pools(ch_chassis *ch)
+/* Every pool of enum fru, each element a traffic unit from *units on:
+ * those the family labels first, in its order (the order of the summary),
+ * then any other in the spec's.  0 or -1 (too many). */
+static int find_pools(ch_chassis *ch, uint32_t *units)
 {
-    uint32_t units = 0;
     for (size_t i = 0; i < ch->family->npools; i++) {   /* bound: the family's labels */
         int v = ch_spec_var(ch->family->pools[i].pool);
-        if (new_fru_pool(ch, v) && add_pool(ch, v, &units) != 0)
+        if (new_fru_pool(ch, v) && add_pool(ch, v, units) != 0)
             return -1;
     }
     for (int v = 0; v < ISSU_NPLANT; v++)     /* bound: ISSU_NPLANT */
-        if (new_fru_pool(ch, v) && add_pool(ch, v, &units) != 0)
+        if (new_fru_pool(ch, v) && add_pool(ch, v, units) != 0)
             return -1;
-    if (units > SIM_TRAFFIC_UNITS)
-        return -1;
-    sim_traffic_init(&ch->traffic, units, 0);
-    return 0;
+    return *units > SIM_TRAFFIC_UNITS ? -1 : 0;
 }
 
 /* Write cell `index` of `var` (power-on only: no hook hears it). */
@@ -177,26 +172,31 @@ static int configure(ch_chassis *ch)
 
 int ch_init(ch_chassis *ch, const ch_config *cfg, const ch_ctrl *ctrl, char *err, size_t errlen)
 {
-    assert(ch != NULL && cfg != NULL && cfg->model != NULL && ctrl != NULL);
+    assert(ch != NULL && cfg != NULL && cfg->model != NULL && ctrl != NULL && ctrl->n <= (int)CH_INSTANCES);
+    uint32_t units = 0;
     memset(ch, 0, sizeof *ch);
     ch->cfg = *cfg;
     ch->family = cfg->model->family;
     ch->ctrl = *ctrl;
-    ch->issuing = -1;
+    ch->entered = -1;
     ch->hooks = (issu_plant_hooks){ .choose = h_choose, .state = h_state, .mvar = h_mvar,
                                     .ninstances = h_ninstances, .changed = h_changed, .ctx = ch };
     resolve(&ch->id);
     if (issu_plant_init(&ch->plant, ch_spec_profile(cfg->model->profile), cfg->options, &ch->hooks) != 0)
         return sim_err(err, errlen, "the spec has no profile '%s'", cfg->model->profile);
-    if (find_pools(ch) != 0)
+    if (find_pools(ch, &units) != 0)
         return sim_err(err, errlen, "the spec has more FRUs than the simulator can hold (%u)", SIM_TRAFFIC_UNITS);
     if (configure(ch) != 0)
         return sim_err(err, errlen, "the spec's fault 'single_cpu' cannot apply at power-on");
+    if (ch_members_init(ch, &units, err, errlen) != 0)
+        return -1;
+    sim_traffic_init(&ch->traffic, units, 0);
     sim_sched_init(&ch->sched);
     sim_rng_seed(&ch->rng, cfg->seed);
     sim_fault_plan_init(&ch->faults);
-    for (int c = 0; c < ISSU_NCMDS; c++)       /* bound: ISSU_NCMDS */
-        ch->pend[c].pool = ch->pend[c].elem = -1;
+    for (size_t i = 0; i < CH_INSTANCES; i++)  /* bound: CH_INSTANCES */
+        for (int c = 0; c < ISSU_NCMDS; c++)   /* bound: ISSU_NCMDS */
+            ch->pend[i][c].unit = -1;
     ch->state = ch->initial = "?";
     ch->powered = 1;
     ch_sync(ch);
@@ -229,6 +229,34 @@ uint32_t ch_count_frus(const ch_chassis *ch, int32_t v)
     return n;
 }
 
+int32_t ch_unit_fru(const ch_chassis *ch, uint32_t u)
+{
+    assert(ch != NULL && u < ch->traffic.n);
+    const ch_members *ms = &ch->members;
+    for (uint32_t k = 0; k < ch->npools; k++)  /* bound: CH_POOLS_MAX */
+        if (u >= ch->pools[k].unit && u < ch->pools[k].unit + (uint32_t)ch->pools[k].size)
+            return ch_get(ch, ch->pools[k].var, (int32_t)(u - ch->pools[k].unit));
+    return ms->fru[u - ms->unit];
+}
+
+int ch_instance(const ch_chassis *ch, int machine, int32_t self)
+{
+    assert(ch != NULL);
+    for (int i = 0; i < ch->ctrl.n; i++)       /* bound: CH_INSTANCES */
+        if (ch->ctrl.machine[i] == machine && ch->ctrl.self[i] == self)
+            return i;
+    return -1;
+}
+
+int32_t ch_instances(const ch_chassis *ch, int machine)
+{
+    assert(ch != NULL);
+    int32_t n = 0;
+    for (int i = 0; i < ch->ctrl.n; i++)       /* bound: CH_INSTANCES */
+        n += ch->ctrl.machine[i] == machine ? 1 : 0;
+    return n;
+}
+
 int ch_running(const ch_chassis *ch)
 {
     assert(ch != NULL && ch->state != NULL && ch->initial != NULL);
@@ -237,17 +265,24 @@ int ch_running(const ch_chassis *ch)
 
 /* ---- the traffic model ------------------------------------------------------------ */
 
-/* Percent of line rate element e of pool k forwards now; clears its dark
- * window once it has left WARM_BOOTING. */
-static uint32_t rate_of(ch_chassis *ch, const ch_pool *pl, int32_t e, uint32_t share)
+/* Percent of line rate unit u forwards now, in fru member `state`, with
+ * `share` the rate its chassis' switchover leaves; clears its dark window
+ * once it has left WARM_BOOTING. */
+static uint32_t rate_of(ch_chassis *ch, uint32_t u, int32_t state, uint32_t share)
 {
-    int32_t s = ch_get(ch, pl->var, e);
-    uint32_t u = pl->unit + (uint32_t)e;
-    if (s != ch->id.warm_booting)
+    if (state != ch->id.warm_booting)
         ch->dark[u] = 0;
-    if (s == ch->id.offline || s == ch->id.failed || ch->dark[u])
+    if (state == ch->id.offline || state == ch->id.failed || ch->dark[u])
         return 0;
     return share;
+}
+
+/* The share of line rate the PFEs keep while instance inst's command cmd
+ * (a switchover) is pending: the family's GRES share, else full. */
+static uint32_t share_of(const ch_chassis *ch, int inst, int cmd)
+{
+    int switching = inst >= 0 && cmd >= 0 && ch->pend[inst][cmd].active;
+    return switching ? ch->family->gres_share : SIM_TRAFFIC_FULL;
 }
 
 /* Some RE is master (a spec without re_role: always). */
@@ -256,16 +291,32 @@ static int has_master(const ch_chassis *ch)
     return ch->id.re_role < 0 || ch_count(ch, ch->id.re_role, ch->id.master) > 0;
 }
 
+/* The member chassis' FRUs: each member's own switchover keeps its share. */
+static void sync_members(ch_chassis *ch)
+{
+    const ch_members *ms = &ch->members;
+    ch_members_follow(ch);
+    for (int32_t i = 0; i < ms->n; i++) {             /* bound: the members */
+        uint32_t share = share_of(ch, ch_instance(ch, ms->machine, i), ms->switchover);
+        for (int32_t s = 0; s < ms->nfru; s++) {      /* bound: nfru */
+            uint32_t u = ms->unit + (uint32_t)(i * ms->nfru + s);
+            sim_traffic_rate(&ch->traffic, u, rate_of(ch, u, ch_member_fru(ch, i, s), share), ch->sched.now);
+        }
+    }
+}
+
 void ch_sync(ch_chassis *ch)
 {
     assert(ch != NULL);
-    int switching = ch->id.switchover >= 0 && ch->pend[ch->id.switchover].active;
-    uint32_t share = switching ? ch->family->gres_share : SIM_TRAFFIC_FULL;
+    uint32_t share = share_of(ch, ch->ctrl.n > 0 ? 0 : -1, ch->id.switchover);   /* the first instance's */
     for (uint32_t k = 0; k < ch->npools; k++) {   /* bound: CH_POOLS_MAX */
         const ch_pool *pl = &ch->pools[k];
-        for (int32_t e = 0; e < pl->size; e++)    /* bound: the pool's size */
-            sim_traffic_rate(&ch->traffic, pl->unit + (uint32_t)e, rate_of(ch, pl, e, share), ch->sched.now);
+        for (int32_t e = 0; e < pl->size; e++) {  /* bound: the pool's size */
+            uint32_t u = pl->unit + (uint32_t)e;
+            sim_traffic_rate(&ch->traffic, u, rate_of(ch, u, ch_get(ch, pl->var, e), share), ch->sched.now);
+        }
     }
+    sync_members(ch);
     sim_traffic_set_master(&ch->traffic, has_master(ch), ch->sched.now);
 }
 

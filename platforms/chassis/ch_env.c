@@ -28,6 +28,9 @@ static const struct {
     { "backup_crash", "*** fault: the backup Routing Engine (re1) crashed", CH_ENV_DELAY },
     { "gres_lost", "*** fault: kernel replication dropped on re1 (not GRES-ready)", CH_ENV_DELAY },
     { "fpc_crash", "*** fault: an FPC on the new release crashed", CH_ENV_DELAY },
+    /* a routing matrix's LCC: the run prints its console prefix first (lcc2-re0: ) */
+    { "lcc_backup_crash", "*** fault: the backup Routing Engine (re1) crashed", CH_ENV_DELAY },
+    { "lcc_user_gres", "user (another session)> request chassis routing-engine master switch", CH_ENV_DELAY },
 };
 
 /* The row of `known` for env, or -1. */
@@ -52,13 +55,37 @@ void ch_env_text(int env, char *buf, size_t len)
         snprintf(buf, len, "user@re0 (another session)> %s", ch_spec_env_doc(env));
 }
 
+/* The instance env's event goes to: the only one of its machine, or one of
+ * an array's picked by the PRNG (`to M[any]`); 0 for a silent one, -1 if
+ * its machine runs no instance (ch_env_due never lets that one happen). */
+static int target(ch_chassis *ch, int env)
+{
+    int machine = ch_spec_env_machine(env);
+    int32_t n = machine >= 0 ? ch_instances(ch, machine) : 0;
+    if (machine < 0)
+        return 0;
+    if (n == 0)
+        return -1;
+    int32_t self = n == 1 ? 0 : (int32_t)sim_rng_range(&ch->rng, 0, (uint64_t)n - 1u);
+    return ch_instance(ch, machine, self);
+}
+
 void ch_env_apply(ch_chassis *ch, int env)
 {
     assert(ch != NULL && env >= 0 && env < ISSU_NENVS);
-    (void)issu_plant_env_apply(&ch->plant, env, 0, &ch->hooks);
+    int inst = target(ch, env);
+    int32_t self = inst >= 0 && inst < ch->ctrl.n ? ch->ctrl.self[inst] : 0;
+    (void)issu_plant_env_apply(&ch->plant, env, self, &ch->hooks);
     ch_sync(ch);
     if (ch->env != NULL)
-        ch->env(ch->cb_ctx, env);
+        ch->env(ch->cb_ctx, env, inst);
+}
+
+/* env's event goes to a machine this profile runs no instance of. */
+static int nobody(const ch_chassis *ch, int env)
+{
+    int machine = ch_spec_env_machine(env);
+    return machine >= 0 && ch_instances(ch, machine) == 0;
 }
 
 int ch_env_due(const ch_chassis *ch, uint32_t i)
@@ -66,7 +93,7 @@ int ch_env_due(const ch_chassis *ch, uint32_t i)
     assert(ch != NULL && i < ch->faults.n);
     const sim_fault *f = &ch->faults.f[i];
     int env = ch_spec_env(f->name);
-    if (f->fired || f->outcome[0] != '\0' || env < 0)
+    if (f->fired || f->outcome[0] != '\0' || env < 0 || nobody(ch, env))
         return 0;
     if (!ch_spec_env_is_fault(env) && f->point != SIM_POINT_NONE)
         return ch_running(ch);         /* typed at its point; refused where the spec does not allow it */

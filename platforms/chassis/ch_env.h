@@ -13,7 +13,9 @@
  *     the prompt).
  *
  * Either way its effect is the plant's (issu_plant_env_apply); a silent one
- * posts no event. */
+ * posts no event.  One whose event goes to a machine that has no instance
+ * in this profile (an LCC's fault on a single chassis) never happens; one
+ * sent `to M[any]` strikes one instance of M, which the PRNG picks. */
 #ifndef CH_ENV_H
 #define CH_ENV_H
 
@@ -25,8 +27,8 @@
 #define CH_ANSWER_DELAY 3000u          /* ms an operator takes to answer a prompt */
 #define CH_ENV_TEXT_MAX 160u           /* bound: one console line of an event */
 
-/* Apply fault or operator action `env` (ISSU_ENV_x) and report it through
- * ch->env. */
+/* Apply fault or operator action `env` (ISSU_ENV_x) at the instance it
+ * goes to and report it through ch->env. */
 void ch_env_apply(ch_chassis *ch, int env);
 
 /* May entry i of the fault plan (a fault or operator action) happen now? */

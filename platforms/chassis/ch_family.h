@@ -28,6 +28,35 @@ typedef struct ch_console_note {
     const char *fmt;                   /* the line; "%s" = the running image's file name */
 } ch_console_note;
 
+/* One plant array of a member chassis (ch_member) that counts its FRUs in
+ * one member of the spec's fru enum, one element per chassis (a bool
+ * counts 0 or 1). */
+typedef struct ch_fru_count {
+    const char *var;                   /* the spec's array: "lcc_ready" */
+    const char *member;                /* the fru member it counts: "READY" */
+} ch_fru_count;
+
+/* A chassis of its own per instance of a machine array: a routing
+ * matrix's line-card chassis (DOMAIN 4.4), each with two REs, its FRUs and
+ * its own console.  The spec keeps one element per instance in plant
+ * arrays indexed by `self` and counts the FRUs per state (D47); this names
+ * those arrays, so that the chassis can show each RE and give each FRU a
+ * slot of its own (moved lowest-numbered first, as the spec's `move one`). */
+typedef struct ch_member {
+    const char *machine;               /* the spec's machine array: "lcc" */
+    const char *name;                  /* console and reports: "lcc" (lcc2-re0) */
+    const char *chassis;               /* what each one is: "T640" */
+    const char *master_ver;            /* version its master RE runs: "lcc_mver" */
+    const char *backup_ver;            /* version its backup RE runs: "lcc_bver" */
+    const char *backup_role;           /* role of its backup RE: "lcc_brole" */
+    const char *switched;              /* true once its other RE (re1) is master: "lcc_switched" */
+    const char *switchover;            /* its switchover command: its PFEs keep gres_share meanwhile */
+    const char *fru_label;             /* its FRUs on the console and in reports: "FPC" */
+    const char *fru_param;             /* the spec's param of FRUs per chassis: "lcc_fpcs" */
+    const ch_fru_count *counts;        /* the arrays that count its FRUs, one per fru member used */
+    size_t ncounts;                    /* entries of counts */
+} ch_member;
+
 typedef struct ch_family {
     const char *name;                  /* the spec's family: "mx" */
     const char *title;                 /* "MX Series" */
@@ -39,6 +68,7 @@ typedef struct ch_family {
     size_t npools;                     /* entries of pools */
     const ch_console_note *notes;      /* lines the hardware prints, or NULL */
     size_t nnotes;                     /* entries of notes */
+    const ch_member *member;           /* the chassis of each instance of a machine array, or NULL */
 } ch_family;
 
 typedef struct ch_model {

@@ -10,6 +10,20 @@
  * clock to the next completion, fault or runtime timer, repeat, until the
  * controller is back in its initial state with a result.  It never decides
  * a transition: it posts events and reads the controller's state.
+ *
+ * The controller is the system of every instance of the profile's machines
+ * (issu_sys, the runtime's "Several machines"): one instance on a single
+ * chassis, the global master and one instance per line-card chassis on a
+ * routing matrix.  The operator talks to the spec's first machine (the
+ * global master): its state, its `result` and the fault points are its;
+ * the run is over when it is back in its initial state with a result and
+ * every other instance has settled.  Each HAL call names its instance, so
+ * each command runs and ends at the instance that issued it.  The console
+ * shows the first machine's lines as they are, every other instance's
+ * behind its name (ch_member_console: "lcc2-re0: ISSU: FPC Warm Booting").
+ * A crash and resume (crash_after, ch_run_resume) restarts one
+ * orchestrator: a profile of several instances refuses it (a system-wide
+ * resume is not simulated).
  */
 #ifndef CH_RUN_H
 #define CH_RUN_H
@@ -44,7 +58,7 @@ typedef struct ch_run_opts {
     FILE *trace;                       /* JSON trace lines, or NULL */
     const char *stop_at;               /* stop when the controller enters this state, or NULL */
     int validate_only;                 /* stop once phase 1 is over (issu validate) */
-    uint32_t crash_after;              /* 0, or the orchestrator dies after its Nth journal write */
+    uint32_t crash_after;              /* 0, or the orchestrator dies after its Nth journal write (one instance only) */
     int torn;                          /* that write is torn: only its first half reaches the journal */
 } ch_run_opts;
 
@@ -58,10 +72,10 @@ typedef enum ch_end {
 
 typedef struct ch_run {
     ch_chassis ch;                     /* the simulated chassis */
-    issu m;                            /* the generated controller's instance */
+    issu_sys sys;                      /* the generated controller: every instance, the first machine's first */
     ch_run_opts opts;                  /* as given */
-    uint8_t journal[ISSU_JOURNAL_BYTES]; /* the journal area of the instance */
-    const char *states[ISSU_DIM(ISSU_NSTATES_MAX)]; /* state names for fault points */
+    uint8_t journal[CH_INSTANCES][ISSU_JOURNAL_BYTES]; /* the journal area of each instance ([0]: what a resume reads) */
+    const char *states[ISSU_DIM(ISSU_NSTATES_MAX)]; /* the first machine's state names, for fault points */
     size_t nstates;                    /* used entries */
     int result;                        /* the controller variable `result` (ISSU_CV_x) */
     int result_enum;                   /* its enum (result_t) */
@@ -75,7 +89,8 @@ typedef struct ch_run {
     uint32_t ignored;                  /* events the controller ignored */
     uint32_t steps;                    /* events processed */
     uint32_t jwrites;                  /* journal writes */
-    uint32_t nposts;                   /* events posted to the controller (numbered from 1) */
+    int stepped;                       /* the instance that took the last event */
+    uint32_t nposts;                   /* events posted to instance 0 (numbered from 1) */
     int16_t posts[CH_POSTS_KEPT];      /* the newest ones: post n in posts[(n - 1) % CH_POSTS_KEPT] */
     int posts_lost;                    /* a resync asked for posts older than those kept */
     int alone;                         /* the orchestrator is dead, the router goes on (ch_run_alone) */
@@ -88,16 +103,22 @@ typedef struct ch_run {
 
 /* Set up the chassis, parse the faults against the spec's names and start
  * the controller.  Returns 0, or -1 with a message in err (a bad fault
- * spec, a profile or family or request the spec does not have). */
+ * spec, a profile or family or request the spec does not have, a crash
+ * asked of a profile of several instances). */
 int ch_run_init(ch_run *r, const ch_run_opts *o, char *err, size_t errlen);
 
+/* The instances of the controller on model m: 1 for a single chassis, the
+ * global master and one per line-card chassis on a routing matrix. */
+int ch_run_instances(const ch_model *m);
+
 /* Type the request and run until the controller is back in its
- * initial state with a result (or the loop cannot go on).  Returns r->end. */
+ * initial state with a result (or the loop cannot go on).  Returns r->end.
+ * opts.crash_after, if set since ch_run_init, needs a single instance. */
 ch_end ch_run_go(ch_run *r);
 
 /* After CH_END_CRASHED: the orchestrator restarts.  Its memory is lost; a
  * new instance resumes from `journal` (ISSU_JOURNAL_BYTES: the router's
- * journal storage as it is now, or NULL for r->journal) against the same
+ * journal storage as it is now, or NULL for r->journal[0]) against the same
  * simulated router.  0 (info filled), or -1 with a message. */
 int ch_run_resume(ch_run *r, const uint8_t *journal, issu_resume_info *info, char *err, size_t errlen);
 
@@ -111,7 +132,9 @@ ch_end ch_run_continue(ch_run *r);
 
 /* The controller's result: the spec's result_t member name ("SUCCESS"). */
 const char *ch_run_result(const ch_run *r);
-/* The controller's current state name. */
+/* The controller's current state name (the first machine's). */
 const char *ch_run_state(const ch_run *r);
+/* The current state name of instance inst ("?" if it does not run). */
+const char *ch_run_inst_state(const ch_run *r, int inst);
 
 #endif

@@ -35,8 +35,12 @@ static const int cmd_tevs[] = { ISSU_CMDS(CH_CMD_TEV) };
 
 #define CH_EV_STR(name, kind, str, cmd, machine) str,
 #define CH_EV_CMD(name, kind, str, cmd, machine) cmd,
+#define CH_EV_MACHINE(name, kind, str, cmd, machine) machine,
 static const char *const ev_strs[] = { ISSU_EVENTS(CH_EV_STR) };
 static const int ev_cmds[] = { ISSU_EVENTS(CH_EV_CMD) };
+static const int ev_machines[] = { ISSU_EVENTS(CH_EV_MACHINE) };
+
+static const char *const machine_names[] = { ISSU_MACHINES(CH_NAME) };
 
 #define CH_ENV_FAULT(name, is_fault, silent, ev, doc) is_fault,
 #define CH_ENV_EVENT(name, is_fault, silent, ev, doc) ev,
@@ -134,6 +138,17 @@ int32_t ch_spec_profile_param(int prof, const char *name)
 int ch_spec_env_is_fault(int env) { return env >= 0 && env < CH_COUNT(env_faults) && env_faults[env]; }
 int ch_spec_env_event(int env) { return env >= 0 && env < CH_COUNT(env_events) ? env_events[env] : -1; }
 const char *ch_spec_env_doc(int env) { return name_of(env_docs, CH_COUNT(env_docs), env); }
+
+int ch_spec_env_machine(int env)
+{
+    int ev = ch_spec_env_event(env);
+    return ev >= 0 && ev < CH_COUNT(ev_machines) ? ev_machines[ev] : -1;
+}
+
+/* ---- machines ------------------------------------------------------------------------ */
+
+int ch_spec_machine(const char *name) { return find(machine_names, CH_COUNT(machine_names), name); }
+const char *ch_spec_machine_name(int machine) { return name_of(machine_names, CH_COUNT(machine_names), machine); }
 
 /* ---- outcomes ------------------------------------------------------------------------ */
 

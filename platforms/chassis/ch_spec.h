@@ -55,6 +55,13 @@ int32_t ch_spec_profile_param(int prof, const char *name);
 int ch_spec_env_is_fault(int env);
 int ch_spec_env_event(int env);
 const char *ch_spec_env_doc(int env);
+/* The machine its event goes to (ISSU_M_x; one instance of an array for
+ * `to M[any]`), or -1 when it is silent. */
+int ch_spec_env_machine(int env);
+
+/* Machine ISSU_M_x of that name, or -1; its name ("?" out of range). */
+int ch_spec_machine(const char *name);
+const char *ch_spec_machine_name(int machine);
 
 /* The spec's name of event ev ("validate_image.ok", "abort"); "?" out of range. */
 const char *ch_spec_event_name(int ev);

@@ -121,7 +121,7 @@ static int parse_slot(const char *s, int want_pic, uint32_t *slot, uint32_t *pic
 static const char *const value_flags[] = {
     "--platform", "--package", "--trust", "--target", "--running", "--backup-running", "--fault",
     "--seed", "--trace", "--config", "--unsupported-fpc", "--unsupported-pic", "--at", "--last-issr",
-    "--journal", "--crash-after",
+    "--journal", "--crash-after", "--lccs",
 };
 
 /* Split argv[*i] into flag and value (next word or after '='). */
@@ -193,6 +193,7 @@ static int flag_run(cli_args *a, const char *f, const char *val, char *err, size
 {
     ch_run_opts *o = &a->run;
     if (strcmp(f, "--platform") == 0) a->platform = val;
+    else if (strcmp(f, "--lccs") == 0) a->lccs = val;
     else if (strcmp(f, "--package") == 0) a->package = val;
     else if (strcmp(f, "--trust") == 0) a->trust = val;
     else if (strcmp(f, "--trace") == 0) a->trace_path = val;
@@ -316,6 +317,98 @@ static int journal_flags(const cli_args *a, char *err, size_t errlen)
     return 0;
 }
 
+/* A resume restarts one orchestrator (ch_run.h): a routing matrix runs
+ * one per chassis, and a system-wide resume is not simulated. */
+static int journal_model(const cli_args *a, char *err, size_t errlen)
+{
+    const ch_model *m = a->run.cfg.model;
+    int n = ch_run_instances(m);
+    if (a->journal_path != NULL && n > 1)
+        return sim_err(err, errlen, "--journal: the %s runs %d orchestrators (the global master and one per "
+                       "line-card chassis); issu resume restarts one, and a resume of them all is not "
+                       "simulated", m->chassis, n);
+    return 0;
+}
+
+/* The line-card chassis of model m (the spec's param lccs; 0: not a routing matrix). */
+static int32_t lccs_of(const ch_model *m)
+{
+    return ch_spec_profile_param(ch_spec_profile(m->profile), "lccs");
+}
+
+/* The models of family `fam` that are routing matrices: how many, and the
+ * smallest and largest number of LCCs among them. */
+static size_t matrices(const char *fam, int32_t *lo, int32_t *hi)
+{
+    size_t n = 0;
+    *lo = INT32_MAX;
+    *hi = 0;
+    for (size_t i = 0; i < ch_model_count; i++) {      /* bound: the table */
+        int32_t k = lccs_of(&ch_models[i]);
+        if (strcmp(ch_models[i].family->name, fam) != 0 || k == 0)
+            continue;
+        n++;
+        *lo = k < *lo ? k : *lo;
+        *hi = k > *hi ? k : *hi;
+    }
+    return n;
+}
+
+/* "1..4", or "1" when every model of the family has as many. */
+static void range_text(int32_t lo, int32_t hi, char *buf, size_t len)
+{
+    if (lo == hi)
+        snprintf(buf, len, "%d", (int)lo);
+    else
+        snprintf(buf, len, "%d..%d", (int)lo, (int)hi);
+}
+
+/* --platform FAMILY --lccs N: the family's model of N line-card chassis. */
+static const ch_model *matrix_model(const char *fam, const char *lccs, char *err, size_t errlen)
+{
+    int32_t lo, hi;
+    uint64_t n;
+    char range[24];
+    if (matrices(fam, &lo, &hi) == 0) {
+        sim_err(err, errlen, "unknown platform '%s' (see issu platforms)", fam);
+        return NULL;
+    }
+    range_text(lo, hi, range, sizeof range);
+    if (lccs == NULL) {
+        sim_err(err, errlen, "--platform %s is a family of routing matrices: give --lccs N (%s line-card "
+                "chassis), or a model (see issu platforms)", fam, range);
+        return NULL;
+    }
+    if (parse_u64(lccs, &n) == 0)
+        for (size_t i = 0; i < ch_model_count; i++)    /* bound: the table */
+            if (strcmp(ch_models[i].family->name, fam) == 0 && (uint64_t)lccs_of(&ch_models[i]) == n)
+                return &ch_models[i];
+    sim_err(err, errlen, "--lccs: the %s family has %s line-card chassis, not '%s' (see issu platforms)", fam,
+            range, lccs);
+    return NULL;
+}
+
+/* The model --platform names, or the routing matrix of --platform and
+ * --lccs; NULL with a message. */
+static const ch_model *model_of(const cli_args *a, char *err, size_t errlen)
+{
+    const ch_model *m = ch_model_find(a->platform);
+    uint64_t n;
+    if (m == NULL)
+        return matrix_model(a->platform, a->lccs, err, errlen);
+    if (a->lccs == NULL)
+        return m;
+    if (lccs_of(m) == 0) {
+        sim_err(err, errlen, "--lccs: the %s is not a routing matrix", m->chassis);
+        return NULL;
+    }
+    if (parse_u64(a->lccs, &n) != 0 || n != (uint64_t)lccs_of(m)) {
+        sim_err(err, errlen, "--lccs %s: the %s has %d line-card chassis", a->lccs, m->chassis, (int)lccs_of(m));
+        return NULL;
+    }
+    return m;
+}
+
 /* After every flag: the platform, the procedure, the releases, the
  * package, the slots, the journal. */
 static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
@@ -325,9 +418,9 @@ static int finish(cli_args *a, const vers *v, char *err, size_t errlen)
         return -1;
     if (a->platform == NULL)
         return sim_err(err, errlen, "--platform is required (see issu platforms)");
-    c->model = ch_model_find(a->platform);
-    if (c->model == NULL)
-        return sim_err(err, errlen, "unknown platform '%s' (see issu platforms)", a->platform);
+    c->model = model_of(a, err, errlen);
+    if (c->model == NULL || journal_model(a, err, errlen) != 0)
+        return -1;
     if (procedure(a, err, errlen) != 0)
         return -1;
     for (uint32_t s = 0; s < CH_SLOTS_MAX; s++)

@@ -29,7 +29,8 @@ typedef struct cli_args {
     cli_cmd cmd;                       /* which subcommand */
     ch_run_opts run;                   /* what the run needs (config, faults, sinks) */
     const cli_request *request;        /* the model's request (run.request is its action) */
-    const char *platform;              /* --platform */
+    const char *platform;              /* --platform: a model, or a family of routing matrices with --lccs */
+    const char *lccs;                  /* --lccs N: the matrix's line-card chassis, or NULL */
     const char *package;               /* --package PKG, or NULL */
     const char *trust;                 /* --trust PUB.pem: the key PKG.sig must verify with */
     cli_pkg pkg;                       /* its verified manifest */

@@ -30,6 +30,7 @@ static const char overview[] =
 "\n"
 "examples:\n"
 "  issu upgrade --platform mx480 --yes\n"
+"  issu upgrade --platform txp --lccs 1 --yes     (a TX Matrix Plus, one LCC)\n"
 "  issu reboot-in-service --platform jcp --yes\n"
 "\n"
 "Exit status: 0 success, 1 the upgrade (or ISSR) did not succeed (rejected,\n"
@@ -41,7 +42,14 @@ static const char overview[] =
 static const char router_opts[] =
 "ROUTER (the simulated router's state, read by the phase-1 checks)\n"
 "  --platform NAME        the chassis model: mx480, t640, ... (required; issu\n"
-"                         platforms lists every model)\n"
+"                         platforms lists every model); for a routing matrix\n"
+"                         the model (txp1) or its family with --lccs (txp)\n"
+"  --lccs N               a routing matrix of N line-card chassis: --platform txp\n"
+"                         --lccs N is model txpN, --platform txmatrix --lccs N\n"
+"                         txmN (the sizes issu platforms lists); each LCC's\n"
+"                         console lines show behind its name and master RE:\n"
+"                         'lcc0-re0: ISSU: FPC Warm Booting' (re1 once that\n"
+"                         LCC switched), the global master's as they are\n"
 "  --package PKG          signed package of the target release (issu help\n"
 "                         package); verified before anything runs: its\n"
 "                         signature, payload, name, family and release (newer\n"
@@ -99,7 +107,9 @@ static const char journal_opts[] =
 "                         so that issu resume can stand the same router up again)\n"
 "  --crash-after N        the orchestrator dies right after its Nth journal write\n"
 "                         (write 1 is the run's start record); exit status 4\n"
-"  --torn-write           that write is torn: only its first half reaches FILE\n";
+"  --torn-write           that write is torn: only its first half reaches FILE\n"
+"  A routing matrix (--lccs) runs one orchestrator per chassis: --journal is\n"
+"  refused there (exit 2), issu resume restarts one orchestrator only.\n";
 
 static const char resume_page[] =
 "NAME\n"
@@ -125,14 +135,17 @@ static const char resume_page[] =
 "  on to its end and prints its summary.\n"
 "\n"
 "  Exit status as for issu upgrade; 2 when FILE is unreadable, malformed,\n"
-"  of another build or of a run that did not crash.\n";
+"  of another build or of a run that did not crash.  A routing matrix runs\n"
+"  one orchestrator per chassis and is never journaled (a resume of them all\n"
+"  is not simulated).\n";
 
 static const char upgrade_page[] =
 "NAME\n"
 "  issu upgrade - request system software in-service-upgrade, simulated\n"
 "\n"
 "SYNOPSIS\n"
-"  issu upgrade --platform NAME [--package PKG --trust PUB.pem | --target REL]\n"
+"  issu upgrade --platform NAME [--lccs N]\n"
+"               [--package PKG --trust PUB.pem | --target REL]\n"
 "               [--reboot] [--no-old-master-upgrade] [--yes] [--fault SPEC]...\n"
 "               [--seed N] [--trace FILE] [--config LIST]\n"
 "               [--unsupported-fpc N]...\n"
@@ -144,7 +157,10 @@ static const char upgrade_page[] =
 "  time, then a summary: outcome, virtual duration, control-plane outage\n"
 "  (must be zero), switchovers, monitors, releases on each RE and FPC, and\n"
 "  each FPC's forwarding loss (its warm-boot dark window, or the time it was\n"
-"  offline or down).\n"
+"  offline or down).  On a routing matrix: both REs of every LCC (lcc0-re0,\n"
+"  lcc0-re1, ...) and each LCC's FPC slots, warm-booted lowest-numbered\n"
+"  first, each losing its dark window and the share of line rate its PFE\n"
+"  gives up during its LCC's switchover.\n"
 "\n";
 
 static const char reboot_page[] =
@@ -255,7 +271,13 @@ static const char faults_page[] =
 "EXAMPLES\n"
 "  --fault backup_crash@BACKUP_PREPARE   --fault fru_warm_boot.fail@2\n"
 "  --fault switchover_check.timeout      --fault abort@t=20min\n"
-"  --fault backup_crash@COPY_HOMES       --fault abort@ISSR_WARM_BOOT\n";
+"  --fault backup_crash@COPY_HOMES       --fault abort@ISSR_WARM_BOOT\n"
+"  --fault lcc_backup_crash@LCC_FRUS     --fault lcc_fru_warm_boot.fail@3\n"
+"\n"
+"  On a routing matrix a STATE is the global master's, the Nth issue of a\n"
+"  command counts every LCC's issues, and a fault of one LCC (to lcc[any]\n"
+"  in the spec: lcc_backup_crash) strikes an LCC the seed picks; the\n"
+"  console names it.  The faults of LCCs never happen on a single chassis.\n";
 
 #define HELP_WIDTH 78                  /* wrap the name lists here */
 
@@ -372,8 +394,9 @@ int cli_help_page(FILE *out, const char *topic)
     else if (strcmp(topic, "platforms") == 0)
         fputs("NAME\n  issu platforms - the families and models the simulator knows\n\n"
               "SYNOPSIS\n  issu platforms\n\n"
-              "DESCRIPTION\n  Every model --platform accepts, grouped by family, with its FPC slots\n"
-              "  and FEBs (the spec's profile), the release from which it supports ISSU\n"
+              "DESCRIPTION\n  Every model --platform accepts, grouped by family, with its FPC slots,\n"
+              "  FEBs and line-card chassis (the spec's profile; a routing matrix is\n"
+              "  also --platform FAMILY --lccs N), the release from which it supports ISSU\n"
               "  (or ISSR), the spec profile the controller runs, and the request it\n"
               "  takes: issu upgrade (unified ISSU) or issu reboot-in-service (ISSR).\n", out);
     else

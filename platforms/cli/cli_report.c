@@ -50,43 +50,44 @@ static const struct {
     { "FAILED", "Offline", "ISSU failed, @ powered off", REL_NONE, "(down)" },
 };
 
-/* The member name of element e of pool pl. */
-static const char *fru_state(const ch_chassis *ch, const ch_pool *pl, int32_t e)
+/* The name of member v of the fru enum. */
+static const char *fru_name(const ch_chassis *ch, int32_t v)
 {
-    return ch_spec_member_name(ch->id.fru, ch_get(ch, pl->var, e));
+    return ch_spec_member_name(ch->id.fru, v);
 }
 
-/* The row of fru_text for element e of pool pl, or -1 (a member it does not know). */
-static int fru_row(const ch_chassis *ch, const ch_pool *pl, int32_t e)
+/* The row of fru_text for member v of the fru enum, or -1 (a member it does not know). */
+static int fru_row(const ch_chassis *ch, int32_t v)
 {
-    const char *m = fru_state(ch, pl, e);
+    const char *m = fru_name(ch, v);
     for (int i = 0; i < (int)(sizeof fru_text / sizeof fru_text[0]); i++)   /* bound: the table */
         if (strcmp(fru_text[i].member, m) == 0)
             return i;
     return -1;
 }
 
-/* The release an FRU runs, or what it is doing instead. */
-static const char *fru_release(const ch_chassis *ch, const ch_pool *pl, int32_t e)
+/* The release an FRU in member v runs, or what it is doing instead. */
+static const char *fru_release(const ch_chassis *ch, int32_t v)
 {
-    int row = fru_row(ch, pl, e);
+    int row = fru_row(ch, v);
     if (row >= 0 && fru_text[row].release == REL_NONE)
         return fru_text[row].instead;
     return row >= 0 && fru_text[row].release == REL_TARGET ? ch->cfg.target.text : ch->cfg.running.text;
 }
 
-/* Status and reason of an FRU, in the words of the status command. */
-static void fru_status(const ch_chassis *ch, const ch_pool *pl, int32_t e, const char **status,
+/* Status and reason of the FRU of unit u in member v, labelled `label`,
+ * in the words of the status command. */
+static void fru_status(const ch_chassis *ch, uint32_t u, int32_t v, const char *label, const char **status,
                        char *reason, size_t len)
 {
-    int row = fru_row(ch, pl, e);
-    const char *why = row >= 0 ? fru_text[row].reason : fru_state(ch, pl, e);
+    int row = fru_row(ch, v);
+    const char *why = row >= 0 ? fru_text[row].reason : fru_name(ch, v);
     *status = row >= 0 ? fru_text[row].status : "Online";
-    if (ch->dark[pl->unit + (uint32_t)e])
+    if (ch->dark[u])
         why = "Warm booting (dark window)";
     const char *at = strchr(why, '@');
     if (at != NULL)
-        snprintf(reason, len, "%.*s%s%s", (int)(at - why), why, pl->label, at + 1);
+        snprintf(reason, len, "%.*s%s%s", (int)(at - why), why, label, at + 1);
     else
         snprintf(reason, len, "%s", why);
 }
@@ -101,38 +102,81 @@ static const char *re_release(const ch_chassis *ch, int re, int var)
     return re == 0 ? ch->cfg.running.text : ch->cfg.backup_running.text;
 }
 
+/* A role member in lower case ("master"), into r. */
+static void role_text(const ch_chassis *ch, int32_t role, char *r, size_t len)
+{
+    const char *m = ch_spec_member_name(ch_spec_var_enum(ch->id.re_role), role);
+    size_t k = 0;
+    for (; m[k] != '\0' && k + 1 < len; k++)
+        r[k] = (char)(m[k] >= 'A' && m[k] <= 'Z' ? m[k] - 'A' + 'a' : m[k]);
+    r[k] = '\0';
+}
+
+/* Both REs of every member chassis (a routing matrix's LCCs): lcc0-re0
+ * ... lcc3-re1, each with its role and the release it runs (its old
+ * master's install without a reboot is not in the spec: what runs). */
+static void member_res(FILE *out, const ch_chassis *ch)
+{
+    const ch_members *ms = &ch->members;
+    for (int32_t i = 0; i < ms->n; i++)
+        for (int re = 0; re < 2; re++) {
+            char r[16], name[CH_NAME_MAX];
+            int32_t role, ver;
+            ch_member_re(ch, i, re, &role, &ver);
+            role_text(ch, role, r, sizeof r);
+            snprintf(name, sizeof name, "%s%d-re%d", ms->d->name, (int)i, re);
+            fprintf(out, "  %-9s %-9s  running %s\n", name, r,
+                    ver == ch_spec_var_member(ms->mver, "NEW") ? ch->cfg.target.text : ch->cfg.running.text);
+        }
+}
+
 static void summary_res(FILE *out, const ch_chassis *ch)
 {
     int role = ch->id.re_role, ver = ch_spec_var("re_ver"), inst = ch_spec_var("re_inst");
     fprintf(out, "Routing Engines:\n");
     for (int32_t i = 0; role >= 0 && i < issu_plant_size(&ch->plant, role); i++) {
         char r[16];
-        const char *m = ch_spec_member_name(ch_spec_var_enum(role), ch_get(ch, role, i));
-        size_t k = 0;
-        for (; m[k] != '\0' && k + 1 < sizeof r; k++)
-            r[k] = (char)(m[k] >= 'A' && m[k] <= 'Z' ? m[k] - 'A' + 'a' : m[k]);
-        r[k] = '\0';
+        role_text(ch, ch_get(ch, role, i), r, sizeof r);
         fprintf(out, "  re%d  %-9s  running %-12s installed %s\n", (int)i, r,
                 re_release(ch, (int)i, ver), re_release(ch, (int)i, inst));
     }
+    member_res(out, ch);
 }
 
 /* ---- the summary ---------------------------------------------------------------- */
 
-static void summary_pool(FILE *out, const ch_chassis *ch, const ch_pool *pl)
+/* One forwarding unit u, slot `slot` in member v: its state, release and loss. */
+static void summary_unit(FILE *out, const ch_chassis *ch, int32_t slot, int32_t v, uint32_t u)
 {
     char d[32];
-    fprintf(out, "%ss:\n  slot  state         release       forwarding loss\n", pl->label);
-    for (int32_t e = 0; e < pl->size; e++) {
-        uint32_t unit = pl->unit + (uint32_t)e;
-        const sim_traffic_unit *u = &ch->traffic.u[unit];
-        int down = sim_traffic_degraded(&ch->traffic, unit);
-        uint32_t n = u->outages + (down ? 1u : 0u);
-        cli_report_duration(d, sizeof d, sim_traffic_lost(&ch->traffic, unit, ch->sched.now));
-        fprintf(out, "  %-4u  %-12s  %-12s  %s", (unsigned)e, fru_state(ch, pl, e), fru_release(ch, pl, e), d);
-        if (n > 0)
-            fprintf(out, " (%u outage%s%s)", n, n == 1 ? "" : "s", down ? ", still down" : "");
-        fputc('\n', out);
+    const sim_traffic_unit *tu = &ch->traffic.u[u];
+    int down = sim_traffic_degraded(&ch->traffic, u);
+    uint32_t n = tu->outages + (down ? 1u : 0u);
+    cli_report_duration(d, sizeof d, sim_traffic_lost(&ch->traffic, u, ch->sched.now));
+    fprintf(out, "  %-4u  %-12s  %-12s  %s", (unsigned)slot, fru_name(ch, v), fru_release(ch, v), d);
+    if (n > 0)
+        fprintf(out, " (%u outage%s%s)", n, n == 1 ? "" : "s", down ? ", still down" : "");
+    fputc('\n', out);
+}
+
+static const char fru_header[] = "  slot  state         release       forwarding loss\n";
+
+static void summary_pool(FILE *out, const ch_chassis *ch, const ch_pool *pl)
+{
+    fprintf(out, "%ss:\n%s", pl->label, fru_header);
+    for (int32_t e = 0; e < pl->size; e++)
+        summary_unit(out, ch, e, ch_get(ch, pl->var, e), pl->unit + (uint32_t)e);
+}
+
+/* Each member chassis' FRUs, slot by slot (ch_member.h: the spec counts
+ * them, the chassis keeps them in slots, lowest-numbered first). */
+static void summary_members(FILE *out, const ch_chassis *ch)
+{
+    const ch_members *ms = &ch->members;
+    for (int32_t i = 0; i < ms->n; i++) {
+        fprintf(out, "%s%d (%s) %ss:\n%s", ms->d->name, (int)i, ms->d->chassis, ms->d->fru_label, fru_header);
+        for (int32_t s = 0; s < ms->nfru; s++)
+            summary_unit(out, ch, s, ch_member_fru(ch, i, s), ms->unit + (uint32_t)(i * ms->nfru + s));
     }
 }
 
@@ -215,9 +259,19 @@ void cli_report_summary(FILE *out, const ch_run *r, const cli_args *a)
     for (uint32_t k = 0; k < ch->npools; k++)
         if (ch->pools[k].size > 0)
             summary_pool(out, ch, &ch->pools[k]);
+    summary_members(out, ch);
 }
 
 /* ---- status, validate, platforms ------------------------------------------------------ */
+
+/* One row of the status table: the FRU of unit u, in member v. */
+static void status_row(FILE *out, const ch_chassis *ch, const char *item, const char *label, uint32_t u, int32_t v)
+{
+    const char *status;
+    char reason[96];
+    fru_status(ch, u, v, label, &status, reason, sizeof reason);
+    fprintf(out, "%-10s %-9s %-13s %s\n", item, status, fru_release(ch, v), reason);
+}
 
 /* The rows of one pool, and the ISSU-unsupported PICs of the FPCs. */
 static void status_pool(FILE *out, const ch_chassis *ch, const ch_pool *pl)
@@ -227,15 +281,29 @@ static void status_pool(FILE *out, const ch_chassis *ch, const ch_pool *pl)
     for (int32_t e = 0; e < pl->size; e++) {
         const char *status;
         char reason[96];
-        uint32_t s = (uint32_t)e;
-        fru_status(ch, pl, e, &status, reason, sizeof reason);
+        uint32_t s = (uint32_t)e, u = pl->unit + s;
+        int32_t v = ch_get(ch, pl->var, e);
+        fru_status(ch, u, v, pl->label, &status, reason, sizeof reason);
         fprintf(out, "%s %-*u %-9s %-13s %s\n", pl->label, width > 0 ? width : 1, s, status,
-                fru_release(ch, pl, e), reason);
+                fru_release(ch, v), reason);
         for (uint32_t k = 0; pics && s < CH_SLOTS_MAX && k < ch->cfg.pics[s]; k++)
             if ((ch->cfg.unsupported_pics[s] >> k) & 1u)
                 fprintf(out, "  PIC %u/%u  %-9s %-13s %s\n", s, k, status, "",
                         "In-Service-Upgrade not supported");
     }
+}
+
+/* The rows of every member chassis' FRUs: "lcc1 FPC 3". */
+static void status_members(FILE *out, const ch_chassis *ch)
+{
+    const ch_members *ms = &ch->members;
+    for (int32_t i = 0; i < ms->n; i++)
+        for (int32_t s = 0; s < ms->nfru; s++) {
+            char item[64];
+            snprintf(item, sizeof item, "%s%d %s %d", ms->d->name, (int)i, ms->d->fru_label, (int)s);
+            status_row(out, ch, item, ms->d->fru_label, ms->unit + (uint32_t)(i * ms->nfru + s),
+                       ch_member_fru(ch, i, s));
+        }
 }
 
 void cli_report_status(FILE *out, const ch_run *r)
@@ -250,6 +318,7 @@ void cli_report_status(FILE *out, const ch_run *r)
         fprintf(out, "%-10s %-9s %-13s %s\n", "Item", "Status", "Release", "Reason");
         for (uint32_t k = 0; k < ch->npools; k++)
             status_pool(out, ch, &ch->pools[k]);
+        status_members(out, ch);
         fputc('\n', out);
     }
     summary_res(out, ch);
@@ -286,12 +355,12 @@ void cli_report_platforms(FILE *out)
         int prof = ch_spec_profile(m->profile);
         char floor[16];
         if (i == 0 || m->family != ch_models[i - 1].family)
-            fprintf(out, "%sfamily %s - %s\n  %s\n  %-7s %-*s %9s %5s  %13s  %-12s  %s\n", i == 0 ? "" : "\n",
+            fprintf(out, "%sfamily %s - %s\n  %s\n  %-7s %-*s %9s %5s %5s  %13s  %-12s  %s\n", i == 0 ? "" : "\n",
                     m->family->name, m->family->title, ch_spec_family_doc(ch_spec_profile_family(prof)),
-                    "model", cw, "chassis", "FPC slots", "FEBs", "release floor", "spec profile", "request");
+                    "model", cw, "chassis", "FPC slots", "FEBs", "LCCs", "release floor", "spec profile", "request");
         snprintf(floor, sizeof floor, "%u.%u", m->floor_major, m->floor_minor);
-        fprintf(out, "  %-7s %-*s %9d %5d  %13s  %-12s  issu %s\n", m->name, cw, m->chassis,
+        fprintf(out, "  %-7s %-*s %9d %5d %5d  %13s  %-12s  issu %s\n", m->name, cw, m->chassis,
                 (int)ch_spec_profile_param(prof, "slots"), (int)ch_spec_profile_param(prof, "febs"),
-                floor, m->profile, cli_request_of(m)->subcommand);
+                (int)ch_spec_profile_param(prof, "lccs"), floor, m->profile, cli_request_of(m)->subcommand);
     }
 }

@@ -156,7 +156,7 @@ static int save_journal(const ch_run *r, const cli_args *a)
     if (a->journal_path == NULL)
         return 0;
     if (cli_jfile_save(a->journal_path, sub, a->argc, a->argv, r->end == CH_END_CRASHED ? a->run.crash_after : 0,
-                       a->run.torn, r->journal, err, sizeof err) != 0) {
+                       a->run.torn, r->journal[0], err, sizeof err) != 0) {
         fprintf(stderr, "issu: %s\n", err);
         return EXIT_BROKEN;
     }
@@ -297,7 +297,7 @@ static int stand_up(ch_run *r, cli_args *a, const cli_jfile *jf, const char *pat
     if (rc != 0)
         return rc;
     r->opts.log = NULL;
-    if (ch_run_go(r) != CH_END_CRASHED || memcmp(r->journal, jf->journal, sizeof r->journal) != 0) {
+    if (ch_run_go(r) != CH_END_CRASHED || memcmp(r->journal[0], jf->journal, sizeof r->journal[0]) != 0) {
         fprintf(stderr, "issu resume: '%s' is not the journal this router's run leaves at write %u "
                 "(another build, or a changed file)\n", path, (unsigned)jf->crash_after);
         return EXIT_USAGE;

@@ -9,7 +9,12 @@
  * one count) [D, outside DOMAIN]; none on the VM-based switches, which have no FPC (slots = 0).  The ISSR switch: the floor is
  * the release of the image in DOMAIN 3.5's sample (jinstall-jcp-i386-flex-
  * 18.1.img) [D], the only release it documents ISSR on; its one FPC has one
- * PIC [I] (no ISSR item reads PICs: the checklist checks the PFE). */
+ * PIC [I] (no ISSR item reads PICs: the checklist checks the PFE).  The
+ * routing matrices: ISSU on a TX Matrix from 9.3 (4.4 [D]), taken for the
+ * TX Matrix Plus as well [I]; one model per size, named as the spec's
+ * profiles (--platform txp --lccs 1 is txp1); no PICs: the SCC and SFC have
+ * no FPC, and the LCCs' FPCs are counted, not configured.  The spec has the
+ * one-LCC profiles until two to four LCCs have a proof (D47). */
 #include "families.h"
 
 #include <assert.h>
@@ -21,6 +26,8 @@ extern const ch_family ch_family_m120;
 extern const ch_family ch_family_t;
 extern const ch_family ch_family_vm;
 extern const ch_family ch_family_issr;
+extern const ch_family ch_family_txmatrix;
+extern const ch_family ch_family_txp;
 
 const ch_model ch_models[] = {
     { "mx240", "MX240", "mx240", &ch_family_mx, 9, 3, 4 },
@@ -35,6 +42,8 @@ const ch_model ch_models[] = {
     { "ex4600", "EX4600", "ex4600", &ch_family_vm, 13, 2, 0 },      /* 13.2X51-D25 */
     { "acx5000", "ACX5000", "acx5000", &ch_family_vm, 15, 1, 0 },   /* 15.1X54-D60 */
     { "jcp", "ISSR switch (jcp)", "jcp", &ch_family_issr, 18, 1, 1 },
+    { "txm1", "TX Matrix (1 LCC)", "txm1", &ch_family_txmatrix, 9, 3, 0 },
+    { "txp1", "TX Matrix Plus (1 LCC)", "txp1", &ch_family_txp, 9, 3, 0 },
 };
 const size_t ch_model_count = sizeof ch_models / sizeof ch_models[0];
 

@@ -1,7 +1,7 @@
 /* families.h - the table of simulated chassis models, one row per model of
  * every family (families.c), that the CLI (`--platform`, `issu
  * platforms`), the tests and the run read.  A family is one descriptor in
- * its own file (mx.c, m120.c, t.c, vm.c, issr.c); adding one touches only that
+ * its own file (mx.c, m120.c, t.c, vm.c, issr.c, tx.c); adding one touches only that
  * file and the table.  Each model names a profile of the spec, whose
  * family must be the descriptor's (checked by tests/platforms). */
 #ifndef FAMILIES_H

@@ -59,4 +59,5 @@ const ch_family ch_family_issr = {
     100,                               /* the dataplane keeps forwarding (3.5 [D]) */
     issr_pools, sizeof issr_pools / sizeof issr_pools[0],
     issr_notes, sizeof issr_notes / sizeof issr_notes[0],
+    NULL,                              /* one chassis: no member chassis */
 };

@@ -29,4 +29,5 @@ const ch_family ch_family_m120 = {
     75,                                /* as the M320 and T series (4.4, 7 [D]); no M120 figure [I] */
     m120_pools, sizeof m120_pools / sizeof m120_pools[0],
     NULL, 0,                           /* no console line of its own */
+    NULL,                              /* one chassis: no member chassis */
 };

@@ -17,4 +17,5 @@ const ch_family ch_family_mx = {
     100,                               /* no forwarding hit at the switchover (4.1 [O]) */
     mx_pools, sizeof mx_pools / sizeof mx_pools[0],
     NULL, 0,                           /* no console line of its own */
+    NULL,                              /* one chassis: no member chassis */
 };

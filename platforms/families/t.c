@@ -18,4 +18,5 @@ const ch_family ch_family_t = {
     75,                                /* ~75 % of line rate per PFE during GRES (4.4 [D]) */
     t_pools, sizeof t_pools / sizeof t_pools[0],
     NULL, 0,                           /* no console line of its own */
+    NULL,                              /* one chassis: no member chassis */
 };

@@ -31,4 +31,5 @@ const ch_family ch_family_vm = {
     100,                               /* the PFE is never reset (3.4 [O]) */
     NULL, 0,                           /* no FRU pool */
     NULL, 0,                           /* no console line of its own */
+    NULL,                              /* one chassis: no member chassis */
 };

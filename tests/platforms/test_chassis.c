@@ -16,7 +16,10 @@
  * postconditions, and its durations; so has the M120 (m120;
  * families/m120.fsm): the FEB stage after the FPCs, each FEB's failure,
  * crash, abort and rollback, with the FEBs in S12 and S13 and in the
- * forwarding loss.  Then the fault campaign: every fault and operator
+ * forwarding loss; so have the routing matrices (txm, txp; families/tx.fsm):
+ * a system of the global master and one controller per line-card chassis,
+ * each LCC's faults, its FPC slots, REs and share of line rate (S10_*).
+ * Then the fault campaign: every fault and operator
  * action at every state, every failed or timed-out outcome at its first and
  * second issue, on every model, and every pair of them.  Cases are command lines of `issu
  * upgrade` (or of the subcommand they start with: reboot-in-service),
@@ -310,12 +313,47 @@ static const ch_case m120_cases[] = {
     { M120 " --fault pic_offline@FEB_WARM_BOOT --fault user_gres@t=1min", "SUCCESS" },
 };
 
+/* The routing matrices (families/tx.fsm, D41-D48): the global master and
+ * one controller per line-card chassis, named by family and size as an
+ * operator does (the spec's profiles have one LCC until larger ones have a
+ * proof, D47; the largest of each family: matrices_of_every_size). */
+#define TXP "--platform txp --lccs 1"
+#define TXM "--platform txmatrix --lccs 1"
+static const ch_case tx_cases[] = {
+    { TXP " --yes", "SUCCESS" },
+    { TXM " --reboot", "SUCCESS" },
+    { TXP " --no-old-master-upgrade --seed 4", "SUCCESS" },
+    { TXP " --config no-nsr", "REJECTED" },                          /* D42: one fact for the matrix */
+    { "--platform txp1 --running 9.2R1.5 --target 9.4R1.3", "REJECTED" },   /* TX Matrix ISSU from 9.3 */
+    { "--platform txm1 --running 9.3R1.5 --target 9.4R1.3", "SUCCESS" },
+    /* D45: an LCC's backup crash, its prepare never answered, its FPCs failing */
+    { TXP " --fault lcc_backup_crash", "ABORTED_CLEAN" },             /* while the LCC backups upgrade */
+    { TXP " --fault lcc_backup_crash@LCC_FRUS", "ABORTED_CLEAN" },
+    { TXP " --fault lcc_fru_prepare.timeout", "ABORTED_CLEAN" },
+    { TXP " --fault lcc_fru_warm_boot.fail@3", "COMPLETED_DEGRADED" },
+    { TXM " --fault lcc_fru_warm_boot.timeout@8", "COMPLETED_DEGRADED" },
+    { TXM " --fault lcc_backup_install.fail", "ABORTED_CLEAN" },
+    { TXM " --fault lcc_backup_resync.timeout", "ABORTED_CLEAN" },
+    /* D46: the matrix-wide abort */
+    { TXM " --fault abort@LCC_BACKUPS", "ABORTED_CLEAN" },
+    { TXM " --fault abort@LCC_FRUS", "ABORTED_CLEAN" },
+    { TXP " --fault backup_crash@LCC_FRUS", "ABORTED_CLEAN" },
+    { TXP " --fault abort@LCC_FRUS --fault lcc_chassis_abort.timeout", "ABORTED_DEGRADED" },
+    { TXP " --fault abort@LCC_FRUS --fault lcc_rollback_backup.fail", "ABORTED_DEGRADED" },
+    /* D43, D44: the coordinated switchover and the LCCs' old masters */
+    { TXM " --fault lcc_switchover.timeout", "COMPLETED_DEGRADED" },
+    { TXM " --fault lcc_old_master_upgrade.fail --reboot", "COMPLETED_DEGRADED" },
+    { TXP " --fault abort@LCC_SWITCHOVER", "SUCCESS" },               /* D12 */
+    /* requests the controllers must refuse (D20 on an LCC) */
+    { TXP " --fault lcc_user_gres@LCC_FRUS --fault user_gres@LCC_FRUS", "SUCCESS" },
+};
+
 static ch_run R;                       /* large: static */
 static cli_args A;
 
-/* Parse one case into A and set the run up; 0, or -1 (reported).  A case
- * may start with its subcommand (default: upgrade). */
-static int start_case(const char *args, const char *stop_at)
+/* Parse one command line into A (a case may start with its subcommand,
+ * default: upgrade): cli_args_parse's result, a message in err. */
+static int parse(const char *args, char *err, size_t errlen)
 {
     static const struct { const char *word; cli_cmd cmd; } subs[] = {
         { "upgrade", CLI_UPGRADE }, { "reboot-in-service", CLI_REBOOT },
@@ -324,7 +362,6 @@ static int start_case(const char *args, const char *stop_at)
     char *argv[40];
     int argc = 0, skip = 0;
     cli_cmd cmd = CLI_UPGRADE;
-    char err[CH_MSG_MAX];
     snprintf(buf, sizeof buf, "%s", args);
     for (char *w = strtok(buf, " "); w != NULL && argc < 40; w = strtok(NULL, " "))
         argv[argc++] = w;
@@ -333,8 +370,14 @@ static int start_case(const char *args, const char *stop_at)
             cmd = subs[i].cmd;
             skip = 1;
         }
-    if (!PT_CHECK(cli_args_parse(cmd, argc - skip, argv + skip, &A, err, sizeof err) == 0,
-                  "%s: parse: %s", args, err))
+    return cli_args_parse(cmd, argc - skip, argv + skip, &A, err, errlen);
+}
+
+/* Parse one case into A and set the run up; 0, or -1 (reported). */
+static int start_case(const char *args, const char *stop_at)
+{
+    char err[CH_MSG_MAX];
+    if (!PT_CHECK(parse(args, err, sizeof err) == 0, "%s: parse: %s", args, err))
         return -1;
     A.run.stop_at = stop_at;
     if (!PT_CHECK(ch_run_init(&R, &A.run, err, sizeof err) == 0, "%s: init: %s", args, err))
@@ -441,9 +484,51 @@ static void check_post_issr(const char *args, const char *result, const ch_chass
         PT_CHECK(role(ch, 0) == ISSU_role_MASTER && switchovers(ch) == 0, "%s: aborted degraded", args);
 }
 
+/* Every FRU of member chassis i in fru member v. */
+static int member_frus_all(const ch_chassis *ch, int32_t i, int32_t v)
+{
+    for (int32_t s = 0; s < ch->members.nfru; s++)
+        if (ch_member_fru(ch, i, s) != v)
+            return 0;
+    return 1;
+}
+
+/* The REs of member chassis i: its master RE (0 or 1) runs master_ver,
+ * its other RE is a backup of backup_ver; 1 if so. */
+static int member_res_are(const ch_chassis *ch, int32_t i, int master, int32_t master_ver, int32_t backup_ver)
+{
+    int32_t r0, v0, r1, v1;
+    ch_member_re(ch, i, master, &r0, &v0);
+    ch_member_re(ch, i, !master, &r1, &v1);
+    return ch_member_master(ch, i) == master && r0 == ISSU_role_MASTER && v0 == master_ver
+        && r1 == ISSU_role_BACKUP && v1 == backup_ver;
+}
+
+/* S10_ABORT, S10_DONE and S10_SOLO on every LCC of a routing matrix (none
+ * elsewhere): where each one's REs and FPC slots are after the outcome. */
+static void check_members(const char *args, const char *result, const ch_chassis *ch)
+{
+    int reboot = ch_config_has(&ch->cfg, ISSU_OPT_reboot);
+    for (int32_t i = 0; i < ch->members.n; i++) {
+        int32_t role, ver;
+        ch_member_re(ch, i, ch_member_master(ch, i), &role, &ver);
+        if (strcmp(result, "REJECTED") == 0 || strcmp(result, "ABORTED_CLEAN") == 0)
+            PT_CHECK(member_res_are(ch, i, 0, ISSU_version_OLD, ISSU_version_OLD)
+                     && member_frus_all(ch, i, ISSU_fru_ONLINE_OLD), "%s: lcc%d: S10_ABORT", args, (int)i);
+        else if (strcmp(result, "SUCCESS") == 0)
+            PT_CHECK(member_res_are(ch, i, 1, ISSU_version_NEW, reboot ? ISSU_version_NEW : ISSU_version_OLD)
+                     && member_frus_all(ch, i, ISSU_fru_ONLINE_NEW), "%s: lcc%d: S10_DONE", args, (int)i);
+        else if (strcmp(result, "COMPLETED_DEGRADED") == 0)
+            PT_CHECK(ch_member_master(ch, i) == 1 && ver == ISSU_version_NEW, "%s: lcc%d: switched", args, (int)i);
+        else
+            PT_CHECK(ch_member_master(ch, i) == 0 && ver == ISSU_version_OLD, "%s: lcc%d: S10_SOLO", args, (int)i);
+    }
+}
+
 /* The postcondition of each outcome, on the plant. */
 static void check_post(const char *args, const char *result, const ch_chassis *ch)
 {
+    check_members(args, result, ch);
     if (same_version(ch)) {
         check_post_issr(args, result, ch);
     } else if (spawned(ch) && (strcmp(result, "ABORTED_CLEAN") == 0 || strcmp(result, "SUCCESS") == 0)) {
@@ -526,6 +611,59 @@ static void m120_family_as_the_spec_says(void)
     check_cases(m120_cases, sizeof m120_cases / sizeof m120_cases[0]);
 }
 
+static void tx_family_as_the_spec_says(void)
+{
+    check_cases(tx_cases, sizeof tx_cases / sizeof tx_cases[0]);
+}
+
+/* The largest routing matrix of each family, named by family and size
+ * (--platform txp --lccs N, as the operator gives it), upgrades to SUCCESS
+ * with every LCC's console lines behind its name; a size the family does
+ * not have is refused. */
+static void matrices_of_every_size(void)
+{
+    static const char *const fams[] = { "txp", "txmatrix" };
+    for (size_t f = 0; f < sizeof fams / sizeof fams[0]; f++) {
+        int32_t most = 0;
+        char args[96], err[CH_MSG_MAX];
+        for (size_t i = 0; i < ch_model_count; i++)
+            if (strcmp(ch_models[i].family->name, fams[f]) == 0) {
+                int32_t n = ch_spec_profile_param(ch_spec_profile(ch_models[i].profile), "lccs");
+                most = n > most ? n : most;
+            }
+        PT_CHECK(most >= 1, "family %s: no routing matrix in the table", fams[f]);
+        snprintf(args, sizeof args, "--platform %s --lccs %d --yes", fams[f], (int)most);
+        if (run_case(args) != 0)
+            continue;
+        check_run(args, "SUCCESS");
+        PT_CHECK(R.sys.n == 1 + (int)most && R.ch.members.n == most && R.ch.traffic.n == 8u * (uint32_t)most,
+                 "%s: %d instances, %d LCCs, %u FPCs", args, R.sys.n, (int)R.ch.members.n, R.ch.traffic.n);
+        snprintf(args, sizeof args, "--platform %s --lccs %d", fams[f], (int)most + 1);
+        PT_CHECK(parse(args, err, sizeof err) == -1 && strstr(err, "line-card chassis") != NULL, "%s: %s", args, err);
+    }
+}
+
+/* D47, ch_member.h: the spec counts an LCC's FPCs per state; the chassis
+ * keeps them in slots, warm-booted lowest-numbered first, so the third
+ * warm boot that fails leaves slot 2 down and the others on NEW, each
+ * with its dark window and its share of the LCC's switchover lost. */
+static void lcc_fpc_slots(void)
+{
+    if (run_case(TXP " --yes --fault lcc_fru_warm_boot.fail@3") != 0)
+        return;
+    check_run("lcc_fru_warm_boot.fail@3", "COMPLETED_DEGRADED");
+    const ch_chassis *ch = &R.ch;
+    for (int32_t s = 0; s < ch->members.nfru; s++) {
+        uint32_t u = ch->members.unit + (uint32_t)s;
+        PT_CHECK(ch_member_fru(ch, 0, s) == (s == 2 ? ISSU_fru_FAILED : ISSU_fru_ONLINE_NEW), "slot %d: %s", (int)s,
+                 ch_spec_member_name(ch->id.fru, ch_member_fru(ch, 0, s)));
+        PT_CHECK(s == 2 ? sim_traffic_degraded(&ch->traffic, u) : ch->traffic.u[u].outages == 2,
+                 "slot %d: %u outages", (int)s, ch->traffic.u[u].outages);
+    }
+    CU_ASSERT_EQUAL(ch_get(ch, ISSU_PV_lcc_failed, 0), 1);
+    CU_ASSERT_EQUAL(ch_get(ch, ISSU_PV_lcc_new, 0), 7);
+}
+
 /* Phase 7b comes after the last FPC and before the switchover check: one
  * FEB dark at a time, no FPC left to boot (S42), and the FPC and FEB pools
  * are the chassis' traffic units in the family's order. */
@@ -550,7 +688,8 @@ static ch_chassis *power_on(const ch_model *m)
 {
     static ch_chassis ch;
     ch_config c;
-    ch_ctrl ctrl = { NULL, NULL, NULL, NULL, 0, 0 };
+    ch_ctrl ctrl;
+    memset(&ctrl, 0, sizeof ctrl);     /* no controller runs */
     char err[CH_MSG_MAX];
     ch_config_default(&c, m);
     return PT_CHECK(ch_init(&ch, &c, &ctrl, err, sizeof err) == 0, "%s: init: %s", m->name, err) ? &ch : NULL;
@@ -781,7 +920,7 @@ static void fault_campaign(void)
 #define CRASH_DOWN_MS (4u * 60u * 1000u)
 
 typedef struct crash_counts {
-    unsigned long scenarios, points, resumed, violations, down;
+    unsigned long scenarios, points, resumed, violations, down, matrices;
     unsigned long reissued, recancelled, reposted, fell_back;
 } crash_counts;
 
@@ -826,6 +965,10 @@ static void crash_scenario(const char *args, crash_counts *k)
     char result[64];
     if (start_case(args, NULL) != 0)
         return;
+    if (R.sys.n > 1) {                 /* a routing matrix: a resume restarts one orchestrator (ch_run.h) */
+        k->matrices++;
+        return;
+    }
     if (ch_run_go(&R) != CH_END_DONE)
         return;                        /* a stop or a dead end: nothing to compare */
     uint32_t writes = R.jwrites;
@@ -848,6 +991,7 @@ static void crash_campaign(void)
         { vm_cases, sizeof vm_cases / sizeof vm_cases[0] },
         { issr_cases, sizeof issr_cases / sizeof issr_cases[0] },
         { m120_cases, sizeof m120_cases / sizeof m120_cases[0] },
+        { tx_cases, sizeof tx_cases / sizeof tx_cases[0] },
     };
     crash_counts k;
     memset(&k, 0, sizeof k);
@@ -856,9 +1000,12 @@ static void crash_campaign(void)
             crash_scenario(tables[t].c[i].args, &k);
     printf("\n    crash points: %lu scenarios, %lu points (every journal write: whole, torn, and whole with the "
            "router alone 4 min: %lu), %lu resumed, %lu violations\n    on resume: %lu torn records skipped, "
-           "%lu posts asked again, %lu commands issued again, %lu cancelled again ", k.scenarios, k.points, k.down,
-           k.resumed, k.violations, k.fell_back, k.reposted, k.reissued, k.recancelled);
+           "%lu posts asked again, %lu commands issued again, %lu cancelled again\n    not crashed: %lu scenarios of "
+           "routing matrices (one orchestrator per chassis; a resume restarts one, a system-wide resume is not "
+           "simulated) ", k.scenarios, k.points, k.down, k.resumed, k.violations, k.fell_back, k.reposted, k.reissued,
+           k.recancelled, k.matrices);
     CU_ASSERT(k.resumed > 0 && k.resumed == k.points && k.violations == 0);
+    CU_ASSERT(k.matrices == sizeof tx_cases / sizeof tx_cases[0]);
 }
 
 static void refused_requests_counted(void)
@@ -949,9 +1096,29 @@ static void check_switchover_rate(const char *platform, uint32_t expect)
     if (start_case(args, "SWITCHOVER") != 0)
         return;
     CU_ASSERT_EQUAL(R.ch.family->gres_share, expect);
-    PT_CHECK(ch_run_go(&R) == CH_END_STOPPED && R.ch.pend[ISSU_CMD_re_switchover].active, "%s: no switchover", platform);
+    PT_CHECK(ch_run_go(&R) == CH_END_STOPPED && R.ch.pend[0][ISSU_CMD_re_switchover].active, "%s: no switchover", platform);
     for (uint32_t u = 0; u < R.ch.traffic.n; u++)
         PT_CHECK(R.ch.traffic.u[u].rate == expect, "%s: unit %u at %u%% during the switchover", platform, u,
+                 R.ch.traffic.u[u].rate);
+}
+
+/* A routing matrix's PFEs are on its LCCs: each keeps the family's share
+ * while its own LCC switches (D43; the global master's switchover moves no
+ * PFE), then has it back. */
+static void check_matrix_switchover_rate(const char *platform)
+{
+    char args[96];
+    snprintf(args, sizeof args, "--platform %s", platform);
+    if (start_case(args, "LCC_SWITCHOVER") != 0)
+        return;
+    PT_CHECK(ch_run_go(&R) == CH_END_STOPPED, "%s: never reached LCC_SWITCHOVER", platform);
+    const ch_members *ms = &R.ch.members;
+    for (int32_t i = 0; i < ms->n; i++)
+        PT_CHECK(R.ch.pend[ch_instance(&R.ch, ms->machine, i)][ms->switchover].active, "%s: lcc%d not switching",
+                 platform, (int)i);
+    PT_CHECK(R.ch.traffic.n > 0 && R.ch.pend[0][ISSU_CMD_re_switchover].active == 0, "%s: units", platform);
+    for (uint32_t u = 0; u < R.ch.traffic.n; u++)
+        PT_CHECK(R.ch.traffic.u[u].rate == 75, "%s: FPC unit %u at %u%% during its LCC's switchover", platform, u,
                  R.ch.traffic.u[u].rate);
 }
 
@@ -960,6 +1127,8 @@ static void gres_share_of_the_family(void)
 {
     check_switchover_rate("t640", 75);
     check_switchover_rate("mx480", 100);
+    check_matrix_switchover_rate("txm1");
+    check_matrix_switchover_rate("txp1");
     if (run_case("--platform t640 --yes") != 0)
         return;
     check_run("t640", "SUCCESS");
@@ -970,7 +1139,7 @@ static void gres_share_of_the_family(void)
 /* ---- timings ---------------------------------------------------------------------- */
 
 static const ch_timing test_over[] = { { "fru_warm_boot", 1000, 1000 } };
-static const ch_family test_family = { "mx", "test", "pkg-%s", test_over, 1, 100, NULL, 0, NULL, 0 };
+static const ch_family test_family = { "mx", "test", "pkg-%s", test_over, 1, 100, NULL, 0, NULL, 0, NULL };
 static const ch_model test_model = { "test480", "TEST480", "mx480", &test_family, 9, 3, 4 };
 
 static void timing_tables(void)
@@ -1032,6 +1201,9 @@ int register_chassis(void)
     CU_add_test(s, "ISSR: checklist, spacing, faults, aborts (S32, S36, S37)", issr_family_as_the_spec_says);
     CU_add_test(s, "M120: the FEB stage, its faults, aborts and rollback (S12, S13)", m120_family_as_the_spec_says);
     CU_add_test(s, "M120: the FEBs after the last FPC, one at a time (S6, S42)", m120_feb_stage_after_the_fpcs);
+    CU_add_test(s, "routing matrices: LCC faults, aborts, switchover (S10, D41-D48)", tx_family_as_the_spec_says);
+    CU_add_test(s, "routing matrices: the largest of each family by --lccs, to SUCCESS", matrices_of_every_size);
+    CU_add_test(s, "routing matrices: an LCC's FPC slots, lowest-numbered first", lcc_fpc_slots);
     CU_add_test(s, "fault campaign: single faults everywhere, double faults sampled: a legal end", fault_campaign);
     CU_add_test(s, "crash campaign: a crash at every journal write, resumed: the same end", crash_campaign);
     CU_add_test(s, "ISSR: the checklist's facts in its order, the spacing", issr_facts);

@@ -2,9 +2,10 @@
  * build): bad flags, unknown platforms, a package without its trusted key,
  * a request the model does not take give a message and exit status 2 and
  * run nothing (signed packages: test_package.c); the help pages;
- * validate, status and trace output; the console of VM-based ISSU and of
+ * validate, status and trace output; the console of VM-based ISSU, of
  * ISSR (reboot-in-service, its prompt answered from standard input; a trace
- * file already there is left as it was by a request that runs nothing). */
+ * file already there is left as it was by a request that runs nothing) and
+ * of a routing matrix (each LCC's lines behind its chassis and RE). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,15 @@ static void bad_input_exit_2(void)
         { "reboot-in-service --platform jcp --last-issr soon", "--last-issr: expected the seconds" },
         { "reboot-in-service --platform jcp --config vc-frobbed", "see issu help reboot-in-service" },
         { "reboot-in-service --platform jcp --at IDLE", "unknown option '--at'" },
+        /* a routing matrix: its family and size (--lccs); one orchestrator per chassis: no journal */
+        { "upgrade --platform txp --yes", "is a family of routing matrices: give --lccs N" },
+        { "upgrade --platform txp --lccs 9", "--lccs: the txp family has 1" },
+        { "upgrade --platform txmatrix --lccs one", "line-card chassis, not 'one'" },
+        { "upgrade --platform txm --lccs 1", "unknown platform 'txm'" },
+        { "upgrade --platform mx480 --lccs 1", "--lccs: the MX480 is not a routing matrix" },
+        { "upgrade --platform txm1 --lccs 2", "the TX Matrix (1 LCC) has 1 line-card chassis" },
+        { "upgrade --platform txp1 --yes --journal j --crash-after 3", "--journal: the TX Matrix Plus (1 LCC) runs 2" },
+        { "upgrade --platform txp1 --unsupported-fpc 0", "has no FPC slots" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int rc = cli(bad[i].args);
@@ -219,6 +229,49 @@ static void vm_family(void)
     PT_CHECK(cli("validate --platform qfx5100") == 0 && strstr(pt_out, "passed"), "validate: %s", pt_out);
     PT_CHECK(cli("validate --platform qfx5100 --config lacp-fast") == 1 && strstr(pt_out, "LACP"),
              "validate lacp-fast: %s", pt_out);
+}
+
+/* A routing matrix (families/tx.fsm) named by family and size: the global
+ * master's lines as on one chassis, each LCC's behind its chassis and the
+ * RE that is its master (re1 once it switched); the summary with both REs
+ * of every chassis, each LCC's FPC slots and the share of line rate kept
+ * during GRES; an LCC's fault and a refused request named on the console;
+ * status, validate, platforms and the help. */
+static void matrix_console(void)
+{
+    static const char *const steps[] = {
+        "user@re0> request system software in-service-upgrade /var/tmp/jinstall-24.2R1.17-domestic-signed.tgz",
+        "] ISSU: Upgrading LCC Backup REs", "] lcc0-re0: ISSU: Upgrading Backup RE", "] lcc0-re0: GRES operational",
+        "] ISSU: Starting Upgrade for LCCs", "] lcc0-re0: ISSU: FPC Warm Booting", "] ISSU: RE switchover Done",
+        "] lcc0-re0: Resolving mastership...", "] lcc0-re1: Complete. The other routing engine becomes the master.",
+        "] ISSU: IDLE", "== ISSU summary: TX Matrix Plus (1 LCC) (simulated)", "outcome:               SUCCESS",
+        "kept 75% of line rate per PFE during the switchover", "monitors:              silent",
+        "  re1  master     running 24.2R1.17    installed 24.2R1.17", "  lcc0-re0  backup     running 23.4R1.9",
+        "  lcc0-re1  master     running 24.2R1.17", "lcc0 (T1600) FPCs:", "  7     ONLINE_NEW    24.2R1.17 ",
+    };
+    const char *missing = "";
+    PT_CHECK(cli("upgrade --platform txp --lccs 1 --yes") == 0 && in_order(steps, sizeof steps / sizeof steps[0], &missing),
+             "txp: '%s' in %s", missing, pt_out);
+    PT_CHECK(cli("upgrade --platform txmatrix --lccs 1 --yes --fault lcc_backup_crash@LCC_FRUS") == 1
+             && strstr(pt_out, "] lcc0-re0: *** fault: the backup Routing Engine (re1) crashed")
+             && strstr(pt_out, "] ISSU: LCC failed, aborting") && strstr(pt_out, "outcome:               ABORTED_CLEAN")
+             && strstr(pt_out, "lcc0 (T640) FPCs:") && strstr(pt_out, "monitors:              silent"),
+             "LCC crash: %s", pt_out);
+    PT_CHECK(cli("upgrade --platform txm1 --yes --fault lcc_user_gres@LCC_FRUS") == 0
+             && strstr(pt_out, "] lcc0-re0: user (another session)> request chassis routing-engine master switch")
+             && strstr(pt_out, "] lcc0-re0: (refused by the ISSU controller)")
+             && strstr(pt_out, "requests refused:      1"), "LCC GRES refused: %s", pt_out);
+    PT_CHECK(cli("upgrade --platform txm1 --yes --quiet --fault lcc_fru_warm_boot.fail@2") == 1
+             && strstr(pt_out, "COMPLETED_DEGRADED") && strstr(pt_out, "  1     FAILED        (down)")
+             && strstr(pt_out, "still down"), "LCC FPC failed: %s", pt_out);
+    PT_CHECK(cli("status --platform txp1 --at LCC_FRUS") == 0 && strstr(pt_out, "ISSU state LCC_FRUS")
+             && strstr(pt_out, "lcc0 FPC 7 Online") && strstr(pt_out, "lcc0-re1  backup     running 24.2R1.17"),
+             "status: %s", pt_out);
+    PT_CHECK(cli("validate --platform txp --lccs 1") == 0 && strstr(pt_out, "passed"), "validate: %s", pt_out);
+    PT_CHECK(cli("platforms") == 0 && strstr(pt_out, "family txp - ") && strstr(pt_out, "family txmatrix - ")
+             && strstr(pt_out, " LCCs ") && strstr(pt_out, "txm1"), "platforms: %s", pt_out);
+    PT_CHECK(cli("help upgrade") == 0 && strstr(pt_out, "--lccs N") && strstr(pt_out, "--journal is"),
+             "help upgrade: %s", pt_out);
 }
 
 /* The virtual time of the console line that contains `text` (the first
@@ -533,6 +586,7 @@ int register_cli(void)
     CU_add_test(s, "help pages", help_pages);
     CU_add_test(s, "validate, status, trace, outcomes", subcommands);
     CU_add_test(s, "VM-based ISSU: console, summary, P15", vm_family);
+    CU_add_test(s, "routing matrix: console of every chassis, summary, --lccs", matrix_console);
     CU_add_test(s, "ISSR: console in order, duration, summary, status", issr_console);
     CU_add_test(s, "ISSR: the checklist rejects, nothing changed", issr_checklist);
     CU_add_test(s, "ISSR: the prompt answered from standard input", issr_prompt);

@@ -51,6 +51,7 @@ static void test_trace_schema(void)
              "{\"assign\":\"result\",\"value\":\"NONE\"},{\"assign\":\"op_abort\",\"value\":\"false\"},"
              "{\"assign\":\"abort_req\",\"value\":\"false\"},{\"assign\":\"consented\",\"value\":\"false\"},"
              "{\"assign\":\"retries\",\"value\":\"0\"},{\"assign\":\"degraded\",\"value\":\"false\"},"
+             "{\"assign\":\"abort_incomplete\",\"value\":\"false\"},{\"assign\":\"lcc_dirty\",\"value\":\"false\"},"
              "{\"console\":\"Chassis ISSU Check Done\"},{\"console\":\"ISSU: Validating Image\"},"
              "{\"console\":\"Checking compatibility with configuration\"},{\"issue\":\"validate_image\"}]}",
              find_trans(ISSU_ST_issu_IDLE, ISSU_EV_start, ISSU_ST_issu_VALIDATING));
