@@ -99,7 +99,7 @@ static ct_inst *ct_get(ct_sys *y, int m, long i)
 
 static void ct_setup(ct_sys *y, FILE *err, const ir_spec *s, int profile, const char *path)
 {
-    int width = 2, n = 0;
+    int width = RL_VARS, n = 0;
     memset(y, 0, sizeof *y);
     y->s = s;
     y->profile = profile;
@@ -111,7 +111,7 @@ static void ct_setup(ct_sys *y, FILE *err, const ir_spec *s, int profile, const 
         y->first[m] = n;
         y->count[m] = (int)ir_instances(s, &s->machines[m], profile);
         n += y->count[m];
-        width = 2 + s->machines[m].nvars > width ? 2 + s->machines[m].nvars : width;
+        width = RL_VARS + s->machines[m].nvars > width ? RL_VARS + s->machines[m].nvars : width;
     }
     y->inst = ar_array((size_t)n + 1, sizeof *y->inst);
     y->next = ar_array((size_t)width, sizeof *y->next);
