@@ -1135,11 +1135,6 @@ static void ck_slots(ir_spec *s)
     s->nslots = next;
 }
 
-/* Sizes and bounds must make sense in every profile before anything is
- * enumerated: an array below 1 element or an empty range would make the
- * valuation spaces meaningless.  A pool may be empty in a profile: a
- * chassis without that kind of FRU (its counts are 0; gen/ir/prune.h
- * leaves what only it drives out of that profile's model). */
 /* An array sized like a machine array (`array[lccs]` beside `machine
  * lcc[lccs]`) holds one element per instance: it is empty exactly where the
  * machine array has no instance, so nothing can index it there. */
@@ -1158,14 +1153,20 @@ static int ck_per_instance(const ir_spec *s, const ir_var *v)
     return 0;
 }
 
+/* Sizes and bounds must make sense in every profile before anything is
+ * enumerated: an array below 1 element or an empty range would make the
+ * valuation spaces meaningless.  A pool may be empty in a profile: a
+ * chassis without that kind of FRU (its counts are 0; gen/ir/prune.h
+ * leaves what only it drives out of that profile's model). */
 static void ck_domains(ck *c)
 {
     ir_spec *s = c->s;
     for (int i = 0; i < s->nvars; i++) {
         const ir_var *v = &s->vars[i];
+        int may_be_empty = v->shape == IR_POOL || ck_per_instance(s, v);
         for (int p = 0; p < s->nprofiles; p++) {
             int32_t lo, hi;
-            if (v->shape != IR_SCALAR && ir_size(s, v, p) < (v->shape == IR_POOL || ck_per_instance(s, v) ? 0 : 1)) {
+            if (v->shape != IR_SCALAR && ir_size(s, v, p) < (may_be_empty ? 0 : 1)) {
                 diag_error(v->at, "'%s' has %d elements in profile '%s'; %s", v->name,
                            ir_size(s, v, p), s->profiles[p].name, v->shape == IR_POOL
                            ? "a pool may be empty, not smaller" : "an array has at least 1 element");

@@ -303,13 +303,16 @@ static int an_same_as_earlier(const ir_spec *s, int p)
 
 /* The passes of an enumeration for machine k in profile p: one per
  * instance of a machine array (`self` is then that instance, and an
- * element it indexes by self is one element: ev_space.self), else one.
- * *self0 is the first pass's self (-1: not an array). */
-static int an_passes(const ir_spec *s, int k, int p, int32_t *self0)
+ * element it indexes by self is one element: ev_space.self), else one. */
+static int an_passes(const ir_spec *s, int k, int p)
 {
-    int array = k >= 0 && s->machines[k].count;
-    *self0 = array ? 0 : -1;
-    return array ? ir_instances(s, &s->machines[k], p) : 1;
+    return k >= 0 && s->machines[k].count ? ir_instances(s, &s->machines[k], p) : 1;
+}
+
+/* The `self` of pass i (an_passes): the instance, or -1 outside an array. */
+static int32_t an_self(const ir_spec *s, int k, int i)
+{
+    return k >= 0 && s->machines[k].count ? i : -1;
 }
 
 static int an_group_instance(an *a, an_group *g, int profile, int32_t self);
@@ -317,10 +320,8 @@ static int an_group_instance(an *a, an_group *g, int profile, int32_t self);
 /* Returns 0, or -1 if the group could not be decided (reported). */
 static int an_group_profile(an *a, an_group *g, int profile)
 {
-    int32_t self;
-    int n = an_passes(a->s, g->k, profile, &self);
-    for (int i = 0; i < n; i++)
-        if (an_group_instance(a, g, profile, self < 0 ? -1 : i) != 0)
+    for (int i = 0; i < an_passes(a->s, g->k, profile); i++)
+        if (an_group_instance(a, g, profile, an_self(a->s, g->k, i)) != 0)
             return -1;
     return 0;
 }
@@ -453,10 +454,8 @@ static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uin
 
 static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8_t *reported)
 {
-    int32_t self;
-    int n = an_passes(a->s, k, profile, &self);
-    for (int i = 0; i < n; i++)
-        an_action_instance(a, k, t, profile, reported, self < 0 ? -1 : i);
+    for (int i = 0; i < an_passes(a->s, k, profile); i++)
+        an_action_instance(a, k, t, profile, reported, an_self(a->s, k, i));
 }
 
 static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uint8_t *reported, int32_t self)
@@ -586,10 +585,8 @@ static void an_effects(an *a, const ir_expr *cond, const ir_effect *fx, int n, i
     for (int p = 0; p < s->nprofiles; p++) {
         if ((machine >= 0 && ir_instances(s, &s->machines[machine], p) == 0) || an_same_as_earlier(s, p))
             continue;
-        int32_t self;
-        int npass = an_passes(s, machine, p, &self);
-        for (int pass = 0; pass < npass; pass++)
-            if (an_effects_pass(a, cond, fx, n, machine, at, what, p, self < 0 ? -1 : pass, save) != 0)
+        for (int i = 0; i < an_passes(s, machine, p); i++)
+            if (an_effects_pass(a, cond, fx, n, machine, at, what, p, an_self(s, machine, i), save) != 0)
                 return;
     }
 }

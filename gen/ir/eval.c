@@ -384,10 +384,11 @@ void ev_collect(ev_space *sp, const ir_spec *s, int profile, int machine, const 
         if (m)
             ev_add_slot(sp, m->pending_slot + e->cmd, 0, 1, -1);
         break;
-    case IR_E_SELF:
-        if (m)
-            ev_add_slot(sp, m->self_slot, sp->self >= 0 ? sp->self : 0,
-                        sp->self >= 0 ? sp->self : ir_instances(s, m, profile) - 1, -1);
+    case IR_E_SELF:                 /* one instance's, or any */
+        if (m && sp->self >= 0)
+            ev_add_slot(sp, m->self_slot, sp->self, sp->self, -1);
+        else if (m)
+            ev_add_slot(sp, m->self_slot, 0, ir_instances(s, m, profile) - 1, -1);
         break;
     case IR_E_STATE:
         ev_add_slot(sp, s->machines[e->machine].state_slot, 0,

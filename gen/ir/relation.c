@@ -156,8 +156,8 @@ int rl_reads_self(const ir_spec *s, int m)
     return 0;
 }
 
-/* ev_collect, but an array element indexed by an expression of `self` is
- * that one element of this instance, not every element, and the right
+/* ev_collect (into a space of this instance: an array element indexed by
+ * an expression of `self` is that one element, ev_space.self), but the right
  * operand of a logical operator whose left one the profile decides
  * whatever the state (prune.h: `spawned_backup && !nsb_configured` where
  * spawned_backup is 0) is not read, as in the C. */
@@ -176,33 +176,6 @@ static void rl_collect(rl *r, ev_space *sp, const ir_expr *e)
             return;
         rl_collect(r, sp, e->b);
         return;
-    }
-    if (e->kind == IR_E_INDEX && ev_self_const(e->a, 1)) {
-        const ir_var *v = &s->vars[e->var];
-        ev_env env;
-        memset(&env, 0, sizeof env);
-        env.spec = s;
-        env.profile = r->profile;
-        env.machine = r->mi;
-        env.slots = r->slots;
-        r->slots[r->m->self_slot] = r->self;
-        int64_t i = ev_eval(&env, e->a);
-        if (v->kind != IR_V_PARAM && i >= 0 && i < ir_size(s, v, r->profile)) {
-            ev_atom a;
-            memset(&a, 0, sizeof a);
-            a.kind = EV_A_SLOT;
-            a.slot = v->slot + (int)i;
-            a.var = e->var;
-            ir_bounds(s, &v->elem, r->profile, &a.lo, &a.hi);
-            for (int k = 0; k < sp->n; k++)
-                if (sp->atoms[k].slot == a.slot)
-                    return;
-            if (sp->n == EV_MAX_ATOMS)
-                sp->overflow = 1;
-            else
-                sp->atoms[sp->n++] = a;
-            return;
-        }
     }
     switch (e->kind) {
     case IR_E_VAR:
@@ -292,6 +265,7 @@ const rl_space *rl_inputs(rl *r, int st, int ev)
     rl_space *in = ar_alloc(sizeof *in);
     ev_space_init(&all);
     ev_space_init(&in->scalars);
+    all.self = r->m->count ? r->self : -1;
     for (int k = 0; k < r->m->ntrans; k++) {
         const ir_trans *t = &r->m->trans[k];
         if (t->from != st || t->event != ev)
