@@ -58,6 +58,8 @@ typedef struct gen_args {
     const char *profile;                   /* --profile NAME or NULL */
     const char **param;                    /* --param NAME=VALUE, each time given */
     int nparam;
+    const char **abstract;                 /* --abstract NAME or NAME[1..], each time given */
+    int nabstract;
     const char *replay;                    /* --replay FILE or NULL */
     const char *model;                     /* --model FILE or NULL */
     const char *title;                     /* --title TEXT or NULL */
@@ -78,6 +80,10 @@ static void gen_usage(FILE *f)
           "  --check          parse and check SPEC; print only diagnostics (the default)\n"
           "  --summary        also print its size, families, machines, requirements\n"
           "  --profile NAME   the family profile for per-profile outputs\n"
+          "  --abstract NAME  the Promela model drops plant variable NAME (NAME[1..]:\n"
+          "                   every element but the first): tests that read it may\n"
+          "                   be true and false, properties that read it are left\n"
+          "                   out (a localization abstraction); may be given many times\n"
           "  --param NAME=V   give param NAME the value V in that profile, before the\n"
           "                   analyses and the outputs: a smaller instance of it (V\n"
           "                   in the param's range, at most the largest value a profile\n"
@@ -172,6 +178,9 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
         } else if (strcmp(arg, "--param") == 0) {
             if (gen_push(argc, argv, &i, "NAME=VALUE", &a->param, &a->nparam))
                 return -1;
+        } else if (strcmp(arg, "--abstract") == 0) {
+            if (gen_push(argc, argv, &i, "NAME or NAME[1..]", &a->abstract, &a->nabstract))
+                return -1;
         } else if (strcmp(arg, "--replay") == 0 || strcmp(arg, "--model") == 0 ||
                    strcmp(arg, "--title") == 0) {
             if (!(v = gen_value(argc, argv, &i, arg[2] == 't' ? "a text" : "a file")))
@@ -224,9 +233,9 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
                     gen_outputs[a->req[r].out].opt);
             return -1;
         }
-    if ((a->replays || a->ncheck || a->nparam) && !a->profile) {
+    if ((a->replays || a->ncheck || a->nparam || a->nabstract) && !a->profile) {
         fprintf(stderr, "issu-gen: error: '%s' needs '--profile NAME'\n",
-                a->replays ? "--replays" : a->ncheck ? "--check-trace" : "--param");
+                a->replays ? "--replays" : a->ncheck ? "--check-trace" : a->nparam ? "--param" : "--abstract");
         return -1;
     }
     for (int r = 0; r < a->nreq; r++)
@@ -334,6 +343,37 @@ static int gen_params(ir_spec *s, const gen_args *a)
         s->profiles[p].param[v] = (int32_t)val;
     }
     return 0;
+}
+
+/* --abstract NAME (every cell of plant variable NAME) or NAME[1..] (every
+ * element of array NAME but the first): the cells the Promela model drops
+ * (em_opts.abstract); NULL after reporting. */
+static unsigned char *gen_abstract(const ir_spec *s, const gen_args *a)
+{
+    unsigned char *abs = ar_array((size_t)s->nvars + 1, 1);
+    for (int i = 0; i < a->nabstract; i++) {
+        const char *arg = a->abstract[i], *br = strchr(arg, '[');
+        size_t n = br ? (size_t)(br - arg) : strlen(arg);
+        int rest = br != NULL;
+        if (br && strcmp(br, "[1..]") != 0) {
+            fprintf(stderr, "issu-gen: error: '--abstract %s': not NAME or NAME[1..]\n", arg);
+            return NULL;
+        }
+        int v = -1;
+        for (int k = 0; k < s->nvars && v < 0; k++)
+            if (strlen(s->vars[k].name) == n && strncmp(s->vars[k].name, arg, n) == 0)
+                v = k;
+        const char *why = v < 0 ? "the spec has no such variable"
+                        : s->vars[v].kind != IR_V_PLANT ? "only a plant variable can be abstracted"
+                        : rest && s->vars[v].shape != IR_ARRAY ? "'[1..]' needs an array"
+                        : NULL;
+        if (why) {
+            fprintf(stderr, "issu-gen: error: '--abstract %s': %s\n", arg, why);
+            return NULL;
+        }
+        abs[v] = rest ? EM_ABS_REST : EM_ABS_ALL;
+    }
+    return abs;
 }
 
 /* Lex, parse, check, apply the params and the mutant (if any) and analyse;
@@ -561,6 +601,8 @@ int main(int argc, char **argv)
         em_opts o = { .profile = -1 };
         rc = 0;
         if (a.profile && (o.profile = gen_profile(ir, a.profile)) < 0)
+            rc = 2;
+        if (!rc && a.nabstract && !(o.abstract = gen_abstract(ir, &a)))
             rc = 2;
         if (!rc && gen_read_replay(&a, &o, &replay, &model))
             rc = 1;

@@ -20,7 +20,20 @@ typedef struct em_opts {
     const char *model_text;     /* its contents (the "@A" markers), or NULL */
     size_t model_len;
     const char *title;          /* --title: what the run found ("S3 violated"), or NULL */
+    const unsigned char *abstract;  /* --abstract: per variable, EM_ABS_*; NULL: none */
 } em_opts;
+
+/* The localization abstraction of a Promela model (--abstract): the cells of
+ * a plant variable the model drops.  A dropped cell keeps its initial value
+ * and is never written; a test that reads it may be true and may be false
+ * (every guard is evaluated in three values: the model may take a step
+ * whenever some value of the dropped cells allows it), so that every run of
+ * the full model is a run of the abstract one and an invariant or claim it
+ * proves holds in the full model.  A property that reads a dropped cell is
+ * left out of the model; a value computed from one is refused (no sound
+ * value exists). */
+#define EM_ABS_ALL 1            /* every cell */
+#define EM_ABS_REST 2           /* every cell of an array but the first */
 
 typedef void (*em_fn)(FILE *out, const ir_spec *s, const em_opts *o);
 

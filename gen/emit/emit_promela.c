@@ -37,6 +37,9 @@ typedef struct pm {
     const char *self;           /* its instance expression ("self", "0") */
     int ltl;                    /* writing an LTL formula */
     ir_live live;               /* what the profile has (prune.h): nothing else is written */
+    const unsigned char *abs;   /* --abstract: per variable, EM_ABS_* (emit.h), or NULL */
+    int in_test;                /* writing a test of three values: dropped cells may be read */
+    const ir_expr *kept;        /* writing a cell written only when index `kept` < 1 */
 } pm;
 
 /* ---- names and values --------------------------------------------------- */
@@ -82,7 +85,15 @@ static void pm_var_name(pm *c, const ir_var *v)
 
 /* ---- expressions -------------------------------------------------------- */
 
+/* How --abstract drops the cells of variable var: EM_ABS_* or 0 (emit.h). */
+static int pm_abs(const pm *c, int var)
+{
+    return c->abs && var >= 0 ? c->abs[var] : 0;
+}
+
 static void pm_expr(pm *c, const ir_expr *e);
+static int pm_drops(const pm *c, const ir_expr *e, const ir_expr **idx, int max, int *n);
+static void pm_dropped_read(pm *c, const ir_expr *e);
 
 static void pm_index(pm *c, const ir_expr *idx)
 {
@@ -192,6 +203,12 @@ static void pm_expr(pm *c, const ir_expr *e)
         pm_value(c, &e->type, (int32_t)known);
         return;
     }
+    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_INDEX || e->kind == IR_E_COUNT)) {
+        const ir_expr *idx[8];
+        int n = 0;
+        if (pm_drops(c, e, idx, 8, &n) || n)
+            pm_dropped_read(c, e);
+    }
     switch (e->kind) {
     case IR_E_CONST:
         pm_value(c, &e->type, e->value);
@@ -267,6 +284,110 @@ static void pm_expr(pm *c, const ir_expr *e)
     }
 }
 
+/* ---- the localization abstraction (--abstract, emit.h) -------------------- */
+
+/* The dropped cells e reads: returns 1 if some read drops its cell whatever
+ * the state, else puts the index of each read of an array element that is
+ * dropped only from index 1 on (EM_ABS_REST) in idx[*n]. */
+static int pm_drops(const pm *c, const ir_expr *e, const ir_expr **idx, int max, int *n)
+{
+    int64_t k;
+    if (!e || (e->kind != IR_E_CONST && e->kind != IR_E_PARAM && ir_known(c->s, c->p, e, &k)))
+        return 0;
+    int a = pm_abs(c, e->var);
+    if (a && e->kind == IR_E_VAR)
+        return 1;
+    if (a && e->kind == IR_E_COUNT && e->machine < 0 && (a == EM_ABS_ALL || pm_size(c, &c->s->vars[e->var]) > 1))
+        return 1;
+    if (a && e->kind == IR_E_INDEX) {
+        if (a == EM_ABS_ALL)
+            return 1;
+        if (ir_known(c->s, c->p, e->a, &k)) {
+            if (k >= 1)
+                return 1;
+        } else if (*n == max) {
+            return 1;                   /* too many to test: dropped whatever the index */
+        } else {
+            idx[(*n)++] = e->a;
+        }
+    }
+    return pm_drops(c, e->a, idx, max, n) || pm_drops(c, e->b, idx, max, n);
+}
+
+static int pm_reads_dropped(const pm *c, const ir_expr *e)
+{
+    const ir_expr *idx[8];
+    int n = 0;
+    return pm_drops(c, e, idx, 8, &n) || n > 0;
+}
+
+/* A boolean test in three values: with may, "some value of the dropped
+ * cells makes e true"; else "every value does".  Connectives pass the
+ * question down (negation swaps it); any other test that reads a dropped
+ * cell is unknown when the cell is dropped. */
+static void pm_test(pm *c, const ir_expr *e, int may)
+{
+    if (!pm_reads_dropped(c, e)) {
+        pm_expr(c, e);
+        return;
+    }
+    const ir_expr *idx[8];
+    int n = 0;
+    switch (e->kind) {
+    case IR_E_NOT:
+        fputs("!(", c->out);
+        pm_test(c, e->a, !may);
+        fputc(')', c->out);
+        return;
+    case IR_E_AND:
+    case IR_E_OR:
+        fputc('(', c->out);
+        pm_test(c, e->a, may);
+        fputs(e->kind == IR_E_AND ? " && " : " || ", c->out);
+        pm_test(c, e->b, may);
+        fputc(')', c->out);
+        return;
+    case IR_E_IMPLIES:
+        fputs("(!(", c->out);
+        pm_test(c, e->a, !may);
+        fputs(") || ", c->out);
+        pm_test(c, e->b, may);
+        fputc(')', c->out);
+        return;
+    default:
+        break;
+    }
+    if (pm_drops(c, e, idx, 8, &n)) {
+        fputs(may ? "1" : "0", c->out);
+        return;
+    }
+    fputs(may ? "((" : "(!(", c->out);
+    for (int i = 0; i < n; i++) {
+        fputs(i ? " || " : "", c->out);
+        fputc('(', c->out);
+        pm_expr(c, idx[i]);
+        fputs(") >= 1", c->out);
+    }
+    fputs(may ? ") || " : ") && ", c->out);
+    c->in_test++;
+    pm_expr(c, e);
+    c->in_test--;
+    fputc(')', c->out);
+}
+
+/* A value read from a dropped cell outside a test: refused, unless it is
+ * the cell being written (`x[self] = x[self] + 1`, written only when kept). */
+static void pm_dropped_read(pm *c, const ir_expr *e)
+{
+    if (c->in_test)
+        return;
+    if (pm_abs(c, e->var) == EM_ABS_REST && e->kind == IR_E_INDEX && c->kept
+        && e->a->kind == IR_E_SELF && c->kept->kind == IR_E_SELF)
+        return;
+    diag_error(e->at, "'--abstract %s': its value is used here, not only tested; no value of a "
+               "dropped cell is sound", c->s->vars[e->var].name);
+}
+
 /* ---- effects ------------------------------------------------------------ */
 
 /* Nondeterministic effects (`= any`, `= {A, B}`) are expanded: the caller
@@ -279,6 +400,8 @@ typedef struct pm_choice {
 
 static long pm_width(const pm *c, const ir_effect *f)
 {
+    if (pm_abs(c, f->var) == EM_ABS_ALL)
+        return 1;                       /* never written (--abstract) */
     if (f->nvalues)
         return f->nvalues;
     int32_t lo, hi;
@@ -384,13 +507,42 @@ static void pm_cell(pm *c, const ir_effect *f, int32_t i)
         fprintf(c->out, "[%ld]", (long)i);
 }
 
+/* The cells of f to write: all, or with --abstract NAME[1..] the first only
+ * (an element: written only when its index is 0, in pm_effect). */
+static int32_t pm_kept_cells(const pm *c, const ir_effect *f)
+{
+    return pm_abs(c, f->var) == EM_ABS_REST && !f->index ? 1 : pm_cells(c, f);
+}
+
 static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
 {
     if (f->kind != IR_F_IF && !c->live.var[f->var])
         return;                     /* on a variable the profile has no element of */
+    if (f->kind != IR_F_IF && pm_abs(c, f->var) == EM_ABS_ALL)
+        return;                     /* a dropped cell is never written (--abstract) */
+    if (f->kind != IR_F_IF && pm_abs(c, f->var) == EM_ABS_REST && f->index) {
+        /* an element dropped from index 1 on: written when it is the first */
+        const char *in2 = ar_printf("%s    ", ind);
+        fprintf(c->out, "%sif\n%s:: (", ind, ind);
+        pm_expr(c, f->index);
+        fputs(") < 1 ->\n", c->out);
+        const ir_expr *was = c->kept;
+        c->kept = f->index;
+        ir_effect g = *f;
+        unsigned char *no = ar_array((size_t)c->s->nvars + 1, 1);
+        const unsigned char *abs = c->abs;
+        memcpy(no, abs, (size_t)c->s->nvars);
+        no[f->var] = 0;
+        c->abs = no;                    /* the write itself, as in the full model */
+        pm_effect(c, &g, ch, in2);
+        c->abs = abs;
+        c->kept = was;
+        fprintf(c->out, "%s    skip\n%s:: else -> skip\n%sfi;\n", ind, ind, ind);
+        return;
+    }
     switch (f->kind) {
     case IR_F_ASSIGN:
-        for (int32_t i = 0; i < pm_cells(c, f); i++) {
+        for (int32_t i = 0; i < pm_kept_cells(c, f); i++) {
             fputs(ind, c->out);
             pm_cell(c, f, i);
             fputs(" = ", c->out);
@@ -401,7 +553,7 @@ static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
     case IR_F_CHOOSE: {
         long w = pm_width(c, f), k = (ch->variant / ch->stride) % w;
         ch->stride *= w;
-        for (int32_t i = 0; i < pm_cells(c, f); i++) {   /* one value for every cell */
+        for (int32_t i = 0; i < pm_kept_cells(c, f); i++) {   /* one value for every cell */
             fputs(ind, c->out);
             pm_cell(c, f, i);
             fputs(" = ", c->out);
@@ -423,10 +575,16 @@ static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
     case IR_F_IF: {
         const char *in2 = ar_printf("%s    ", ind);
         fprintf(c->out, "%sif\n%s:: ", ind, ind);
-        pm_expr(c, f->cond);
+        pm_test(c, f->cond, 1);
         fputs(" ->\n", c->out);
         pm_effects(c, f->then_, f->nthen, ch, in2);
-        fprintf(c->out, "%s    skip\n%s:: else ->\n", ind, ind);
+        if (pm_reads_dropped(c, f->cond)) {     /* both branches may be taken */
+            fprintf(c->out, "%s    skip\n%s:: !(", ind, ind);
+            pm_test(c, f->cond, 0);
+            fputs(") ->\n", c->out);
+        } else {
+            fprintf(c->out, "%s    skip\n%s:: else ->\n", ind, ind);
+        }
         pm_effects(c, f->else_, f->nelse, ch, in2);
         fprintf(c->out, "%s    skip\n%sfi;\n", ind, ind);
         break;
@@ -461,7 +619,7 @@ static void pm_dump(pm *c, const unsigned char *w)
 {
     for (int i = 0; i < c->s->nvars; i++) {
         const ir_var *v = &c->s->vars[i];
-        if (!w[i] || v->kind == IR_V_PARAM || !c->live.var[i])
+        if (!w[i] || v->kind == IR_V_PARAM || !c->live.var[i] || pm_abs(c, i) == EM_ABS_ALL)
             continue;
         long cells = v->shape == IR_POOL ? c->s->enums[v->elem.id].n
                    : v->shape == IR_ARRAY ? (long)pm_size(c, v) : 1;
@@ -497,9 +655,12 @@ static int pm_uses(const pm *c, int m, ir_akind k, int cmd)
 }
 
 /* A property of the profile (prune.h). */
+static int pm_reads_dropped(const pm *c, const ir_expr *e);
+
+/* A property of the profile (prune.h) that reads no dropped cell (--abstract). */
 static int pm_prop_applies(const pm *c, const ir_prop *pr)
 {
-    return ir_prop_applies(c->s, c->p, &c->live, pr);
+    return ir_prop_applies(c->s, c->p, &c->live, pr) && !pm_reads_dropped(c, pr->expr);
 }
 
 /* ---- insertion points ---------------------------------------------------- */
@@ -511,6 +672,14 @@ static void pm_banner(FILE *out, const void *ctx)
     fprintf(out, "/* generated from %s by issu-gen for profile %s (family %s); do not edit */",
             c->s->file, pr->name, c->s->families[pr->family].name);
     fputc('\n', out);
+    if (!c->abs)
+        return;
+    /* "@ABSTRACT cells...": the localization abstraction, for the proof tools */
+    fputs("/* @ABSTRACT", out);
+    for (int v = 0; v < c->s->nvars; v++)
+        if (c->abs[v])
+            fprintf(out, " %s%s", c->s->vars[v].name, c->abs[v] == EM_ABS_REST ? "[1..]" : "");
+    fputs(" */\n", out);
 }
 
 static void pm_defines(FILE *out, const void *ctx)
@@ -542,9 +711,11 @@ static void pm_defines(FILE *out, const void *ctx)
 
 /* Is machine m reduced by symmetry in this profile (declared symmetric,
  * two instances or more)? */
+static int pm_sym_first(const pm *c, int m);
+
 static int pm_sym(const pm *c, int m)
 {
-    return c->s->machines[m].symmetric && pm_instances(c, m) > 1;
+    return c->s->machines[m].symmetric && pm_instances(c, m) > 1 + pm_sym_first(c, m);
 }
 
 /* How many machines are. */
@@ -571,7 +742,8 @@ static int pm_sym_fields(const pm *c, int m, const char **f, int max)
             f[k++] = ar_printf("pc_%s_%s[%%s]", n, s->cmds[cmd].name);
     for (int v = 0; v < s->nvars && k < max; v++) {
         const ir_var *x = &s->vars[v];
-        if (!c->live.var[v] || !((x->kind == IR_V_CTRL && x->machine == m) || sy_owned(s, m, x)))
+        if (!c->live.var[v] || !((x->kind == IR_V_CTRL && x->machine == m) || sy_owned(s, m, x))
+            || pm_abs(c, v) == EM_ABS_ALL)
             continue;
         if (x->kind == IR_V_CTRL && x->shape != IR_SCALAR)
             for (int32_t e = 0; e < pm_size(c, x) && k < max; e++)
@@ -586,6 +758,16 @@ static int pm_sym_fields(const pm *c, int m, const char **f, int max)
 
 #define PM_SYM_FIELDS 512               /* bound: cells of one instance */
 
+/* The first instance of m the reduction sorts: 1 when --abstract keeps the
+ * first element of an array m owns (that instance is not like the others). */
+static int pm_sym_first(const pm *c, int m)
+{
+    for (int v = 0; v < c->s->nvars; v++)
+        if (pm_abs(c, v) == EM_ABS_REST && sy_owned(c->s, m, &c->s->vars[v]))
+            return 1;
+    return 0;
+}
+
 /* canon_M(): insertion sort of m's instances by their cells, in
  * lexicographic order, so that the states of one orbit are stored as one;
  * each swap is printed ("@S m a b") for the replay of a trail. */
@@ -598,10 +780,11 @@ static void pm_sym_inline(pm *c, int m)
         const char *x = ar_printf(f[i], "h_sj"), *y = ar_printf(f[i], "(h_sj - 1)");
         less = ar_printf("(%s < %s || (%s == %s && %s))", x, y, x, y, less);
     }
-    fprintf(c->out, "inline canon_%s() {\n    h_si = 1;\n    do\n    :: h_si < NI_%s ->\n"
-                    "        h_sj = h_si;\n        do\n        :: h_sj == 0 -> break\n"
-                    "        :: h_sj > 0 && %s ->\n            printf(\"@S %d %%d %%d\\n\", h_sj, h_sj - 1);\n",
-            n, n, less, m);
+    int first = pm_sym_first(c, m);
+    fprintf(c->out, "inline canon_%s() {\n    h_si = %d;\n    do\n    :: h_si < NI_%s ->\n"
+                    "        h_sj = h_si;\n        do\n        :: h_sj == %d -> break\n"
+                    "        :: h_sj > %d && %s ->\n            printf(\"@S %d %%d %%d\\n\", h_sj, h_sj - 1);\n",
+            n, first + 1, n, first, first, less, m);
     for (int i = 0; i < k; i++) {
         const char *x = ar_printf(f[i], "h_sj"), *y = ar_printf(f[i], "(h_sj - 1)");
         fprintf(c->out, "            h_st = %s; %s = %s; %s = h_st;\n", x, x, y, y);
@@ -909,14 +1092,17 @@ static void pm_dump_trans(pm *c, const ir_trans *t)
     pm_dump(c, w);
 }
 
-/* "(q.e[0] == EV && (guard))" for transition t. */
-static void pm_trans_test(pm *c, int m, const ir_trans *t)
+/* "(q.e[0] == EV && (guard))" for transition t; with --abstract, whether
+ * it may be taken (may) or must be (else). */
+static void pm_trans_test(pm *c, int m, const ir_trans *t, int may)
 {
     fprintf(c->out, "(q_%s[self].e[0] == ", c->s->machines[m].name);
     pm_event(c, t->event);
-    if (t->xguard) {
+    /* A group with `otherwise` always takes some transition: its event
+     * must be taken, whatever the dropped cells. */
+    if (t->xguard && !(!may && t->otherwise && pm_reads_dropped(c, t->xguard))) {
         fputs(" && ", c->out);
-        pm_expr(c, t->xguard);
+        pm_test(c, t->xguard, may);
     }
     fputc(')', c->out);
 }
@@ -931,7 +1117,7 @@ static void pm_transition(pm *c, int m, const ir_trans *t)
     for (long v = 0; v < nv; v++) {
         fprintf(c->out, "    :: STEP_BEGIN (q_%s[self].n > 0 && st_%s[self] == S_%s_%s && ", mm->name,
                 mm->name, mm->name, mm->states[t->from].name);
-        pm_trans_test(c, m, t);
+        pm_trans_test(c, m, t, 1);
         fprintf(c->out, ") -> STEP_BODY  /* @T %s %d %ld %s:%d%s */\n", mm->name, t->id, v,
                 ir_file(c->s, t->at), t->at.line, t->dead ? " dead" : "");
         fprintf(c->out, "            printf(\"@T %d %%d %d\\n\", self);\n", m, t->id);
@@ -958,7 +1144,7 @@ static void pm_unhandled(pm *c, int m, int st)
     for (int k = 0; k < mm->ntrans; k++)
         if (mm->trans[k].from == st && c->live.trans[m][mm->trans[k].id]) {
             fputs(" || ", c->out);
-            pm_trans_test(c, m, &mm->trans[k]);
+            pm_trans_test(c, m, &mm->trans[k], 0);
         }
     fprintf(c->out, ")) -> STEP_BODY  /* @U %s %s */\n", n, mm->states[st].name);
     fprintf(c->out, "            printf(\"@U %d %%d %d %%d\\n\", self, q_%s[self].e[0]);\n", m, st, n);
@@ -1016,7 +1202,7 @@ static void pm_outcome(pm *c, int m, int i, int cmd, int o)
         fprintf(c->out, "    :: STEP_BEGIN (pc_%s_%s[%d] == 1", n, cm->name, i);
         if (oc->when) {
             fputs(" && ", c->out);
-            pm_expr(c, oc->when);
+            pm_test(c, oc->when, 1);
         }
         fprintf(c->out, ") -> STEP_BODY  /* @O %s %d %s.%s %ld %s:%d */\n", n, i, cm->name,
                 oc->name, v % nv, ir_file(c->s, oc->at), oc->at.line);
@@ -1046,7 +1232,7 @@ static void pm_env(pm *c, int e)
             fprintf(c->out, "    :: STEP_BEGIN (n_%s < %d", en->name, en->limit);
             if (en->when) {
                 fputs(" && ", c->out);
-                pm_expr(c, en->when);
+                pm_test(c, en->when, 1);
             }
             fprintf(c->out, ") -> STEP_BODY  /* @E %s %d %ld %s:%d */\n", en->name, i, v,
                     ir_file(c->s, en->at), en->at.line);
@@ -1307,6 +1493,9 @@ static void pm_prop_list(pm *c)
                                          [IR_PROP_ON_ISSUE] = "on-issue", [IR_PROP_LTL] = "ltl" };
     for (int k = 0; k < c->s->nprops; k++) {
         const ir_prop *pr = &c->s->props[k];
+        if (ir_prop_applies(c->s, c->p, &c->live, pr) && !pm_prop_applies(c, pr))
+            fprintf(c->out, "/* @ABS %s %s: it reads a dropped cell, it is not checked here */\n",
+                    pr->id, kinds[pr->kind]);
         if (!pm_prop_applies(c, pr))
             continue;
         fprintf(c->out, "/* @P %s %s %s:%d ", pr->id, kinds[pr->kind], ir_file(c->s, pr->at),
@@ -1363,7 +1552,7 @@ static void pm_claims(FILE *out, const void *ctx)
 
 void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
 {
-    pm c = { out, s, o->profile, -1, "0", 0, { 0 } };
+    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL };
     ir_prune(s, o->profile, &c.live);
     static const tp_hook hooks[] = {
         { "banner", pm_banner },   { "defines", pm_defines }, { "globals", pm_globals },

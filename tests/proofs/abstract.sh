@@ -1,0 +1,115 @@
+#!/bin/bash
+# tests/proofs/abstract.sh GEN WORK: the localization abstraction of the
+# Promela model (issu-gen --abstract, gen/emit/emit.h), on a spec of its own
+# (tests/specs/systems/drain.fsm, whose workers each drain a counter), run
+# by 'make check-abstract' (mk/systems.mk).
+#
+# For every profile of drain.fsm, the model with the counters dropped
+# (--abstract left) and with all but the first dropped (--abstract left[1..]):
+#   - says what it dropped (@ABSTRACT) and leaves out S1, which reads them
+#     (@ABS), and nothing else;
+#   - passes the safety search (symmetry reduced) in fewer states than the
+#     full model, which passes it too;
+#   - finds the bug of drain-buggy.fsm, as the full model does: S3 fails.
+# And issu-gen refuses, with a message and no output written: a dropped
+# cell whose value is copied (no value of it is sound), a name that is not
+# a plant variable, a malformed NAME[1..], --abstract without --profile.
+#
+# Prints one PASS or FAIL line per check; exit 1 if any failed.
+set -u
+[ $# -eq 2 ] || { echo "usage: $0 GEN WORKDIR" >&2; exit 2; }
+GEN=$1 WORK=$2
+here=$(cd "$(dirname "$0")/../.." && pwd)
+GEN=$(cd "$(dirname "$GEN")" && pwd)/$(basename "$GEN")
+cd "$here" || exit 2
+rm -rf "$WORK" && mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+SPEC=tests/specs/systems/drain.fsm BUGGY=tests/specs/systems/drain-buggy.fsm
+fails=0
+
+pass() { echo "abstract: PASS $*"; }
+fail() { echo "abstract: FAIL $*"; fails=$((fails + 1)); }
+
+# safety DIR: the safety search of DIR/model.pml (symmetry reduced);
+# prints "STATES" when it passes, "FAIL ID" when an invariant fails.
+safety() {
+    (cd "$1" && spin -DSYMM -a model.pml >spin.log 2>&1 &&
+        cc -O0 -w -DNOREDUCE -DSAFETY -DNOCLAIM -o pan pan.c >cc.log 2>&1 &&
+        ./pan -m100000 -w18 >pan.out 2>&1)
+    if grep -q 'assertion violated' "$1/pan.out" 2>/dev/null; then
+        local line; line=$(cd "$1" && spin -DSYMM -t model.pml 2>&1 | sed -n 's/^spin: .*model.pml:\([0-9]*\), Error: assertion violated.*/\1/p' | head -1)
+        echo "FAIL $(sed -n "${line:-0}p" "$1/model.pml" | sed -n 's/.*\/\* @A INV \([^ ]*\) \*\/.*/\1/p')"
+    elif grep -q 'errors: 0' "$1/pan.out" 2>/dev/null; then
+        awk '/states, stored/ { print $1 }' "$1/pan.out"
+    else
+        echo "FAIL BUILD"
+    fi
+}
+
+# model DIR SPEC PROFILE [--abstract X]: write DIR/model.pml
+model() {
+    local d=$1 spec=$2 p=$3; shift 3
+    mkdir -p "$d" && "$GEN" --promela "$d/model.pml" --profile "$p" "$@" "$spec" 2>"$d/gen.err"
+}
+
+for p in $("$GEN" --profiles "$SPEC"); do
+    model "$WORK/$p-full" "$SPEC" "$p" || { fail "$p: issu-gen: $(cat "$WORK/$p-full/gen.err")"; continue; }
+    full=$(safety "$WORK/$p-full")
+    case $full in FAIL*) fail "$p: the full model: $full"; continue ;; esac
+    for a in 'left' 'left[1..]'; do
+        d=$WORK/$p-$(echo "$a" | tr -d '[].')
+        if ! model "$d" "$SPEC" "$p" --abstract "$a"; then
+            fail "$p --abstract $a: issu-gen: $(cat "$d/gen.err")"; continue
+        fi
+        dropped=$(sed -n 's/^\/\* @ABSTRACT \(.*\) \*\/$/\1/p' "$d/model.pml")
+        out=$(sed -n 's/^\/\* @ABS \([^ ]*\) .*/\1/p' "$d/model.pml" | tr '\n' ' ')
+        [ "$dropped" = "$a" ] && [ "$out" = "S1 " ] ||
+            { fail "$p --abstract $a: says it dropped '$dropped' and left out '$out' (want '$a' and 'S1 ')"; continue; }
+        got=$(safety "$d")
+        case $got in
+        FAIL*) fail "$p --abstract $a: the abstract model fails: $got" ;;
+        *) if [ "$got" -lt "$full" ]; then pass "$p --abstract $a: safety holds in $got states (full model: $full)"
+           else fail "$p --abstract $a: $got states, not fewer than the full model's $full"; fi ;;
+        esac
+        model "$d-buggy" "$BUGGY" "$p" --abstract "$a" || { fail "$p buggy: issu-gen failed"; continue; }
+        got=$(safety "$d-buggy")
+        [ "$got" = "FAIL S3" ] && pass "$p --abstract $a: drain-buggy.fsm fails S3, as in the full model" ||
+            fail "$p --abstract $a: drain-buggy.fsm: want FAIL S3, got '$got'"
+    done
+    model "$WORK/$p-buggy-full" "$BUGGY" "$p" && [ "$(safety "$WORK/$p-buggy-full")" = "FAIL S3" ] ||
+        fail "$p: the full model of drain-buggy.fsm does not fail S3"
+done
+
+# refused: a dropped cell whose value is copied into a kept variable
+sed 's/^    ignore go;  .*/    var seen : 0..6 = 0 "copied from the counter";\n    ignore go;/;
+     s/on go -> DRAINING { issue take; }/on go -> DRAINING { seen = left[self]; issue take; }/' "$SPEC" >"$WORK/copy.fsm"
+line=$(grep -n 'seen = left\[self\]' "$WORK/copy.fsm" | cut -d: -f1)
+col=$(awk -v l="$line" 'NR == l { print index($0, "left[self]") }' "$WORK/copy.fsm")
+"$GEN" --promela "$WORK/copy.pml" --profile d2 --abstract left "$WORK/copy.fsm" >"$WORK/copy.out" 2>&1
+rc=$?
+want="$WORK/copy.fsm:$line:$col: error: '--abstract left': its value is used here, not only tested"
+if [ $rc = 1 ] && grep -qF "$want" "$WORK/copy.out" && [ ! -e "$WORK/copy.pml" ]; then
+    pass "a copied dropped value is refused at $line:$col, nothing written"
+else
+    fail "a copied dropped value: exit $rc, $(head -c 300 "$WORK/copy.out") (want exit 1 and '$want')"
+fi
+
+# refused: bad command lines (exit 2, a message, nothing written)
+while IFS='|' read -r args want; do
+    # shellcheck disable=SC2086
+    "$GEN" --promela "$WORK/bad.pml" $args "$SPEC" >"$WORK/bad.out" 2>&1
+    rc=$?
+    if [ $rc = 2 ] && grep -qF "$want" "$WORK/bad.out" && [ ! -e "$WORK/bad.pml" ]; then
+        pass "issu-gen $args: refused"
+    else
+        fail "issu-gen $args: exit $rc, '$(cat "$WORK/bad.out")' (want exit 2 and '$want')"
+    fi
+done <<'EOF'
+--profile d2 --abstract nosuch|'--abstract nosuch': the spec has no such variable
+--profile d2 --abstract answered|'--abstract answered': only a plant variable can be abstracted
+--profile d2 --abstract left[2..]|'--abstract left[2..]': not NAME or NAME[1..]
+--profile d2 --abstract skipped[1..]|'--abstract skipped[1..]': '[1..]' needs an array
+--abstract left|needs '--profile NAME'
+EOF
+
+[ $fails = 0 ]
