@@ -40,6 +40,7 @@ typedef struct pm {
     const unsigned char *abs;   /* --abstract: per variable, EM_ABS_* (emit.h), or NULL */
     int in_test;                /* writing a test of three values: dropped cells may be read */
     const ir_expr *kept;        /* writing a cell written only when index `kept` < 1 */
+    const ir_expr **pexpr;      /* [property]: as the model checks it (pm_forall), NULL: left out */
 } pm;
 
 /* ---- names and values --------------------------------------------------- */
@@ -388,6 +389,141 @@ static void pm_dropped_read(pm *c, const ir_expr *e)
                "dropped cell is sound", c->s->vars[e->var].name);
 }
 
+/* ---- properties at the kept instance (--abstract NAME[1..]) -------------- */
+
+/* A count over an array that a symmetric machine owns (one element per
+ * instance, gen/ir/symmetry.h), every element of it dropped but the first. */
+static int pm_rest_count(const pm *c, const ir_expr *e)
+{
+    if (e->kind != IR_E_COUNT || e->machine >= 0 || pm_abs(c, e->var) != EM_ABS_REST)
+        return 0;
+    for (int m = 0; m < c->s->nmachines; m++)
+        if (c->s->machines[m].symmetric && sy_owned(c->s, m, &c->s->vars[e->var]))
+            return 1;
+    return 0;
+}
+
+static ir_expr *pm_node(ir_ekind k, ir_expr *a, ir_expr *b, loc at)
+{
+    ir_expr *e = ar_alloc(sizeof *e);
+    memset(e, 0, sizeof *e);
+    e->kind = k;
+    e->type.kind = IR_T_BOOL;
+    e->var = e->machine = e->cmd = -1;
+    e->a = a;
+    e->b = b;
+    e->at = at;
+    return e;
+}
+
+/* "a[0] in {vals}" for count(a, vals), negated with neg. */
+static ir_expr *pm_first_in(const pm *c, const ir_expr *cnt, int neg)
+{
+    const ir_var *v = &c->s->vars[cnt->var];
+    ir_expr *zero = pm_node(IR_E_CONST, NULL, NULL, cnt->at), *x = NULL;
+    zero->type.kind = IR_T_INT;
+    for (int k = 0; k < cnt->nvals; k++) {
+        ir_expr *el = pm_node(IR_E_INDEX, zero, NULL, cnt->at), *val = pm_node(IR_E_CONST, NULL, NULL, cnt->at);
+        el->var = cnt->var;
+        el->type = v->elem;
+        val->type = v->elem;
+        val->value = cnt->vals[k];
+        ir_expr *eq = pm_node(IR_E_EQ, el, val, cnt->at);
+        x = x ? pm_node(IR_E_OR, x, eq, cnt->at) : eq;
+    }
+    return neg ? pm_node(IR_E_NOT, x, NULL, cnt->at) : x;
+}
+
+/* `count(a, V) OP k` (either side) as a claim on the elements: 'A' every
+ * element in V, 'N' none, 'S' some, 'X' not every; 0 none of these. */
+static int pm_count_claim(const pm *c, const ir_expr *e, const ir_expr **cnt)
+{
+    static const ir_ekind mirror[] = { [IR_E_EQ] = IR_E_EQ, [IR_E_NE] = IR_E_NE, [IR_E_LT] = IR_E_GT,
+                                       [IR_E_LE] = IR_E_GE, [IR_E_GT] = IR_E_LT, [IR_E_GE] = IR_E_LE };
+    int64_t k;
+    ir_ekind op = e->kind;
+    if (pm_rest_count(c, e->a) && ir_known(c->s, c->p, e->b, &k)) {
+        *cnt = e->a;
+    } else if (pm_rest_count(c, e->b) && ir_known(c->s, c->p, e->a, &k)) {
+        *cnt = e->b;
+        op = mirror[op];
+    } else {
+        return 0;
+    }
+    int64_t n = pm_size(c, &c->s->vars[(*cnt)->var]);
+    switch (op) {
+    case IR_E_EQ: return k == n ? 'A' : k == 0 ? 'N' : 0;
+    case IR_E_NE: return k == 0 ? 'S' : k == n ? 'X' : 0;
+    case IR_E_GE: return k == n ? 'A' : k == 1 ? 'S' : 0;
+    case IR_E_GT: return k == n - 1 ? 'A' : k == 0 ? 'S' : 0;
+    case IR_E_LE: return k == 0 ? 'N' : k == n - 1 ? 'X' : 0;
+    case IR_E_LT: return k == 1 ? 'N' : k == n ? 'X' : 0;
+    default: return 0;
+    }
+}
+
+/* An invariant over the instances of a symmetric array, read at its first
+ * instance: P holds in every state of the full model iff Q(0) does, where
+ * P is "for every instance i, Q(i)" and Q(i) reads of the array only its
+ * element i.  Since the full model is symmetric (the spec was checked so),
+ * a state where Q(i) fails is a permutation of one where Q(0) fails, and
+ * the first instance is kept whole.  P is in that form when each count over
+ * a dropped array says "every element" where it is asserted (`== n`,
+ * `== 0`) or "some element" where it is denied (`> 0` as an antecedent),
+ * and no disjunction (`||`, `->`, once negations are pushed to the atoms)
+ * has such counts on both sides: "for every i" passes through conjunctions
+ * and through disjunctions with a side that does not depend on i.  Returns
+ * Q(0), or NULL if P is not in the form; *has: Q reads the array. */
+static const ir_expr *pm_forall(const pm *c, const ir_expr *e, int pos, int *has)
+{
+    *has = 0;
+    if (!pm_reads_dropped(c, e))
+        return e;
+    const ir_expr *cnt = NULL, *x, *y;
+    int hx, hy, claim;
+    switch (e->kind) {
+    case IR_E_NOT:
+        x = pm_forall(c, e->a, !pos, has);
+        return x ? pm_node(IR_E_NOT, (ir_expr *)x, NULL, e->at) : NULL;
+    case IR_E_AND:
+    case IR_E_OR:
+    case IR_E_IMPLIES:
+        x = pm_forall(c, e->a, e->kind == IR_E_IMPLIES ? !pos : pos, &hx);
+        y = pm_forall(c, e->b, pos, &hy);
+        if (!x || !y || (hx && hy && (e->kind == IR_E_AND ? !pos : pos)))
+            return NULL;            /* a disjunction over i on both sides */
+        *has = hx || hy;
+        return pm_node(e->kind, (ir_expr *)x, (ir_expr *)y, e->at);
+    case IR_E_EQ: case IR_E_NE: case IR_E_LT: case IR_E_LE: case IR_E_GT: case IR_E_GE:
+        claim = pm_count_claim(c, e, &cnt);
+        *has = 1;
+        if (pos && (claim == 'A' || claim == 'N'))
+            return pm_first_in(c, cnt, claim == 'N');
+        if (!pos && (claim == 'S' || claim == 'X'))
+            return pm_first_in(c, cnt, claim == 'X');
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* The formula each property is checked by: its own, or read at the kept
+ * instance (pm_forall), or NULL (left out: it reads a dropped cell). */
+static const ir_expr **pm_checked(const pm *c)
+{
+    const ir_expr **f = ar_array((size_t)c->s->nprops + 1, sizeof *f);
+    for (int k = 0; k < c->s->nprops; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        int has;
+        f[k] = !pm_reads_dropped(c, pr->expr) ? pr->expr
+             : pr->kind == IR_PROP_LTL ? NULL   /* "for every i" does not pass through <> */
+             : pm_forall(c, pr->expr, 1, &has);
+        if (f[k] && pm_reads_dropped(c, f[k]))
+            f[k] = NULL;
+    }
+    return f;
+}
+
 /* ---- effects ------------------------------------------------------------ */
 
 /* Nondeterministic effects (`= any`, `= {A, B}`) are expanded: the caller
@@ -657,10 +793,17 @@ static int pm_uses(const pm *c, int m, ir_akind k, int cmd)
 /* A property of the profile (prune.h). */
 static int pm_reads_dropped(const pm *c, const ir_expr *e);
 
-/* A property of the profile (prune.h) that reads no dropped cell (--abstract). */
+/* A property of the profile (prune.h) that the model can check: it reads no
+ * dropped cell, or reads them at the kept instance (pm_forall). */
 static int pm_prop_applies(const pm *c, const ir_prop *pr)
 {
-    return ir_prop_applies(c->s, c->p, &c->live, pr) && !pm_reads_dropped(c, pr->expr);
+    return ir_prop_applies(c->s, c->p, &c->live, pr) && c->pexpr[pr - c->s->props];
+}
+
+/* The formula of a property as the model checks it. */
+static const ir_expr *pm_pexpr(const pm *c, const ir_prop *pr)
+{
+    return c->pexpr[pr - c->s->props];
 }
 
 /* ---- insertion points ---------------------------------------------------- */
@@ -975,7 +1118,7 @@ static void pm_inlines(FILE *out, const void *ctx)
         if (pr->kind != IR_PROP_INVARIANT || !pm_prop_applies(c, pr))
             continue;
         fputs("    assert(", out);
-        pm_expr(c, pr->expr);
+        pm_expr(c, pm_pexpr(c, pr));
         fprintf(out, ");  /* @A INV %s */\n", pr->id);
     }
     /* No wait relies on the world alone, for the system (LANGUAGE.md
@@ -1039,7 +1182,7 @@ static void pm_issue(pm *c, int m, int cmd, pm_choice *ch)
         if (pr->kind != IR_PROP_ON_ISSUE || pr->cmd != cmd || !pm_prop_applies(c, pr))
             continue;
         fputs("            assert(", c->out);
-        pm_expr(c, pr->expr);
+        pm_expr(c, pm_pexpr(c, pr));
         fprintf(c->out, ");  /* @A INV %s */\n", pr->id);
     }
     fputs("#endif\n", c->out);
@@ -1496,6 +1639,9 @@ static void pm_prop_list(pm *c)
         if (ir_prop_applies(c->s, c->p, &c->live, pr) && !pm_prop_applies(c, pr))
             fprintf(c->out, "/* @ABS %s %s: it reads a dropped cell, it is not checked here */\n",
                     pr->id, kinds[pr->kind]);
+        else if (pm_prop_applies(c, pr) && pm_pexpr(c, pr) != pr->expr)
+            fprintf(c->out, "/* @FIRST %s %s: checked at the first instance of its arrays, which "
+                    "stands for every instance (symmetry) */\n", pr->id, kinds[pr->kind]);
         if (!pm_prop_applies(c, pr))
             continue;
         fprintf(c->out, "/* @P %s %s %s:%d ", pr->id, kinds[pr->kind], ir_file(c->s, pr->at),
@@ -1519,7 +1665,7 @@ static void pm_all_ltl(pm *c)
         if (pr->kind != IR_PROP_LTL || !pm_prop_applies(c, pr))
             continue;
         fputs(n++ ? " && (" : "ltl ALL_LTL { (", c->out);
-        pm_expr(c, pr->expr);
+        pm_expr(c, pm_pexpr(c, pr));
         fputc(')', c->out);
     }
     if (n)
@@ -1539,21 +1685,22 @@ static void pm_claims(FILE *out, const void *ctx)
         if (pr->kind == IR_PROP_LTL) {
             c->ltl = 1;
             fprintf(out, "ltl %s { ", pr->id);
-            pm_expr(c, pr->expr);
+            pm_expr(c, pm_pexpr(c, pr));
             fputs(" }\n", out);
             c->ltl = 0;
         }
         if (pr->kind == IR_PROP_ON_ISSUE)
             pm_issue_witness(c, pr);
         else
-            pm_antecedents(c, pr, pr->expr, 0);
+            pm_antecedents(c, pr, pm_pexpr(c, pr), 0);
     }
 }
 
 void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
 {
-    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL };
+    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL };
     ir_prune(s, o->profile, &c.live);
+    c.pexpr = pm_checked(&c);
     static const tp_hook hooks[] = {
         { "banner", pm_banner },   { "defines", pm_defines }, { "globals", pm_globals },
         { "inlines", pm_inlines }, { "machines", pm_machines }, { "world", pm_world },
