@@ -93,7 +93,7 @@ static int pm_abs(const pm *c, int var)
 }
 
 static void pm_expr(pm *c, const ir_expr *e);
-static int pm_drops(const pm *c, const ir_expr *e, const ir_expr **idx, int max, int *n);
+static int pm_reads_dropped(const pm *c, const ir_expr *e);
 static void pm_dropped_read(pm *c, const ir_expr *e);
 
 static void pm_index(pm *c, const ir_expr *idx)
@@ -204,12 +204,9 @@ static void pm_expr(pm *c, const ir_expr *e)
         pm_value(c, &e->type, (int32_t)known);
         return;
     }
-    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_INDEX || e->kind == IR_E_COUNT)) {
-        const ir_expr *idx[8];
-        int n = 0;
-        if (pm_drops(c, e, idx, 8, &n) || n)
-            pm_dropped_read(c, e);
-    }
+    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_INDEX || e->kind == IR_E_COUNT)
+        && pm_reads_dropped(c, e))
+        pm_dropped_read(c, e);
     switch (e->kind) {
     case IR_E_CONST:
         pm_value(c, &e->type, e->value);
@@ -664,13 +661,12 @@ static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
         fputs(") < 1 ->\n", c->out);
         const ir_expr *was = c->kept;
         c->kept = f->index;
-        ir_effect g = *f;
         unsigned char *no = ar_array((size_t)c->s->nvars + 1, 1);
         const unsigned char *abs = c->abs;
         memcpy(no, abs, (size_t)c->s->nvars);
         no[f->var] = 0;
         c->abs = no;                    /* the write itself, as in the full model */
-        pm_effect(c, &g, ch, in2);
+        pm_effect(c, f, ch, in2);
         c->abs = abs;
         c->kept = was;
         fprintf(c->out, "%s    skip\n%s:: else -> skip\n%sfi;\n", ind, ind, ind);
@@ -789,9 +785,6 @@ static int pm_uses(const pm *c, int m, ir_akind k, int cmd)
                 return 1;
     return 0;
 }
-
-/* A property of the profile (prune.h). */
-static int pm_reads_dropped(const pm *c, const ir_expr *e);
 
 /* A property of the profile (prune.h) that the model can check: it reads no
  * dropped cell, or reads them at the kept instance (pm_forall). */
