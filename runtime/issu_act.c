@@ -209,9 +209,14 @@ int32_t issu__peer_var(issu *m, int machine, int32_t index, int cv)
     return p && cv >= 0 && cv < p->desc->nvars ? p->vars[cv] : 0;
 }
 
+int issu__peer_instances(const issu *m, int machine)
+{
+    return m->sys ? m->sys->count[machine] : issu__ninstances[m->cfg.profile][machine];
+}
+
 int32_t issu__peer_count(issu *m, int machine, const int32_t *vals, int nvals)
 {
-    int n = m->sys ? m->sys->count[machine] : issu__ninstances[m->cfg.profile][machine];
+    int n = issu__peer_instances(m, machine);
     int32_t k = 0;
     for (int i = 0; i < n; i++) {                      /* bound: the array's instances */
         const issu *p = issu__peer(m, machine, i);

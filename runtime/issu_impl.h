@@ -100,6 +100,7 @@ void issu__send(issu *m, int event, int machine, int32_t index);
  * one of vals[].  An instance that is not there (no system and not m
  * itself, or an index out of range) sets m->obs_fail: the monitor is
  * skipped, as for an unobservable plant value. */
+int issu__peer_instances(const issu *m, int machine);   /* instances of a machine array */
 int32_t issu__peer_state(issu *m, int machine, int32_t index);
 int32_t issu__peer_var(issu *m, int machine, int32_t index, int cv);
 int32_t issu__peer_count(issu *m, int machine, const int32_t *vals, int nvals);

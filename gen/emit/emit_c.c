@@ -97,13 +97,14 @@ static int ec_own(const ir_spec *s, int mi, int machine)
     return mi == machine || (machine == EC_GLOBAL && s->nmachines == 1 && !s->machines[mi].count);
 }
 
-/* The instance index of a reference to machine mi (NULL: the only one). */
-static void ec_index(FILE *out, const ir_spec *s, const ir_expr *index, const ec_reader *r)
+/* The instance index of a reference to machine mi (NULL: the only one, or
+ * the instance of an 'each mi' property). */
+static void ec_index(FILE *out, const ir_spec *s, int mi, const ir_expr *index, const ec_reader *r)
 {
     if (index)
         ec_read(out, s, index, r);
     else
-        fputs("0", out);
+        fputs(r->self && r->each == mi ? r->self : "0", out);
 }
 
 /* A variable read: options and the own machine's variables from the
@@ -123,13 +124,13 @@ static void ec_var(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reade
             fprintf(out, "m->vars[ISSU_CV_%s_%s]", s->machines[v->machine].name, v->name);
         else {
             fprintf(out, "issu__peer_var(m, ISSU_M_%s, ", s->machines[v->machine].name);
-            ec_index(out, s, e->kind == IR_E_MVAR ? e->a : NULL, r);
+            ec_index(out, s, v->machine, e->kind == IR_E_MVAR ? e->a : NULL, r);
             fprintf(out, ", ISSU_CV_%s_%s)", s->machines[v->machine].name, v->name);
         }
         break;
     case IR_V_PLANT:
         fprintf(out, "issu__obs(m, ISSU_PV_%s, ", v->name);
-        ec_index(out, s, e->kind == IR_E_INDEX ? e->a : NULL, r);
+        ec_index(out, s, -1, e->kind == IR_E_INDEX ? e->a : NULL, r);
         fputs(")", out);
         break;
     }
@@ -167,7 +168,7 @@ static void ec_state(FILE *out, const ir_spec *s, const ir_expr *e, const ec_rea
         return;
     }
     fprintf(out, "issu__peer_state(m, ISSU_M_%s, ", s->machines[e->machine].name);
-    ec_index(out, s, e->a, r);
+    ec_index(out, s, e->machine, e->a, r);
     fputs(")", out);
 }
 
@@ -178,14 +179,21 @@ static void ec_rt_leaf(FILE *out, const ir_spec *s, const ir_expr *e, const ec_r
     case IR_E_COUNT: ec_count(out, s, e); break;
     case IR_E_STATE: ec_state(out, s, e, r); break;
     case IR_E_PENDING: fprintf(out, "issu__pending(m, ISSU_CMD_%s)", s->cmds[e->cmd].name); break;
-    case IR_E_SELF: fputs("(int32_t)m->index", out); break;
+    case IR_E_SELF: fputs(r->self ? r->self : "(int32_t)m->index", out); break;
     default: ec_var(out, s, e, r); break;
     }
 }
 
 void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine)
 {
-    ec_reader r = { ec_rt_leaf, params, machine };
+    ec_reader r = { ec_rt_leaf, params, machine, -1, NULL };
+    ec_read(out, s, e, &r);
+}
+
+void ec_expr_each(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int each,
+                  const char *self)
+{
+    ec_reader r = { ec_rt_leaf, params, EC_GLOBAL, each, self };
     ec_read(out, s, e, &r);
 }
 

@@ -40,6 +40,10 @@ int ec_count_vars(const ir_spec *s, ir_vkind kind, int machine);
  * names the int32_t params array ("m->params", "(p)"). */
 void ec_expr(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int machine);
 
+/* The same for a monitor of an 'each M' property, at instance `self` of M. */
+void ec_expr_each(FILE *out, const ir_spec *s, const ir_expr *e, const char *params, int each,
+                  const char *self);
+
 /* How a C expression reads its leaves: plant, option and controller
  * variables (scalars, elements, M.var), count(), states, pending() and
  * self.  Operators, constants, params and size() are ec_read's own and the
@@ -51,6 +55,8 @@ struct ec_reader {
     void (*leaf)(FILE *out, const ir_spec *s, const ir_expr *e, const ec_reader *r);
     const char *params;         /* the int32_t params array */
     int machine;                /* the expression's machine, or EC_GLOBAL */
+    int each;                   /* a property of each instance of this machine array, or -1 ... */
+    const char *self;           /* ... the instance (`self`, `M.state`), as C; NULL: none */
 };
 
 /* A C expression for e (NULL: "1"), its leaves written by r->leaf. */

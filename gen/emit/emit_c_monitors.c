@@ -30,9 +30,18 @@ void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o)
         fprintf(out, "\n/* %s (%s:%d): ", p->id, ir_file(s, p->at), p->at.line);
         for (const char *c = p->text; *c; c++)     /* no comment end inside the comment */
             fputc(*c == '*' && c[1] == '/' ? '+' : *c, out);
-        fprintf(out, " */\nstatic int issu__inv_%s(issu *m)\n{\n    (void)m;\n    return (", p->id);
-        ec_expr(out, s, p->expr, "m->params", EC_GLOBAL);
-        fputs(") ? 1 : 0;\n}\n", out);
+        if (p->machine >= 0) {          /* 'each M': every instance of M */
+            fprintf(out, " */\nstatic int issu__inv_%s(issu *m)\n{\n"
+                         "    for (int32_t i = 0; i < issu__peer_instances(m, ISSU_M_%s); i++)"
+                         "  /* bound: the array's instances */\n        if (!(", p->id,
+                    s->machines[p->machine].name);
+            ec_expr_each(out, s, p->expr, "m->params", p->machine, "i");
+            fputs("))\n            return 0;\n    return 1;\n}\n", out);
+        } else {
+            fprintf(out, " */\nstatic int issu__inv_%s(issu *m)\n{\n    (void)m;\n    return (", p->id);
+            ec_expr(out, s, p->expr, "m->params", EC_GLOBAL);
+            fputs(") ? 1 : 0;\n}\n", out);
+        }
         n++;
     }
     fprintf(out, "\nconst int issu__nmonitors = %d;\n"

@@ -117,9 +117,9 @@ static void ep_leaf(FILE *out, const ir_spec *s, const ir_expr *e, const ec_read
     }
 }
 
-static const ec_reader ep_reader = { ep_leaf, "c->p->params", EC_GLOBAL };
+static const ec_reader ep_reader = { ep_leaf, "c->p->params", EC_GLOBAL, -1, NULL };
 /* For the constant expressions (over params) of the profile functions. */
-static const ec_reader ep_reader_p = { ep_leaf, "p->params", EC_GLOBAL };
+static const ec_reader ep_reader_p = { ep_leaf, "p->params", EC_GLOBAL, -1, NULL };
 
 /* ---- bounds ------------------------------------------------------------ */
 

@@ -41,6 +41,8 @@ typedef struct pm {
     int in_test;                /* writing a test of three values: dropped cells may be read */
     const ir_expr *kept;        /* writing a cell written only when index `kept` < 1 */
     const ir_expr **pexpr;      /* [property]: as the model checks it (pm_forall), NULL: left out */
+    unsigned char *first;       /* [property]: an 'each M' one checked at instance 0 only */
+    int at_first;               /* writing one: its own elements (`x[self]`) are kept */
 } pm;
 
 /* ---- names and values --------------------------------------------------- */
@@ -377,7 +379,7 @@ static void pm_test(pm *c, const ir_expr *e, int may)
  * the cell being written (`x[self] = x[self] + 1`, written only when kept). */
 static void pm_dropped_read(pm *c, const ir_expr *e)
 {
-    if (c->in_test)
+    if (c->in_test || (c->at_first && e->kind == IR_E_INDEX && e->a->kind == IR_E_SELF))
         return;
     if (pm_abs(c, e->var) == EM_ABS_REST && e->kind == IR_E_INDEX && c->kept
         && e->a->kind == IR_E_SELF && c->kept->kind == IR_E_SELF)
@@ -504,14 +506,44 @@ static const ir_expr *pm_forall(const pm *c, const ir_expr *e, int pos, int *has
     }
 }
 
+/* 1 if every dropped cell e reads is its own instance's element of an
+ * array symmetric machine m owns, dropped from index 1 on (`x[self]`). */
+static int pm_own_only(const pm *c, int m, const ir_expr *e)
+{
+    if (!e)
+        return 1;
+    int a = pm_abs(c, e->var);
+    if (a && (e->kind == IR_E_VAR || e->kind == IR_E_COUNT))
+        return !pm_reads_dropped(c, e);
+    if (a && e->kind == IR_E_INDEX && !(a == EM_ABS_REST && e->a->kind == IR_E_SELF
+                                         && sy_owned(c->s, m, &c->s->vars[e->var])))
+        return !pm_reads_dropped(c, e);
+    return pm_own_only(c, m, e->a) && pm_own_only(c, m, e->b);
+}
+
 /* The formula each property is checked by: its own, or read at the kept
- * instance (pm_forall), or NULL (left out: it reads a dropped cell). */
-static const ir_expr **pm_checked(const pm *c)
+ * instance (pm_forall), or NULL (left out: it reads a dropped cell).  An
+ * 'each M' invariant of a symmetric M that reads only its own instance's
+ * dropped elements is checked at instance 0, which is kept: it stands for
+ * every instance, as in pm_forall (c->first). */
+static const ir_expr **pm_checked(pm *c)
 {
     const ir_expr **f = ar_array((size_t)c->s->nprops + 1, sizeof *f);
+    c->first = ar_array((size_t)c->s->nprops + 1, 1);
     for (int k = 0; k < c->s->nprops; k++) {
         const ir_prop *pr = &c->s->props[k];
-        int has;
+        int has, m = pr->machine;
+        if (m >= 0) {
+            c->machine = m;
+            c->self = "0";
+            c->first[k] = (unsigned char)(pm_reads_dropped(c, pr->expr) != 0);
+            f[k] = !c->first[k] ? pr->expr
+                 : pr->kind != IR_PROP_LTL && c->s->machines[m].symmetric && pm_own_only(c, m, pr->expr)
+                 ? pr->expr : NULL;
+            c->machine = -1;
+            c->self = "0";
+            continue;
+        }
         f[k] = !pm_reads_dropped(c, pr->expr) ? pr->expr
              : pr->kind == IR_PROP_LTL ? NULL   /* "for every i" does not pass through <> */
              : pm_forall(c, pr->expr, 1, &has);
@@ -519,6 +551,34 @@ static const ir_expr **pm_checked(const pm *c)
             f[k] = NULL;
     }
     return f;
+}
+
+/* A property's formula e as the model checks it: once, or for each instance
+ * of its 'each M' joined by `join` (" && ": the property; " || ": a
+ * witness that some instance reaches an antecedent), or at instance 0. */
+static void pm_prop_formula(pm *c, const ir_prop *pr, const ir_expr *e, const char *join)
+{
+    if (pr->machine < 0) {
+        pm_expr(c, e);
+        return;
+    }
+    int was = c->machine, first = c->first[pr - c->s->props];
+    int n = first ? 1 : pm_instances(c, pr->machine);
+    const char *self = c->self;
+    c->machine = pr->machine;
+    c->at_first = first;
+    fputc('(', c->out);
+    for (int i = 0; i < n; i++) {
+        c->self = ar_printf("%d", i);
+        fputs(i ? join : "", c->out);
+        fputc('(', c->out);
+        pm_expr(c, e);
+        fputc(')', c->out);
+    }
+    fputc(')', c->out);
+    c->machine = was;
+    c->self = self;
+    c->at_first = 0;
 }
 
 /* ---- effects ------------------------------------------------------------ */
@@ -1111,7 +1171,7 @@ static void pm_inlines(FILE *out, const void *ctx)
         if (pr->kind != IR_PROP_INVARIANT || !pm_prop_applies(c, pr))
             continue;
         fputs("    assert(", out);
-        pm_expr(c, pm_pexpr(c, pr));
+        pm_prop_formula(c, pr, pm_pexpr(c, pr), " && ");
         fprintf(out, ");  /* @A INV %s */\n", pr->id);
     }
     /* No wait relies on the world alone, for the system (LANGUAGE.md
@@ -1175,7 +1235,7 @@ static void pm_issue(pm *c, int m, int cmd, pm_choice *ch)
         if (pr->kind != IR_PROP_ON_ISSUE || pr->cmd != cmd || !pm_prop_applies(c, pr))
             continue;
         fputs("            assert(", c->out);
-        pm_expr(c, pm_pexpr(c, pr));
+        pm_prop_formula(c, pr, pm_pexpr(c, pr), " && ");
         fprintf(c->out, ");  /* @A INV %s */\n", pr->id);
     }
     fputs("#endif\n", c->out);
@@ -1605,7 +1665,7 @@ static int pm_antecedents(pm *c, const ir_prop *pr, const ir_expr *e, int n)
     if (e->kind != IR_E_IMPLIES || pm_temporal(e->a))
         return n;
     fprintf(c->out, "ltl W_%s_%d { [] !(", pr->id, n + 1);
-    pm_expr(c, e->a);
+    pm_prop_formula(c, pr, e->a, " || ");
     fputs(") }\n", c->out);
     return n + 1;
 }
@@ -1632,7 +1692,7 @@ static void pm_prop_list(pm *c)
         if (ir_prop_applies(c->s, c->p, &c->live, pr) && !pm_prop_applies(c, pr))
             fprintf(c->out, "/* @ABS %s %s: it reads a dropped cell, it is not checked here */\n",
                     pr->id, kinds[pr->kind]);
-        else if (pm_prop_applies(c, pr) && pm_pexpr(c, pr) != pr->expr)
+        else if (pm_prop_applies(c, pr) && (pm_pexpr(c, pr) != pr->expr || c->first[k]))
             fprintf(c->out, "/* @FIRST %s %s: checked at the first instance of its arrays, which "
                     "stands for every instance (symmetry) */\n", pr->id, kinds[pr->kind]);
         if (!pm_prop_applies(c, pr))
@@ -1658,7 +1718,7 @@ static void pm_all_ltl(pm *c)
         if (pr->kind != IR_PROP_LTL || !pm_prop_applies(c, pr))
             continue;
         fputs(n++ ? " && (" : "ltl ALL_LTL { (", c->out);
-        pm_expr(c, pm_pexpr(c, pr));
+        pm_prop_formula(c, pr, pm_pexpr(c, pr), " && ");
         fputc(')', c->out);
     }
     if (n)
@@ -1678,7 +1738,7 @@ static void pm_claims(FILE *out, const void *ctx)
         if (pr->kind == IR_PROP_LTL) {
             c->ltl = 1;
             fprintf(out, "ltl %s { ", pr->id);
-            pm_expr(c, pm_pexpr(c, pr));
+            pm_prop_formula(c, pr, pm_pexpr(c, pr), " && ");
             fputs(" }\n", out);
             c->ltl = 0;
         }
@@ -1691,7 +1751,7 @@ static void pm_claims(FILE *out, const void *ctx)
 
 void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
 {
-    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL };
+    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL, NULL, 0 };
     ir_prune(s, o->profile, &c.live);
     c.pexpr = pm_checked(&c);
     static const tp_hook hooks[] = {

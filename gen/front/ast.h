@@ -221,6 +221,8 @@ typedef struct ast_decl {
     ast_ident *families;        /* property 'for' list */
     const char *on_issue;       /* invariant 'on issue CMD' */
     loc on_issue_at;
+    const char *each;           /* property 'each M': holds of every instance of machine M */
+    loc each_at;
     struct ast_decl *next;
 } ast_decl;
 

@@ -1099,7 +1099,17 @@ static void ck_props(ck *c)
                     p->families[g->index] = 1;
             }
         }
-        ck_cx cx = ck_cx_make(CX_PROP, -1, 0);
+        p->machine = -1;
+        if (d->each) {
+            ck_sym *g = ck_lookup(&c->global, d->each);
+            if (!g || g->kind != SY_MACHINE)
+                diag_error(d->each_at, g ? "'%s' is not a machine" : "machine '%s' is not declared", d->each);
+            else if (!s->machines[g->index].count)
+                diag_error(d->each_at, "machine '%s' is not an array: 'each' needs one", d->each);
+            else
+                p->machine = g->index;
+        }
+        ck_cx cx = ck_cx_make(CX_PROP, p->machine, p->machine >= 0);
         p->expr = ck_bool_expr(c, d->value, &cx);
     }
 }

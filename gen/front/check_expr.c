@@ -378,9 +378,9 @@ static ir_expr *ck_field(ck *c, const ast_expr *e, const ck_cx *cx)
         }
         if (!(idx = ck_int_expr(c, e->a, cx, "a machine index")))
             return NULL;
-    } else if (m->count) {
-        diag_error(e->at, "machine '%s' is an array; write '%s[i].%s'", e->name, e->name,
-                   e->field);
+    } else if (m->count && !(cx->where == CX_PROP && cx->machine == s->index)) {
+        diag_error(e->at, "machine '%s' is an array; write '%s[i].%s'%s", e->name, e->name,
+                   e->field, cx->where == CX_PROP ? " (or state the property of each instance: 'each M:')" : "");
         return NULL;
     }
     ir_expr *r;

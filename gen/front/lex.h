@@ -21,7 +21,7 @@
 #define LX_KEYWORDS(X) \
     X(K_ALL, "all") X(K_ANY, "any") X(K_ARRAY, "array") X(K_BOOL, "bool") \
     X(K_CANCEL, "cancel") X(K_COMMAND, "command") X(K_CONSOLE, "console") \
-    X(K_CONST, "const") X(K_COUNT, "count") X(K_ELSE, "else") X(K_ENUM, "enum") \
+    X(K_CONST, "const") X(K_COUNT, "count") X(K_EACH, "each") X(K_ELSE, "else") X(K_ENUM, "enum") \
     X(K_EVENT, "event") X(K_FAULT, "fault") X(K_FALSE, "false") \
     X(K_FAMILY, "family") X(K_FINAL, "final") X(K_FOR, "for") X(K_FROM, "from") \
     X(K_IF, "if") X(K_IGNORE, "ignore") X(K_IN, "in") X(K_INITIAL, "initial") \

@@ -825,6 +825,12 @@ static void ps_property(ps_state *p, ast_decl *d)
         } while (ps_accept(p, T_COMMA));
     }
     ps_expect(p, T_COLON);
+    if (ps_accept(p, K_EACH)) {
+        const lx_token *m = ps_ident(p, "a machine array name");
+        d->each = m->text;
+        d->each_at = m->at;
+        ps_expect(p, T_COLON);
+    }
     if (d->kind == AD_INVARIANT && ps_kind(p) == K_ON) {
         ps_next(p);
         ps_expect(p, K_ISSUE);

@@ -265,6 +265,8 @@ typedef struct ir_prop {
     int cmd;                    /* IR_PROP_ON_ISSUE */
     ir_expr *expr;              /* formula */
     uint8_t *families;          /* [family]: applies; NULL: all */
+    int machine;                /* 'each M': holds of every instance of machine array M
+                                   (`self`, `M.state`, `M.var` are the instance's); -1: once */
 } ir_prop;
 
 typedef struct ir_family {

@@ -181,6 +181,8 @@ int ir_prop_applies(const ir_spec *s, int p, const ir_live *l, const ir_prop *q)
 {
     if (q->families && !q->families[s->profiles[p].family])
         return 0;
+    if (q->machine >= 0 && ir_instances(s, &s->machines[q->machine], p) == 0)
+        return 0;                   /* 'each M' of an array the profile has no instance of */
     return q->kind != IR_PROP_ON_ISSUE || l->cmd[q->cmd];
 }
 

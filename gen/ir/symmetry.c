@@ -152,9 +152,11 @@ static void sy_one(sy *c)
         sy_expr(c, en->when);
         sy_effects(c, en->effects, en->neffects);
     }
-    c->ctx = -1;
-    for (int p = 0; p < s->nprops; p++)
+    for (int p = 0; p < s->nprops; p++) {     /* `self`: the instance of 'each M' */
+        c->ctx = s->props[p].machine;
         sy_expr(c, s->props[p].expr);
+    }
+    c->ctx = -1;
     sy_inits(c);
 }
 

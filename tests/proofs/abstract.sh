@@ -69,7 +69,7 @@ for p in $("$GEN" --profiles "$SPEC"); do
         dropped=$(sed -n 's/^\/\* @ABSTRACT \(.*\) \*\/$/\1/p' "$d/model.pml")
         out=$(sed -n 's/^\/\* @ABS \([^ ]*\) .*/\1/p' "$d/model.pml" | tr '\n' ' ')
         first=$(sed -n 's/^\/\* @FIRST \([^ ]*\) .*/\1/p' "$d/model.pml" | tr '\n' ' ')
-        case $a in *'[1..]') want_out= want_first='S1 ' ;; *) want_out='S1 ' want_first= ;; esac
+        case $a in *'[1..]') want_out= want_first='S1 S6 ' ;; *) want_out='S1 S6 ' want_first= ;; esac
         [ "$dropped" = "$a" ] && [ "$out" = "$want_out" ] && [ "$first" = "$want_first" ] ||
             { fail "$p --abstract $a: says it dropped '$dropped', left out '$out', read at the first worker '$first' (want '$a', '$want_out', '$want_first')"; continue; }
         got=$(safety "$d")
