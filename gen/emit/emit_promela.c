@@ -22,6 +22,7 @@
  */
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -43,6 +44,9 @@ typedef struct pm {
     const ir_expr **pexpr;      /* [property]: as the model checks it (pm_forall), NULL: left out */
     unsigned char *first;       /* [property]: an 'each M' one checked at instance 0 only */
     int at_first;               /* writing one: its own elements (`x[self]`) are kept */
+    int nsub;                   /* writing a test with dropped elements given values: */
+    int sub_var[8];             /* ... these variables' elements read ... */
+    int32_t sub_val[8];         /* ... as these values (pm_lemma_test) */
 } pm;
 
 /* ---- names and values --------------------------------------------------- */
@@ -223,6 +227,11 @@ static void pm_expr(pm *c, const ir_expr *e)
             pm_var_name(c, v);
         break;
     case IR_E_INDEX:
+        for (int k = 0; k < c->nsub; k++)
+            if (c->sub_var[k] == e->var) {   /* a value of the dropped element */
+                pm_value(c, &e->type, c->sub_val[k]);
+                return;
+            }
         if (v->kind == IR_V_CTRL) {
             pm_ctrl(c, v, NULL, e->a);
         } else {
@@ -325,6 +334,9 @@ static int pm_reads_dropped(const pm *c, const ir_expr *e)
  * cells makes e true"; else "every value does".  Connectives pass the
  * question down (negation swaps it); any other test that reads a dropped
  * cell is unknown when the cell is dropped. */
+static int pm_lemma_test(pm *c, const ir_expr *e, int may);
+static int pm_prop_applies(const pm *c, const ir_prop *pr);
+
 static void pm_test(pm *c, const ir_expr *e, int may)
 {
     if (!pm_reads_dropped(c, e)) {
@@ -357,6 +369,8 @@ static void pm_test(pm *c, const ir_expr *e, int may)
     default:
         break;
     }
+    if (pm_lemma_test(c, e, may))
+        return;
     if (pm_drops(c, e, idx, 8, &n)) {
         fputs(may ? "1" : "0", c->out);
         return;
@@ -579,6 +593,186 @@ static void pm_prop_formula(pm *c, const ir_prop *pr, const ir_expr *e, const ch
     c->machine = was;
     c->self = self;
     c->at_first = 0;
+}
+
+/* ---- the lemmas of a dropped instance (--abstract NAME[1..]) ------------- */
+
+/* A test of dropped elements is unknown, but not every value is possible:
+ * the instance's elements satisfy every 'each M' invariant of its symmetric
+ * machine M that the model checks at instance 0 (pm_checked).  Used as
+ * lemmas at the other instances, those invariants cut the values a test
+ * may see, as in the CMP method of parameterized verification (Chou,
+ * Mannava, Park, FMCAD 2004): along any run of the full model, up to its
+ * first state that breaks a checked property, every instance satisfies
+ * every lemma, so the abstract model, whose tests allow every value the
+ * lemmas allow, still has that run; and the first broken lemma, at instance
+ * i, is broken at instance 0 in the permuted run (the full model is
+ * symmetric), where the model checks it.  A test is given the lemmas whose
+ * dropped reads are among its own (values enumerated, up to PM_LEMMA_MAX
+ * combinations); a count over a dropped array is read element by element
+ * (pm_count_claim) first. */
+
+#define PM_LEMMA_MAX 4096
+
+/* The dropped variables e reads, all as elements of index `*idx` (the
+ * same expression, printed): 1 and vars[*n], or 0. */
+static int pm_elem_reads(pm *c, const ir_expr *e, int *vars, int *n, const char **idx)
+{
+    if (!e)
+        return 1;
+    int a = pm_abs(c, e->var);
+    if (a && (e->kind == IR_E_VAR || e->kind == IR_E_COUNT))
+        return !pm_reads_dropped(c, e);
+    if (a && e->kind == IR_E_INDEX) {
+        if (a != EM_ABS_REST)
+            return 0;
+        FILE *was = c->out;
+        char *buf = NULL;
+        size_t len = 0;
+        if (!(c->out = open_memstream(&buf, &len))) {
+            c->out = was;
+            return 0;
+        }
+        pm_expr(c, e->a);
+        fclose(c->out);
+        c->out = was;
+        const char *i = ar_printf("%s", buf);
+        free(buf);
+        if (*idx && strcmp(*idx, i) != 0)
+            return 0;
+        *idx = i;
+        int k = 0;
+        while (k < *n && vars[k] != e->var)
+            k++;
+        if (k == *n) {
+            if (*n == 8)
+                return 0;
+            vars[(*n)++] = e->var;
+        }
+        return pm_elem_reads(c, e->a, vars, n, idx);
+    }
+    return pm_elem_reads(c, e->a, vars, n, idx) && pm_elem_reads(c, e->b, vars, n, idx);
+}
+
+/* The symmetric machine that owns variable v, or -1. */
+static int pm_owner(const pm *c, int v)
+{
+    for (int m = 0; m < c->s->nmachines; m++)
+        if (c->s->machines[m].symmetric && sy_owned(c->s, m, &c->s->vars[v]))
+            return m;
+    return -1;
+}
+
+/* 1 if lemma pr reads no dropped variable outside vars[n]. */
+static int pm_lemma_within(pm *c, const ir_expr *e, const int *vars, int n)
+{
+    if (!e)
+        return 1;
+    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_INDEX || e->kind == IR_E_COUNT)) {
+        int in = 0;
+        for (int k = 0; k < n; k++)
+            in |= vars[k] == e->var;
+        if (!in)
+            return 0;
+    }
+    return pm_lemma_within(c, e->a, vars, n) && pm_lemma_within(c, e->b, vars, n);
+}
+
+/* Per element: `count(a, V) OP k` claims of every (some) element; as
+ * the conjunction (disjunction) of the element tests, or NULL. */
+static const ir_expr *pm_count_elements(const pm *c, const ir_expr *e)
+{
+    const ir_expr *cnt = NULL;
+    int claim = pm_count_claim(c, e, &cnt);
+    if (!claim || pm_owner(c, cnt->var) < 0)
+        return NULL;
+    ir_expr *x = NULL;
+    for (int32_t j = 0; j < pm_size(c, &c->s->vars[cnt->var]); j++) {
+        ir_expr *t = pm_first_in(c, cnt, claim == 'N' || claim == 'X');
+        /* pm_first_in reads element 0: point it at j */
+        for (ir_expr *u = t->kind == IR_E_NOT ? t->a : t; u; u = u->kind == IR_E_OR ? u->a : NULL) {
+            ir_expr *eq = u->kind == IR_E_OR ? u->b : u;
+            ir_expr *at = ar_alloc(sizeof *at);
+            *at = *eq->a->a;
+            at->value = j;
+            eq->a->a = at;
+            if (u->kind != IR_E_OR)
+                break;
+        }
+        x = !x ? t : pm_node(claim == 'A' || claim == 'N' ? IR_E_AND : IR_E_OR, x, t, e->at);
+    }
+    return x;
+}
+
+/* Write the test e (may or must) with the lemmas of its instance; 0 if it
+ * has none (the caller writes it without). */
+static int pm_lemma_test(pm *c, const ir_expr *e, int may)
+{
+    const ir_expr *el = pm_count_elements(c, e);
+    if (el) {
+        pm_test(c, el, may);
+        return 1;
+    }
+    int vars[8], n = 0;
+    const char *idx = NULL;
+    if (!pm_elem_reads(c, e, vars, &n, &idx) || !n)
+        return 0;
+    int m = pm_owner(c, vars[0]);
+    for (int k = 1; k < n && m >= 0; k++)
+        if (pm_owner(c, vars[k]) != m)
+            m = -1;
+    if (m < 0)
+        return 0;
+    const ir_prop *lem[64];
+    int nl = 0;
+    for (int k = 0; k < c->s->nprops && nl < 64; k++) {
+        const ir_prop *pr = &c->s->props[k];
+        if (pr->machine == m && pr->kind == IR_PROP_INVARIANT && pm_prop_applies(c, pr)
+            && c->first[k] && pm_lemma_within(c, pr->expr, vars, n))
+            lem[nl++] = pr;
+    }
+    long combos = 1;
+    int32_t lo[8], hi[8];
+    for (int k = 0; k < n; k++) {
+        ir_bounds(c->s, &c->s->vars[vars[k]].elem, c->p, &lo[k], &hi[k]);
+        combos *= (long)hi[k] - lo[k] + 1;
+    }
+    if (!nl || combos > PM_LEMMA_MAX)
+        return 0;
+    /* kept (index 0): the test itself; dropped: over the values the lemmas allow */
+    fprintf(c->out, "((!((%s) >= 1) && ", idx);
+    c->in_test++;
+    pm_expr(c, e);
+    fprintf(c->out, ") || ((%s) >= 1 && (%s", idx, may ? "0" : "1");
+    int was = c->machine;
+    const char *self = c->self;
+    for (long v = 0; v < combos; v++) {
+        long r = v;
+        c->nsub = n;
+        for (int k = 0; k < n; k++) {
+            long w = (long)hi[k] - lo[k] + 1;
+            c->sub_var[k] = vars[k];
+            c->sub_val[k] = (int32_t)(lo[k] + r % w);
+            r /= w;
+        }
+        fputs(may ? " || (1" : " && (!(1", c->out);
+        c->machine = m;
+        c->self = idx;
+        for (int k = 0; k < nl; k++) {
+            fputs(" && (", c->out);
+            pm_expr(c, lem[k]->expr);
+            fputc(')', c->out);
+        }
+        c->machine = was;
+        c->self = self;
+        fputs(may ? " && " : ") || ", c->out);
+        pm_expr(c, e);
+        fputc(')', c->out);
+    }
+    c->nsub = 0;
+    c->in_test--;
+    fputs(")))", c->out);
+    return 1;
 }
 
 /* ---- effects ------------------------------------------------------------ */
@@ -1751,7 +1945,7 @@ static void pm_claims(FILE *out, const void *ctx)
 
 void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
 {
-    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL, NULL, 0 };
+    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL, NULL, 0, 0, { 0 }, { 0 } };
     ir_prune(s, o->profile, &c.live);
     c.pexpr = pm_checked(&c);
     static const tp_hook hooks[] = {

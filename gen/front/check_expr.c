@@ -202,8 +202,8 @@ static int ck_allowed(const ast_expr *e, const ck_cx *cx, ck_skind k, const char
     case SY_PLANT:
         ok = cx->where >= CX_PLANT;
         break;
-    case SY_CTRL:
-        ok = cx->where == CX_GUARD;
+    case SY_CTRL:               /* its machine's: in a guard or action, or an 'each M' property */
+        ok = cx->where == CX_GUARD || (cx->where == CX_PROP && cx->machine >= 0);
         break;
     default:
         ok = 1;
