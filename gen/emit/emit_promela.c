@@ -335,6 +335,7 @@ static int pm_reads_dropped(const pm *c, const ir_expr *e)
  * question down (negation swaps it); any other test that reads a dropped
  * cell is unknown when the cell is dropped. */
 static int pm_lemma_test(pm *c, const ir_expr *e, int may);
+static int pm_lemma_and(pm *c, const ir_expr *e, int may);
 static int pm_prop_applies(const pm *c, const ir_prop *pr);
 
 static void pm_test(pm *c, const ir_expr *e, int may)
@@ -345,6 +346,8 @@ static void pm_test(pm *c, const ir_expr *e, int may)
     }
     const ir_expr *idx[8];
     int n = 0;
+    if (e->kind != IR_E_NOT && pm_lemma_test(c, e, may))
+        return;                     /* one instance's elements, read together */
     switch (e->kind) {
     case IR_E_NOT:
         fputs("!(", c->out);
@@ -352,6 +355,9 @@ static void pm_test(pm *c, const ir_expr *e, int may)
         fputc(')', c->out);
         return;
     case IR_E_AND:
+        if (pm_lemma_and(c, e, may))
+            return;
+        /* fall through */
     case IR_E_OR:
         fputc('(', c->out);
         pm_test(c, e->a, may);
@@ -429,12 +435,13 @@ static ir_expr *pm_node(ir_ekind k, ir_expr *a, ir_expr *b, loc at)
     return e;
 }
 
-/* "a[0] in {vals}" for count(a, vals), negated with neg. */
-static ir_expr *pm_first_in(const pm *c, const ir_expr *cnt, int neg)
+/* "a[j] in {vals}" for count(a, vals), negated with neg. */
+static ir_expr *pm_elem_in(const pm *c, const ir_expr *cnt, int32_t j, int neg)
 {
     const ir_var *v = &c->s->vars[cnt->var];
     ir_expr *zero = pm_node(IR_E_CONST, NULL, NULL, cnt->at), *x = NULL;
     zero->type.kind = IR_T_INT;
+    zero->value = j;
     for (int k = 0; k < cnt->nvals; k++) {
         ir_expr *el = pm_node(IR_E_INDEX, zero, NULL, cnt->at), *val = pm_node(IR_E_CONST, NULL, NULL, cnt->at);
         el->var = cnt->var;
@@ -511,9 +518,9 @@ static const ir_expr *pm_forall(const pm *c, const ir_expr *e, int pos, int *has
         claim = pm_count_claim(c, e, &cnt);
         *has = 1;
         if (pos && (claim == 'A' || claim == 'N'))
-            return pm_first_in(c, cnt, claim == 'N');
+            return pm_elem_in(c, cnt, 0, claim == 'N');
         if (!pos && (claim == 'S' || claim == 'X'))
-            return pm_first_in(c, cnt, claim == 'X');
+            return pm_elem_in(c, cnt, 0, claim == 'X');
         return NULL;
     default:
         return NULL;
@@ -663,19 +670,36 @@ static int pm_owner(const pm *c, int v)
     return -1;
 }
 
-/* 1 if lemma pr reads no dropped variable outside vars[n]. */
-static int pm_lemma_within(pm *c, const ir_expr *e, const int *vars, int n)
+/* Add the dropped variables lemma e reads (its own elements) to vars[*n];
+ * *shared: one of them was there already.  0 if there would be more than 8. */
+static int pm_lemma_vars(pm *c, const ir_expr *e, int *vars, int *n, int *shared)
 {
     if (!e)
         return 1;
-    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_INDEX || e->kind == IR_E_COUNT)) {
-        int in = 0;
-        for (int k = 0; k < n; k++)
-            in |= vars[k] == e->var;
-        if (!in)
+    if (pm_abs(c, e->var) && e->kind == IR_E_INDEX) {
+        int k = 0;
+        while (k < *n && vars[k] != e->var)
+            k++;
+        if (k < *n)
+            *shared = 1;
+        else if (*n == 8)
             return 0;
+        else
+            vars[(*n)++] = e->var;
     }
-    return pm_lemma_within(c, e->a, vars, n) && pm_lemma_within(c, e->b, vars, n);
+    return pm_lemma_vars(c, e->a, vars, n, shared) && pm_lemma_vars(c, e->b, vars, n, shared);
+}
+
+/* The number of value combinations of vars[n]. */
+static long pm_combos(const pm *c, const int *vars, int n)
+{
+    long combos = 1;
+    for (int k = 0; k < n; k++) {
+        int32_t lo, hi;
+        ir_bounds(c->s, &c->s->vars[vars[k]].elem, c->p, &lo, &hi);
+        combos *= (long)hi - lo + 1;
+    }
+    return combos;
 }
 
 /* Per element: `count(a, V) OP k` claims of every (some) element; as
@@ -688,20 +712,71 @@ static const ir_expr *pm_count_elements(const pm *c, const ir_expr *e)
         return NULL;
     ir_expr *x = NULL;
     for (int32_t j = 0; j < pm_size(c, &c->s->vars[cnt->var]); j++) {
-        ir_expr *t = pm_first_in(c, cnt, claim == 'N' || claim == 'X');
-        /* pm_first_in reads element 0: point it at j */
-        for (ir_expr *u = t->kind == IR_E_NOT ? t->a : t; u; u = u->kind == IR_E_OR ? u->a : NULL) {
-            ir_expr *eq = u->kind == IR_E_OR ? u->b : u;
-            ir_expr *at = ar_alloc(sizeof *at);
-            *at = *eq->a->a;
-            at->value = j;
-            eq->a->a = at;
-            if (u->kind != IR_E_OR)
-                break;
-        }
+        ir_expr *t = pm_elem_in(c, cnt, j, claim == 'N' || claim == 'X');
         x = !x ? t : pm_node(claim == 'A' || claim == 'N' ? IR_E_AND : IR_E_OR, x, t, e->at);
     }
     return x;
+}
+
+/* The conjuncts of e, flattened, in x[*n] (at most max). */
+static void pm_conjuncts(const ir_expr *e, const ir_expr **x, int *n, int max)
+{
+    if (e->kind == IR_E_AND) {
+        pm_conjuncts(e->a, x, n, max);
+        pm_conjuncts(e->b, x, n, max);
+    } else if (*n < max) {
+        x[(*n)++] = e;
+    } else {
+        x[max - 1] = pm_node(IR_E_AND, (ir_expr *)x[max - 1], (ir_expr *)e, e->at);
+    }
+}
+
+/* A conjunction with two or more counts that claim every element of arrays
+ * one symmetric machine owns (`count(a, V) == n && count(b, W) == n`): read
+ * per instance, the elements of one instance together, so that a lemma
+ * relating them applies (`each M: ... -> a[self] != V || b[self] != W`).
+ * 0 if e is not one. */
+static int pm_lemma_and(pm *c, const ir_expr *e, int may)
+{
+    const ir_expr *x[32], *cnt[32];
+    int n = 0, ng = 0, m = -1, claim[32], grouped[32] = { 0 };
+    pm_conjuncts(e, x, &n, 32);
+    for (int k = 0; k < n; k++) {
+        const ir_expr *ct = NULL;
+        int cl = x[k]->kind >= IR_E_EQ && x[k]->kind <= IR_E_GE ? pm_count_claim(c, x[k], &ct) : 0;
+        int owner = cl == 'A' || cl == 'N' ? pm_owner(c, ct->var) : -1;
+        if (owner < 0 || (m >= 0 && owner != m))
+            continue;
+        m = owner;
+        cnt[ng] = ct;
+        claim[ng++] = cl;
+        grouped[k] = 1;
+    }
+    if (ng < 2)
+        return 0;
+    fputc('(', c->out);
+    int first = 1;
+    for (int k = 0; k < n; k++)
+        if (!grouped[k]) {
+            fputs(first ? "" : " && ", c->out);
+            pm_test(c, x[k], may);
+            first = 0;
+        }
+    for (int32_t j = 0; j < pm_size(c, &c->s->vars[cnt[0]->var]); j++) {
+        ir_expr *t = NULL;
+        for (int g = 0; g < ng; g++) {
+            ir_expr *u = pm_elem_in(c, cnt[g], j, claim[g] == 'N');
+            t = t ? pm_node(IR_E_AND, t, u, e->at) : u;
+        }
+        fputs(first ? "" : " && ", c->out);
+        first = 0;
+        if (!pm_reads_dropped(c, t))
+            pm_expr(c, t);
+        else if (!pm_lemma_test(c, t, may))
+            pm_test(c, t, may);
+    }
+    fputc(')', c->out);
+    return 1;
 }
 
 /* Write the test e (may or must) with the lemmas of its instance; 0 if it
@@ -723,21 +798,27 @@ static int pm_lemma_test(pm *c, const ir_expr *e, int may)
             m = -1;
     if (m < 0)
         return 0;
+    /* the lemmas that share a dropped variable with e; the others they
+     * read are enumerated too, as long as the combinations stay few */
     const ir_prop *lem[64];
     int nl = 0;
     for (int k = 0; k < c->s->nprops && nl < 64; k++) {
         const ir_prop *pr = &c->s->props[k];
-        if (pr->machine == m && pr->kind == IR_PROP_INVARIANT && pm_prop_applies(c, pr)
-            && c->first[k] && pm_lemma_within(c, pr->expr, vars, n))
+        int more[8], nm = n, shared = 0;
+        memcpy(more, vars, sizeof more);
+        if (pr->machine == m && pr->kind == IR_PROP_INVARIANT && pm_prop_applies(c, pr) && c->first[k]
+            && pm_lemma_vars(c, pr->expr, more, &nm, &shared) && shared
+            && pm_combos(c, more, nm) <= PM_LEMMA_MAX) {
             lem[nl++] = pr;
+            memcpy(vars, more, sizeof more);
+            n = nm;
+        }
     }
-    long combos = 1;
+    long combos = pm_combos(c, vars, n);
     int32_t lo[8], hi[8];
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < n; k++)
         ir_bounds(c->s, &c->s->vars[vars[k]].elem, c->p, &lo[k], &hi[k]);
-        combos *= (long)hi[k] - lo[k] + 1;
-    }
-    if (!nl || combos > PM_LEMMA_MAX)
+    if (!nl)
         return 0;
     /* kept (index 0): the test itself; dropped: over the values the lemmas allow */
     fprintf(c->out, "((!((%s) >= 1) && ", idx);
