@@ -375,8 +375,6 @@ static void pm_test(pm *c, const ir_expr *e, int may)
     default:
         break;
     }
-    if (pm_lemma_test(c, e, may))
-        return;
     if (pm_drops(c, e, idx, 8, &n)) {
         fputs(may ? "1" : "0", c->out);
         return;
