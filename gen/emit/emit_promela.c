@@ -44,6 +44,7 @@ typedef struct pm {
     const ir_expr **pexpr;      /* [property]: as the model checks it (pm_forall), NULL: left out */
     unsigned char *first;       /* [property]: an 'each M' one checked at instance 0 only */
     int at_first;               /* writing one: its own elements (`x[self]`) are kept */
+    int mid;                    /* writing a test inside a step's effects: no lemma holds there */
     int nsub;                   /* writing a test with dropped elements given values: */
     int sub_var[8];             /* ... these variables' elements read ... */
     int32_t sub_val[8];         /* ... as these values (pm_lemma_test) */
@@ -615,7 +616,9 @@ static void pm_prop_formula(pm *c, const ir_prop *pr, const ir_expr *e, const ch
  * symmetric), where the model checks it.  A test is given the lemmas whose
  * dropped reads are among its own (values enumerated, up to PM_LEMMA_MAX
  * combinations); a count over a dropped array is read element by element
- * (pm_count_claim) first. */
+ * (pm_count_claim) first.  Only tests of a state between steps (guards,
+ * `when`) get lemmas: inside a step, after some of its effects, the state
+ * is one no invariant speaks of (an effect's `if` gets none). */
 
 #define PM_LEMMA_MAX 4096
 
@@ -781,6 +784,8 @@ static int pm_lemma_and(pm *c, const ir_expr *e, int may)
  * has none (the caller writes it without). */
 static int pm_lemma_test(pm *c, const ir_expr *e, int may)
 {
+    if (c->mid)
+        return 0;                   /* a state inside a step may break a lemma */
     const ir_expr *el = pm_count_elements(c, e);
     if (el) {
         pm_test(c, el, may);
@@ -1040,12 +1045,16 @@ static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
     case IR_F_IF: {
         const char *in2 = ar_printf("%s    ", ind);
         fprintf(c->out, "%sif\n%s:: ", ind, ind);
+        c->mid++;                       /* the lemmas hold between steps, not inside one */
         pm_test(c, f->cond, 1);
+        c->mid--;
         fputs(" ->\n", c->out);
         pm_effects(c, f->then_, f->nthen, ch, in2);
         if (pm_reads_dropped(c, f->cond)) {     /* both branches may be taken */
             fprintf(c->out, "%s    skip\n%s:: !(", ind, ind);
+            c->mid++;
             pm_test(c, f->cond, 0);
+            c->mid--;
             fputs(") ->\n", c->out);
         } else {
             fprintf(c->out, "%s    skip\n%s:: else ->\n", ind, ind);
@@ -2024,7 +2033,7 @@ static void pm_claims(FILE *out, const void *ctx)
 
 void em_promela(FILE *out, const ir_spec *s, const em_opts *o)
 {
-    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL, NULL, 0, 0, { 0 }, { 0 } };
+    pm c = { out, s, o->profile, -1, "0", 0, { 0 }, o->abstract, 0, NULL, NULL, NULL, 0, 0, 0, { 0 }, { 0 } };
     ir_prune(s, o->profile, &c.live);
     c.pexpr = pm_checked(&c);
     static const tp_hook hooks[] = {
