@@ -1465,11 +1465,45 @@ static void pm_inlines(FILE *out, const void *ctx)
      * survived that way. */
     fputs("    assert(ALL_FINAL || SOME_BUSY);  /* @A WAIT system */\n", out);
     fputs("#endif\n", out);
-    for (int m = 0; m < c->s->nmachines; m++)   /* after the checks: the stored state is canonical */
-        if (pm_sym(c, m))
-            fprintf(out, "#ifdef SYMM\n    canon_%s();  /* @SYM %s */\n#endif\n", c->s->machines[m].name,
-                    c->s->machines[m].name);
     fputs("    skip\n}\n", out);
+    for (int m = 0; m < c->s->nmachines; m++)   /* the steps that change it call canon_M (pm_step_end) */
+        if (pm_sym(c, m))
+            fprintf(out, "/* @SYM %s */\n", c->s->machines[m].name);
+}
+
+/* 1 if effects fx may write an element of an array machine m owns. */
+static int pm_fx_owned(const pm *c, const ir_effect *fx, int n, int m)
+{
+    for (int i = 0; i < n; i++)
+        if (fx[i].kind == IR_F_IF ? pm_fx_owned(c, fx[i].then_, fx[i].nthen, m)
+                                        || pm_fx_owned(c, fx[i].else_, fx[i].nelse, m)
+                                  : sy_owned(c->s, m, &c->s->vars[fx[i].var]))
+            return 1;
+    return 0;
+}
+
+/* The end of a step of machine `own` (-1: the world's) with effects fx:
+ * the checks, then, after them, the symmetry reduction of each symmetric
+ * machine the step may have changed (its own, one it sends to or whose
+ * plant elements it writes), so that the stored state is canonical.  A
+ * step that changes no instance of M leaves a canonical state canonical:
+ * it does not sort M, and the model is that much smaller to compile. */
+static void pm_step_end(pm *c, int own, int to, const ir_effect *fx, int n, const ir_trans *t)
+{
+    fputs("            check_inv()\n", c->out);
+    for (int m = 0; m < c->s->nmachines; m++) {
+        if (!pm_sym(c, m))
+            continue;
+        int touch = m == own || m == to || pm_fx_owned(c, fx, n, m);
+        for (int a = 0; t && a < t->nactions && !touch; a++) {
+            const ir_action *ac = &t->actions[a];
+            touch = (ac->kind == IR_A_SEND && ac->machine == m)
+                 || (ac->kind == IR_A_ISSUE && pm_fx_owned(c, c->s->cmds[ac->cmd].issue, c->s->cmds[ac->cmd].nissue, m));
+        }
+        if (touch)
+            fprintf(c->out, "#ifdef SYMM\n            ; canon_%s()\n#endif\n", c->s->machines[m].name);
+    }
+    fputs("        STEP_END\n", c->out);
 }
 
 /* ---- machines ------------------------------------------------------------ */
@@ -1604,8 +1638,8 @@ static void pm_transition(pm *c, int m, const ir_trans *t)
             fprintf(c->out, "            pc_%s_%s[self] = 0;\n", mm->name, c->s->cmds[ev->cmd].name);
         pm_actions(c, m, t, v);
         pm_dump_trans(c, t);
-        fprintf(c->out, "            st_%s[self] = S_%s_%s;\n            check_inv()\n        STEP_END\n",
-                mm->name, mm->name, mm->states[t->to].name);
+        fprintf(c->out, "            st_%s[self] = S_%s_%s;\n", mm->name, mm->name, mm->states[t->to].name);
+        pm_step_end(c, m, -1, NULL, 0, t);
     }
 }
 
@@ -1634,7 +1668,8 @@ static void pm_unhandled(pm *c, int m, int st)
         }
     fprintf(c->out, "));  /* @A UNDECLARED %s %s */\n", n, mm->states[st].name);
     fprintf(c->out, "            consume_%s(self, q_%s[self].e[0]);\n", n, n);
-    fprintf(c->out, "            deq_%s(self);\n            check_inv()\n        STEP_END\n", n);
+    fprintf(c->out, "            deq_%s(self);\n", n);
+    pm_step_end(c, m, -1, NULL, 0, NULL);
 }
 
 static void pm_machines(FILE *out, const void *ctx)
@@ -1691,7 +1726,8 @@ static void pm_outcome(pm *c, int m, int i, int cmd, int o)
         pm_dump(c, w);
         fprintf(c->out, "            pc_%s_%s[%d] = 2;\n            enq_%s(%d, ", n, cm->name, i, n, i);
         pm_event(c, oc->event);
-        fputs(");\n            check_inv()\n        STEP_END\n", c->out);
+        fputs(");\n", c->out);
+        pm_step_end(c, m, -1, oc->effects, oc->neffects, NULL);
         if (v + 1 == nv * weight && weight > 1)
             fputs("#endif\n", c->out);
     }
@@ -1725,7 +1761,7 @@ static void pm_env(pm *c, int e)
                 pm_event(c, en->event);
                 fputs(");\n", c->out);
             }
-            fputs("            check_inv()\n        STEP_END\n", c->out);
+            pm_step_end(c, -1, en->silent ? -1 : en->machine, en->effects, en->neffects, NULL);
         }
     }
 }
@@ -1920,7 +1956,11 @@ static void pm_init(FILE *out, const void *ctx)
     for (int m = 0; m < s->nmachines; m++)
         for (int i = 0; i < pm_instances(c, m); i++)
             fprintf(out, "        run m_%s(%d);\n", s->machines[m].name, i);
-    fputs("        run world();\n        check_inv()\n    }\n"
+    fputs("        run world();\n        check_inv()\n", out);
+    for (int m = 0; m < s->nmachines; m++)
+        if (pm_sym(c, m))
+            fprintf(out, "#ifdef SYMM\n        ; canon_%s()\n#endif\n", s->machines[m].name);
+    fputs("    }\n"
           "#ifdef SIM\n        (_nr_pr == 1);  /* the machines and the world ended */\n        sim_run++\n"
           "    :: else -> break\n    od\n#endif\n}\n", out);
 }
