@@ -32,9 +32,9 @@ void em_c_monitors(FILE *out, const ir_spec *s, const em_opts *o)
             fputc(*c == '*' && c[1] == '/' ? '+' : *c, out);
         if (p->machine >= 0) {          /* 'each M': every instance of M */
             fprintf(out, " */\nstatic int issu__inv_%s(issu *m)\n{\n"
-                         "    for (int32_t i = 0; i < issu__peer_instances(m, ISSU_M_%s); i++)"
-                         "  /* bound: the array's instances */\n        if (!(", p->id,
-                    s->machines[p->machine].name);
+                         "    int32_t n = issu__peer_instances(m, ISSU_M_%s);\n"
+                         "    for (int32_t i = 0; i < n; i++)  /* bound: the array's instances */\n"
+                         "        if (!(", p->id, s->machines[p->machine].name);
             ec_expr_each(out, s, p->expr, "m->params", p->machine, "i");
             fputs("))\n            return 0;\n    return 1;\n}\n", out);
         } else {

@@ -402,23 +402,29 @@ static void pm_dropped_read(pm *c, const ir_expr *e)
         return;
     if (pm_abs(c, e->var) == EM_ABS_REST && e->kind == IR_E_INDEX && c->kept
         && e->a->kind == IR_E_SELF && c->kept->kind == IR_E_SELF)
-        return;
+        return;                     /* the writer's own element, written only when kept */
     diag_error(e->at, "'--abstract %s': its value is used here, not only tested; no value of a "
                "dropped cell is sound", c->s->vars[e->var].name);
 }
 
 /* ---- properties at the kept instance (--abstract NAME[1..]) -------------- */
 
-/* A count over an array that a symmetric machine owns (one element per
- * instance, gen/ir/symmetry.h), every element of it dropped but the first. */
+/* The symmetric machine that owns variable v (one element per instance,
+ * gen/ir/symmetry.h), or -1. */
+static int pm_owner(const pm *c, int v)
+{
+    for (int m = 0; m < c->s->nmachines; m++)
+        if (c->s->machines[m].symmetric && sy_owned(c->s, m, &c->s->vars[v]))
+            return m;
+    return -1;
+}
+
+/* A count over an array that a symmetric machine owns, every element of it
+ * dropped but the first. */
 static int pm_rest_count(const pm *c, const ir_expr *e)
 {
-    if (e->kind != IR_E_COUNT || e->machine >= 0 || pm_abs(c, e->var) != EM_ABS_REST)
-        return 0;
-    for (int m = 0; m < c->s->nmachines; m++)
-        if (c->s->machines[m].symmetric && sy_owned(c->s, m, &c->s->vars[e->var]))
-            return 1;
-    return 0;
+    return e->kind == IR_E_COUNT && e->machine < 0 && pm_abs(c, e->var) == EM_ABS_REST
+        && pm_owner(c, e->var) >= 0;
 }
 
 static ir_expr *pm_node(ir_ekind k, ir_expr *a, ir_expr *b, loc at)
@@ -622,6 +628,19 @@ static void pm_prop_formula(pm *c, const ir_prop *pr, const ir_expr *e, const ch
 
 #define PM_LEMMA_MAX 4096
 
+/* Put variable v in the set vars[*n] (at most 8): 1 if it was there, 0 if
+ * added, -1 if full. */
+static int pm_var_add(int *vars, int *n, int v)
+{
+    for (int k = 0; k < *n; k++)
+        if (vars[k] == v)
+            return 1;
+    if (*n == 8)
+        return -1;
+    vars[(*n)++] = v;
+    return 0;
+}
+
 /* The dropped variables e reads, all as elements of index `*idx` (the
  * same expression, printed): 1 and vars[*n], or 0. */
 static int pm_elem_reads(pm *c, const ir_expr *e, int *vars, int *n, const char **idx)
@@ -649,26 +668,11 @@ static int pm_elem_reads(pm *c, const ir_expr *e, int *vars, int *n, const char 
         if (*idx && strcmp(*idx, i) != 0)
             return 0;
         *idx = i;
-        int k = 0;
-        while (k < *n && vars[k] != e->var)
-            k++;
-        if (k == *n) {
-            if (*n == 8)
-                return 0;
-            vars[(*n)++] = e->var;
-        }
+        if (pm_var_add(vars, n, e->var) < 0)
+            return 0;
         return pm_elem_reads(c, e->a, vars, n, idx);
     }
     return pm_elem_reads(c, e->a, vars, n, idx) && pm_elem_reads(c, e->b, vars, n, idx);
-}
-
-/* The symmetric machine that owns variable v, or -1. */
-static int pm_owner(const pm *c, int v)
-{
-    for (int m = 0; m < c->s->nmachines; m++)
-        if (c->s->machines[m].symmetric && sy_owned(c->s, m, &c->s->vars[v]))
-            return m;
-    return -1;
 }
 
 /* Add the dropped variables lemma e reads (its own elements) to vars[*n];
@@ -678,15 +682,10 @@ static int pm_lemma_vars(pm *c, const ir_expr *e, int *vars, int *n, int *shared
     if (!e)
         return 1;
     if (pm_abs(c, e->var) && e->kind == IR_E_INDEX) {
-        int k = 0;
-        while (k < *n && vars[k] != e->var)
-            k++;
-        if (k < *n)
-            *shared = 1;
-        else if (*n == 8)
+        int r = pm_var_add(vars, n, e->var);
+        if (r < 0)
             return 0;
-        else
-            vars[(*n)++] = e->var;
+        *shared |= r;
     }
     return pm_lemma_vars(c, e->a, vars, n, shared) && pm_lemma_vars(c, e->b, vars, n, shared);
 }
@@ -709,7 +708,7 @@ static const ir_expr *pm_count_elements(const pm *c, const ir_expr *e)
 {
     const ir_expr *cnt = NULL;
     int claim = pm_count_claim(c, e, &cnt);
-    if (!claim || pm_owner(c, cnt->var) < 0)
+    if (!claim)
         return NULL;
     ir_expr *x = NULL;
     for (int32_t j = 0; j < pm_size(c, &c->s->vars[cnt->var]); j++) {
@@ -817,12 +816,12 @@ static int pm_lemma_test(pm *c, const ir_expr *e, int may)
             n = nm;
         }
     }
+    if (!nl)
+        return 0;
     long combos = pm_combos(c, vars, n);
     int32_t lo[8], hi[8];
     for (int k = 0; k < n; k++)
         ir_bounds(c->s, &c->s->vars[vars[k]].elem, c->p, &lo[k], &hi[k]);
-    if (!nl)
-        return 0;
     /* kept (index 0): the test itself; dropped: over the values the lemmas allow */
     fprintf(c->out, "((!((%s) >= 1) && ", idx);
     c->in_test++;
@@ -991,22 +990,15 @@ static void pm_effect(pm *c, const ir_effect *f, pm_choice *ch, const char *ind)
         return;                     /* on a variable the profile has no element of */
     if (f->kind != IR_F_IF && pm_abs(c, f->var) == EM_ABS_ALL)
         return;                     /* a dropped cell is never written (--abstract) */
-    if (f->kind != IR_F_IF && pm_abs(c, f->var) == EM_ABS_REST && f->index) {
-        /* an element dropped from index 1 on: written when it is the first */
-        const char *in2 = ar_printf("%s    ", ind);
+    if (f->kind != IR_F_IF && pm_abs(c, f->var) == EM_ABS_REST && f->index && !c->kept) {
+        /* an element dropped from index 1 on: written when it is the first,
+         * as in the full model (its own `x[self]` may be read: pm_dropped_read) */
         fprintf(c->out, "%sif\n%s:: (", ind, ind);
         pm_expr(c, f->index);
         fputs(") < 1 ->\n", c->out);
-        const ir_expr *was = c->kept;
         c->kept = f->index;
-        unsigned char *no = ar_array((size_t)c->s->nvars + 1, 1);
-        const unsigned char *abs = c->abs;
-        memcpy(no, abs, (size_t)c->s->nvars);
-        no[f->var] = 0;
-        c->abs = no;                    /* the write itself, as in the full model */
-        pm_effect(c, f, ch, in2);
-        c->abs = abs;
-        c->kept = was;
+        pm_effect(c, f, ch, ar_printf("%s    ", ind));
+        c->kept = NULL;
         fprintf(c->out, "%s    skip\n%s:: else -> skip\n%sfi;\n", ind, ind, ind);
         return;
     }
