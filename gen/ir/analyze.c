@@ -326,6 +326,65 @@ static int an_group_profile(an *a, an_group *g, int profile)
     return 0;
 }
 
+/* One enumeration of a group (ev_cubes).  A cube is decided when what
+ * an_select does is: every guard before the winner (they are sorted by
+ * priority, `otherwise` last) known false, the winner known true, those of
+ * its priority known (an overlap), and no guard with an index that may
+ * leave its array (an_select evaluates them all). */
+typedef struct an_cube {
+    an *a;
+    an_group *g;
+    const ev_space *sp;
+    ev_env env;
+    int profile;
+    int policy, arrives;
+} an_cube;
+
+static int an_cube_decided(void *ctx, const uint8_t *known)
+{
+    an_cube *c = ctx;
+    const an_group *g = c->g;
+    int win = -1;
+    for (int t = g->lo; t < g->hi; t++) {
+        const ir_trans *tr = &g->m->trans[t];
+        if (tr->otherwise)
+            continue;
+        int64_t v;
+        int k = ev_known(&c->env, tr->guard, known, &v);
+        if (k < 0)
+            return 0;
+        if (win >= 0 && tr->priority < g->m->trans[win].priority)
+            continue;
+        if (!k)
+            return 0;
+        if (v && win < 0)
+            win = t;
+    }
+    return 1;
+}
+
+static int an_cube_visit(void *ctx)
+{
+    an_cube *c = ctx;
+    an_group *g = c->g;
+    const ir_spec *s = c->a->s;
+    int w = an_select(c->a, g, &c->env, c->sp, c->profile);
+    if (w == -2)
+        return 1;
+    if (w >= 0) {
+        g->won[w] = 1;
+    } else if (c->policy == IR_P_NONE && c->arrives && !g->residual_seen) {
+        const ir_trans *t0 = &g->m->trans[g->lo];
+        char d[AN_DESC];
+        ev_describe(c->sp, s, g->k, c->a->slots, d, sizeof d);
+        diag_error(g->m->states[t0->from].at, "%s is not handled when %s (profile '%s'); add "
+                   "a transition or 'otherwise', or ignore or reject it", an_where(s, g), d,
+                   s->profiles[c->profile].name);
+        g->residual_seen = 1;
+    }
+    return 0;
+}
+
 static int an_group_instance(an *a, an_group *g, int profile, int32_t self)
 {
     const ir_spec *s = a->s;
@@ -338,27 +397,11 @@ static int an_group_instance(an *a, an_group *g, int profile, int32_t self)
                   ar_printf("the guards of %s", an_where(s, g)), profile))
         return -1;
     an_restrict_pending(a, &sp, g->m, g->m->trans[g->lo].from);
-    ev_env env = an_env(a, profile, g->k);
+    an_cube c = { a, g, &sp, an_env(a, profile, g->k), profile, 0, 0 };
     const ir_trans *t0 = &g->m->trans[g->lo];
-    int policy = g->m->policy[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
-    int arrives = g->m->arrives[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
-    ev_first(&sp, a->slots);
-    do {
-        int w = an_select(a, g, &env, &sp, profile);
-        if (w == -2)
-            return -1;
-        if (w >= 0) {
-            g->won[w] = 1;
-        } else if (policy == IR_P_NONE && arrives && !g->residual_seen) {
-            char d[AN_DESC];
-            ev_describe(&sp, s, g->k, a->slots, d, sizeof d);
-            diag_error(g->m->states[t0->from].at, "%s is not handled when %s (profile '%s'); add "
-                       "a transition or 'otherwise', or ignore or reject it", an_where(s, g), d,
-                       s->profiles[profile].name);
-            g->residual_seen = 1;
-        }
-    } while (ev_next(&sp, a->slots));
-    return 0;
+    c.policy = g->m->policy[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
+    c.arrives = g->m->arrives[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
+    return ev_cubes(&sp, s, a->slots, an_cube_decided, an_cube_visit, &c) ? -1 : 0;
 }
 
 static ir_expr *an_node(ir_ekind k, ir_expr *x, ir_expr *y)
@@ -458,10 +501,90 @@ static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8
         an_action_instance(a, k, t, profile, reported, an_self(a->s, k, i));
 }
 
+/* One enumeration of a transition's actions (ev_cubes).  A cube is decided
+ * when its guard is known false there, or known true with the value of
+ * every assignment and index known: an earlier assignment whose value is
+ * known fixes what a later one reads of it, and one whose value is not
+ * keeps the cube open. */
+typedef struct an_acts {
+    an *a;
+    int k;
+    const ir_trans *t;
+    int profile;
+    uint8_t *reported;
+    const ev_space *sp;
+    ev_env env;
+    int32_t *save;
+} an_acts;
+
+static int an_checked_action(const ir_action *ac)
+{
+    return ac->kind == IR_A_ASSIGN || (ac->kind == IR_A_SEND && ac->index);
+}
+
+static int an_acts_decided(void *ctx, const uint8_t *known)
+{
+    an_acts *c = ctx;
+    int64_t v;
+    int g = ev_known(&c->env, c->t->xguard, known, &v);
+    if (g < 0 || !g)
+        return 0;
+    if (!v)
+        return 1;
+    for (int i = 0; i < c->t->nactions; i++) {
+        const ir_action *ac = &c->t->actions[i];
+        if (!c->reported[i] && an_checked_action(ac) &&
+            ev_known(&c->env, ac->kind == IR_A_ASSIGN ? ac->value : ac->index, known, &v) != 1)
+            return 0;
+    }
+    return 1;
+}
+
+static int an_acts_visit(void *ctx)
+{
+    an_acts *c = ctx;
+    const ir_spec *s = c->a->s;
+    const ir_trans *t = c->t;
+    int32_t *slots = c->a->slots;
+    if (t->xguard && !ev_eval(&c->env, t->xguard))
+        return 0;
+    memcpy(c->save, slots, (size_t)s->nslots * sizeof *c->save);
+    for (int i = 0; i < t->nactions; i++) {
+        const ir_action *ac = &t->actions[i];
+        if (c->reported[i] || !an_checked_action(ac))
+            continue;
+        int64_t v = ev_eval(&c->env, ac->kind == IR_A_ASSIGN ? ac->value : ac->index);
+        int32_t lo = 0, hi = 0;
+        if (ac->kind == IR_A_ASSIGN)
+            ir_bounds(s, &s->vars[ac->var].elem, c->profile, &lo, &hi);
+        else
+            hi = ir_instances(s, &s->machines[ac->machine], c->profile) - 1;
+        if (!c->env.err && v >= lo && v <= hi) {
+            if (ac->kind == IR_A_ASSIGN)
+                slots[s->vars[ac->var].slot] = (int32_t)v;
+            continue;
+        }
+        char d[AN_DESC];
+        const char *pn = s->profiles[c->profile].name;
+        ev_describe(c->sp, s, c->k, c->save, d, sizeof d);
+        if (c->env.err)
+            diag_error(c->env.err_at, "index out of range (profile '%s': %s)", pn, d[0] ? d : "always");
+        else if (ac->kind == IR_A_ASSIGN)
+            diag_error(ac->at, "'%s' can be given %lld, outside its range %d..%d (profile "
+                       "'%s': %s)", s->vars[ac->var].name, (long long)v, lo, hi, pn, d[0] ? d : "always");
+        else
+            diag_error(ac->at, "machine index %lld is outside 0..%d (profile '%s': %s)",
+                       (long long)v, hi, pn, d[0] ? d : "always");
+        c->reported[i] = 1;
+        c->env.err = 0;
+    }
+    memcpy(slots, c->save, (size_t)s->nslots * sizeof *c->save);
+    return 0;
+}
+
 static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uint8_t *reported, int32_t self)
 {
     const ir_spec *s = a->s;
-    const ir_machine *m = &s->machines[k];
     ev_space sp;
     ev_space_init(&sp);
     sp.self = self;
@@ -469,53 +592,17 @@ static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uin
     ev_collect(&sp, s, profile, k, t->xguard);
     for (int i = 0; i < t->nactions; i++) {
         const ir_action *ac = &t->actions[i];
-        if (ac->kind == IR_A_ASSIGN || (ac->kind == IR_A_SEND && ac->index)) {
+        if (an_checked_action(ac)) {
             ev_collect(&sp, s, profile, k, ac->kind == IR_A_ASSIGN ? ac->value : ac->index);
             any = 1;
         }
     }
     if (!any || an_budget(a, &sp, 1, t->at, "this transition", profile))
         return;
-    an_restrict_pending(a, &sp, m, t->from);
-    ev_env env = an_env(a, profile, k);
-    int32_t *save = ar_array((size_t)s->nslots + 1, sizeof *save);
-    ev_first(&sp, a->slots);
-    do {
-        if (t->xguard && !ev_eval(&env, t->xguard))
-            continue;
-        memcpy(save, a->slots, (size_t)s->nslots * sizeof *save);
-        for (int i = 0; i < t->nactions; i++) {
-            const ir_action *ac = &t->actions[i];
-            if (reported[i] || (ac->kind != IR_A_ASSIGN && !(ac->kind == IR_A_SEND && ac->index)))
-                continue;
-            int64_t v = ev_eval(&env, ac->kind == IR_A_ASSIGN ? ac->value : ac->index);
-            int32_t lo = 0, hi = 0;
-            if (ac->kind == IR_A_ASSIGN)
-                ir_bounds(s, &s->vars[ac->var].elem, profile, &lo, &hi);
-            else
-                hi = ir_instances(s, &s->machines[ac->machine], profile) - 1;
-            if (!env.err && v >= lo && v <= hi) {
-                if (ac->kind == IR_A_ASSIGN)
-                    a->slots[s->vars[ac->var].slot] = (int32_t)v;
-                continue;
-            }
-            char d[AN_DESC];
-            ev_describe(&sp, s, k, save, d, sizeof d);
-            if (env.err)
-                diag_error(env.err_at, "index out of range (profile '%s': %s)",
-                           s->profiles[profile].name, d[0] ? d : "always");
-            else if (ac->kind == IR_A_ASSIGN)
-                diag_error(ac->at, "'%s' can be given %lld, outside its range %d..%d (profile "
-                           "'%s': %s)", s->vars[ac->var].name, (long long)v, lo, hi,
-                           s->profiles[profile].name, d[0] ? d : "always");
-            else
-                diag_error(ac->at, "machine index %lld is outside 0..%d (profile '%s': %s)",
-                           (long long)v, hi, s->profiles[profile].name, d[0] ? d : "always");
-            reported[i] = 1;
-            env.err = 0;
-        }
-        memcpy(a->slots, save, (size_t)s->nslots * sizeof *save);
-    } while (ev_next(&sp, a->slots));
+    an_restrict_pending(a, &sp, &s->machines[k], t->from);
+    an_acts c = { a, k, t, profile, reported, &sp, an_env(a, profile, k),
+                  ar_array((size_t)s->nslots + 1, sizeof(int32_t)) };
+    ev_cubes(&sp, s, a->slots, an_acts_decided, an_acts_visit, &c);
 }
 
 /* ---- ranges: plant effects -------------------------------------------- */

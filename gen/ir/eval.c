@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
+
 static const ir_machine *ev_machine(const ev_env *env)
 {
     return env->machine >= 0 ? &env->spec->machines[env->machine] : NULL;
@@ -46,6 +48,22 @@ static int64_t ev_count(ev_env *env, const ir_expr *e)
     return n;
 }
 
+static int64_t ev_apply(ir_ekind k, int64_t a, int64_t b)
+{
+    switch (k) {
+    case IR_E_IFF: return !a == !b;
+    case IR_E_EQ: return a == b;
+    case IR_E_NE: return a != b;
+    case IR_E_LT: return a < b;
+    case IR_E_LE: return a <= b;
+    case IR_E_GT: return a > b;
+    case IR_E_GE: return a >= b;
+    case IR_E_ADD: return a + b;
+    case IR_E_SUB: return a - b;
+    default: return 0;
+    }
+}
+
 static int64_t ev_binary(ev_env *env, const ir_expr *e)
 {
     int64_t a = ev_eval(env, e->a);
@@ -59,19 +77,7 @@ static int64_t ev_binary(ev_env *env, const ir_expr *e)
     default:
         break;
     }
-    int64_t b = ev_eval(env, e->b);
-    switch (e->kind) {
-    case IR_E_IFF: return !a == !b;
-    case IR_E_EQ: return a == b;
-    case IR_E_NE: return a != b;
-    case IR_E_LT: return a < b;
-    case IR_E_LE: return a <= b;
-    case IR_E_GT: return a > b;
-    case IR_E_GE: return a >= b;
-    case IR_E_ADD: return a + b;
-    case IR_E_SUB: return a - b;
-    default: return 0;
-    }
+    return ev_apply(e->kind, a, ev_eval(env, e->b));
 }
 
 int64_t ev_eval(ev_env *env, const ir_expr *e)
@@ -111,6 +117,130 @@ int64_t ev_eval(ev_env *env, const ir_expr *e)
     default:
         return ev_binary(env, e);
     }
+}
+
+/* ---- three-valued evaluation over a partial valuation ----------------- */
+
+/* known[slot] says whether the slot has its value yet.  Returns 1 and sets
+ * *v if e's value is fixed by the known slots, else 0.  *taint is set where
+ * an index is unknown or out of range: ev_eval may fail there for some
+ * valuation, so the caller must go on to full valuations.  It visits every
+ * node ev_eval visits for some completion of the valuation (an operand is
+ * skipped only where ev_eval skips it for all of them). */
+static int ev_eval3(ev_env *env, const ir_expr *e, const uint8_t *known, int *taint, int64_t *v);
+
+static int ev_slot3(const ev_env *env, int slot, const uint8_t *known, int64_t *v)
+{
+    if (!known[slot])
+        return 0;
+    *v = env->slots[slot];
+    return 1;
+}
+
+static int ev_count3(ev_env *env, const ir_expr *e, const uint8_t *known, int64_t *v)
+{
+    const ir_var *var = &env->spec->vars[e->var];
+    int32_t n = var->shape == IR_POOL ? 0 : ir_size(env->spec, var, env->profile);
+    int32_t members = var->shape == IR_POOL ? e->nvals : n;
+    for (int32_t k = 0; k < members; k++)
+        if (!known[var->slot + (var->shape == IR_POOL ? e->vals[k] : k)])
+            return 0;
+    *v = ev_count(env, e);
+    return 1;
+}
+
+static int ev_eval3(ev_env *env, const ir_expr *e, const uint8_t *known, int *taint, int64_t *v)
+{
+    const ir_spec *s = env->spec;
+    const ir_machine *m = ev_machine(env);
+    int64_t a, b;
+    int ka, kb;
+    switch (e->kind) {
+    case IR_E_VAR:
+    case IR_E_MVAR:
+        return ev_slot3(env, s->vars[e->var].slot, known, v);
+    case IR_E_INDEX:
+        if (!ev_eval3(env, e->a, known, taint, &a) || a < 0 ||
+            a >= ir_size(s, &s->vars[e->var], env->profile)) {
+            *taint = 1;
+            return 0;
+        }
+        return ev_slot3(env, s->vars[e->var].slot + (int)a, known, v);
+    case IR_E_COUNT:
+        if (e->var >= 0)
+            return ev_count3(env, e, known, v);
+        *v = 0;
+        return 1;
+    case IR_E_STATE:
+        return ev_slot3(env, s->machines[e->machine].state_slot, known, v);
+    case IR_E_PENDING:
+        if (!m) {
+            *v = 0;
+            return 1;
+        }
+        return ev_slot3(env, m->pending_slot + e->cmd, known, v);
+    case IR_E_SELF:
+        if (!m) {
+            *v = 0;
+            return 1;
+        }
+        return ev_slot3(env, m->self_slot, known, v);
+    case IR_E_NOT:
+    case IR_E_NEG:
+        if (!ev_eval3(env, e->a, known, taint, &a))
+            return 0;
+        *v = e->kind == IR_E_NOT ? !a : -a;
+        return 1;
+    case IR_E_AND:
+    case IR_E_OR:
+    case IR_E_IMPLIES: {
+        /* the value of a that decides without b: false for &&, true for || and -> */
+        ka = ev_eval3(env, e->a, known, taint, &a);
+        if (e->kind == IR_E_IMPLIES)
+            a = !a;
+        int64_t decisive = e->kind != IR_E_AND;
+        if (ka && !a == !decisive) {
+            *v = decisive;
+            return 1;
+        }
+        kb = ev_eval3(env, e->b, known, taint, &b);
+        if (kb && !b == !decisive) {
+            *v = decisive;
+            return 1;
+        }
+        if (ka && kb) {
+            *v = !decisive;
+            return 1;
+        }
+        return 0;
+    }
+    case IR_E_CONST:
+    case IR_E_PARAM:
+    case IR_E_SIZE:
+    case IR_E_ALWAYS:
+    case IR_E_EVENTUALLY:
+    case IR_E_UNTIL:
+        *v = ev_eval(env, e);   /* fixed by the profile */
+        return 1;
+    default:
+        ka = ev_eval3(env, e->a, known, taint, &a);
+        kb = ev_eval3(env, e->b, known, taint, &b);
+        if (!ka || !kb)
+            return 0;
+        *v = ev_apply(e->kind, a, b);
+        return 1;
+    }
+}
+
+int ev_known(ev_env *env, const ir_expr *e, const uint8_t *known, int64_t *v)
+{
+    int taint = 0;
+    if (!e) {
+        *v = 1;
+        return 1;
+    }
+    int k = ev_eval3(env, e, known, &taint, v);
+    return taint ? -1 : k;
 }
 
 /* ---- effects ---------------------------------------------------------- */
@@ -595,4 +725,53 @@ void ev_describe(const ev_space *sp, const ir_spec *s, int machine, const int32_
     }
     if (used >= cap && cap > 4)
         memcpy(buf + cap - 4, "...", 4);
+}
+
+/* ---- enumeration by cubes --------------------------------------------- */
+
+static int ev_cube_rec(const ev_space *sp, int i, int32_t *slots, uint8_t *known,
+                       ev_cube_fn decided, ev_visit_fn visit, void *ctx)
+{
+    if (i == sp->n || decided(ctx, known))
+        return visit(ctx);
+    const ev_atom *a = &sp->atoms[i];
+    int r = 0;
+    if (a->kind == EV_A_SLOT) {
+        known[a->slot] = 1;
+        for (int64_t v = a->lo; v <= a->hi && !r; v++) {
+            slots[a->slot] = (int32_t)v;
+            r = ev_cube_rec(sp, i + 1, slots, known, decided, visit, ctx);
+        }
+        slots[a->slot] = a->lo;
+        known[a->slot] = 0;
+        return r;
+    }
+    for (int k = 0; k < a->members; k++)
+        known[a->slot + k] = 1;
+    do
+        r = ev_cube_rec(sp, i + 1, slots, known, decided, visit, ctx);
+    while (!r && ev_pool_next(a, &slots[a->slot]));
+    if (r) {                    /* stopped inside: back to the first composition */
+        for (int k = 0; k < a->members; k++)
+            slots[a->slot + k] = 0;
+        slots[a->slot + ev_rep(a, a->nclass - 1)] = a->size;
+    }
+    for (int k = 0; k < a->members; k++)
+        known[a->slot + k] = 0;
+    return r;
+}
+
+int ev_cubes(const ev_space *sp, const ir_spec *s, int32_t *slots, ev_cube_fn decided,
+             ev_visit_fn visit, void *ctx)
+{
+    uint8_t *known = ar_array((size_t)s->nslots + 1, 1);
+    memset(known, 1, (size_t)s->nslots);
+    for (int i = 0; i < sp->n; i++) {
+        const ev_atom *a = &sp->atoms[i];
+        int n = a->kind == EV_A_POOL ? a->members : 1;
+        for (int k = 0; k < n; k++)
+            known[a->slot + k] = 0;
+    }
+    ev_first(sp, slots);
+    return ev_cube_rec(sp, 0, slots, known, decided, visit, ctx);
 }

@@ -96,6 +96,24 @@ uint64_t ev_space_size(const ev_space *sp);
 /* Set the first valuation / step to the next; ev_next returns 0 after the last. */
 void ev_first(const ev_space *sp, int32_t *slots);
 int ev_next(const ev_space *sp, int32_t *slots);
+/* e's value where the slots with known[slot] set have their values in
+ * env->slots: 1 and *v if it is the same whatever the others hold, 0 if
+ * not, -1 if an index in it is unknown or out of range (ev_eval may fail
+ * for some of the valuations).  e NULL is true. */
+int ev_known(ev_env *env, const ir_expr *e, const uint8_t *known, int64_t *v);
+
+/* Enumerate sp's valuations by cubes, fixing the atoms in their order (the
+ * first varies slowest, as collected: a group's highest-priority guard
+ * first): before fixing the next one, decided(ctx, known) says whether the
+ * atoms fixed so far (known[slot]) decide every answer the caller wants; if
+ * so, only the cube's first valuation is visited, in slots.  visit returns
+ * nonzero to stop; ev_cubes returns that value, or 0.  A question whose
+ * answer hangs on a few atoms costs a few cubes, not every valuation. */
+typedef int (*ev_cube_fn)(void *ctx, const uint8_t *known);
+typedef int (*ev_visit_fn)(void *ctx);
+int ev_cubes(const ev_space *sp, const ir_spec *s, int32_t *slots, ev_cube_fn decided,
+             ev_visit_fn visit, void *ctx);
+
 /* Describe the atoms' values in buf: "gres_ready=false, count(fpc,READY)=2". */
 void ev_describe(const ev_space *sp, const ir_spec *s, int machine, const int32_t *slots,
                  char *buf, int cap);
