@@ -467,6 +467,8 @@ static int pm_count_claim(const pm *c, const ir_expr *e, const ir_expr **cnt)
                                        [IR_E_LE] = IR_E_GE, [IR_E_GT] = IR_E_LT, [IR_E_GE] = IR_E_LE };
     int64_t k;
     ir_ekind op = e->kind;
+    if (op != IR_E_EQ && op != IR_E_NE && op != IR_E_LT && op != IR_E_LE && op != IR_E_GT && op != IR_E_GE)
+        return 0;                   /* not a comparison (a dropped bool read alone, say) */
     if (pm_rest_count(c, e->a) && ir_known(c->s, c->p, e->b, &k)) {
         *cnt = e->a;
     } else if (pm_rest_count(c, e->b) && ir_known(c->s, c->p, e->a, &k)) {

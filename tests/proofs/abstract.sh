@@ -16,6 +16,7 @@
 #     fails; with every counter dropped, fails S7, which the full model
 #     proves: the coordinator's last check reads every counter, and no
 #     lemma bounds a counter of no instance (such a failure proves nothing).
+# A dropped bool read alone as a guard is read both ways.
 # With the first counter kept, a worker that answers with an item left
 # fails S8 at the first worker as in the full model, an invariant that is
 # not "for every worker" (some unit drained) is left out, and the lemma S8
@@ -129,6 +130,19 @@ for spec in "$WORK/nolemma.fsm" "$SPEC"; do
     *) fail "d3 --abstract left[1..] $n: full model '$full', abstract '$got'" ;;
     esac
 done
+
+# a dropped bool read alone, as a whole guard (`when skipped`): both ways
+# (issu-gen used to crash on it); S3, which reads it, is left out
+if model "$WORK/skipped" "$SPEC" d2 --abstract skipped; then
+    out=$(sed -n 's/^\/\* @ABS \([^ ]*\) .*/\1/p' "$WORK/skipped/model.pml" | tr '\n' ' ')
+    got=$(safety "$WORK/skipped")
+    case $out:$got in
+    'S3 ':[0-9]*) pass "d2 --abstract skipped: a dropped bool as a whole guard; S3 left out, the rest holds in $got states" ;;
+    *) fail "d2 --abstract skipped: left out '$out', safety '$got' (want 'S3 ' and a pass)" ;;
+    esac
+else
+    fail "d2 --abstract skipped: issu-gen: $(cat "$WORK/skipped/gen.err")"
+fi
 
 # refused: a dropped cell whose value is copied into a kept variable
 sed 's/^    ignore go;  .*/    var seen : 0..6 = 0 "copied from the counter";\n    ignore go;/;
