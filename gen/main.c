@@ -81,9 +81,10 @@ static void gen_usage(FILE *f)
           "  --summary        also print its size, families, machines, requirements\n"
           "  --profile NAME   the family profile for per-profile outputs\n"
           "  --abstract NAME  the Promela model drops plant variable NAME (NAME[1..]:\n"
-          "                   every element but the first): tests that read it may\n"
-          "                   be true and false, properties that read it are left\n"
-          "                   out (a localization abstraction); may be given many times\n"
+          "                   every element but the first; MACHINE.VAR: that\n"
+          "                   machine's variable): tests that read it may be true\n"
+          "                   and false, properties that read it are left out (a\n"
+          "                   localization abstraction); may be given many times\n"
           "  --param NAME=V   give param NAME the value V in that profile, before the\n"
           "                   analyses and the outputs: a smaller instance of it (V\n"
           "                   in the param's range, at most the largest value a profile\n"
@@ -179,7 +180,7 @@ static int gen_parse_args(int argc, char **argv, gen_args *a)
             if (gen_push(argc, argv, &i, "NAME=VALUE", &a->param, &a->nparam))
                 return -1;
         } else if (strcmp(arg, "--abstract") == 0) {
-            if (gen_push(argc, argv, &i, "NAME or NAME[1..]", &a->abstract, &a->nabstract))
+            if (gen_push(argc, argv, &i, "NAME, NAME[1..] or MACHINE.VAR", &a->abstract, &a->nabstract))
                 return -1;
         } else if (strcmp(arg, "--replay") == 0 || strcmp(arg, "--model") == 0 ||
                    strcmp(arg, "--title") == 0) {
@@ -345,9 +346,10 @@ static int gen_params(ir_spec *s, const gen_args *a)
     return 0;
 }
 
-/* --abstract NAME (every cell of plant variable NAME) or NAME[1..] (every
- * element of array NAME but the first): the cells the Promela model drops
- * (em_opts.abstract); NULL after reporting. */
+/* --abstract NAME (every cell of plant variable NAME), NAME[1..] (every
+ * element of plant array NAME but the first) or MACHINE.VAR (controller
+ * variable VAR of MACHINE, in every instance): the cells the Promela model
+ * drops (em_opts.abstract); NULL after reporting. */
 static unsigned char *gen_abstract(const ir_spec *s, const gen_args *a)
 {
     unsigned char *abs = ar_array((size_t)s->nvars + 1, 1);
@@ -359,13 +361,30 @@ static unsigned char *gen_abstract(const ir_spec *s, const gen_args *a)
             fprintf(stderr, "issu-gen: error: '--abstract %s': not NAME or NAME[1..]\n", arg);
             return NULL;
         }
+        /* MACHINE.VAR names a controller variable of that machine */
+        const char *dot = memchr(arg, '.', n);
+        size_t mn = dot ? (size_t)(dot - arg) : 0, vn = dot ? n - mn - 1 : n;
+        const char *vname = dot ? dot + 1 : arg;
         int v = -1;
-        for (int k = 0; k < s->nvars && v < 0; k++)
-            if (strlen(s->vars[k].name) == n && strncmp(s->vars[k].name, arg, n) == 0)
+        for (int k = 0; k < s->nvars && v < 0; k++) {
+            const ir_var *x = &s->vars[k];
+            const char *owner = x->kind == IR_V_CTRL ? s->machines[x->machine].name : NULL;
+            if (strlen(x->name) == vn && strncmp(x->name, vname, vn) == 0 && (dot ? owner != NULL
+                    && strlen(owner) == mn && strncmp(owner, arg, mn) == 0 : owner == NULL))
                 v = k;
-        const char *why = v < 0 ? "the spec has no such variable"
-                        : s->vars[v].kind != IR_V_PLANT ? "only a plant variable can be abstracted"
-                        : rest && s->vars[v].shape != IR_ARRAY ? "'[1..]' needs an array"
+        }
+        const char *ctrl = NULL;        /* a machine that has a variable of that name */
+        for (int k = 0; k < s->nvars && v < 0 && !dot && !ctrl; k++)
+            if (s->vars[k].kind == IR_V_CTRL && strlen(s->vars[k].name) == vn &&
+                strncmp(s->vars[k].name, vname, vn) == 0)
+                ctrl = s->machines[s->vars[k].machine].name;
+        const char *why = v < 0 && ctrl ? ar_printf("a machine's variable is named MACHINE.VAR (%s.%.*s)",
+                                                    ctrl, (int)vn, vname)
+                        : v < 0 ? "the spec has no such variable"
+                        : s->vars[v].kind == IR_V_OPTION || s->vars[v].kind == IR_V_PARAM
+                            ? "only a plant variable or a machine's variable (MACHINE.VAR) can be abstracted"
+                        : rest && (s->vars[v].shape != IR_ARRAY || s->vars[v].kind != IR_V_PLANT)
+                            ? "'[1..]' needs a plant array"
                         : NULL;
         if (why) {
             fprintf(stderr, "issu-gen: error: '--abstract %s': %s\n", arg, why);

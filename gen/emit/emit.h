@@ -24,7 +24,8 @@ typedef struct em_opts {
 } em_opts;
 
 /* The localization abstraction of a Promela model (--abstract): the cells of
- * a plant variable the model drops.  A dropped cell keeps its initial value
+ * a plant variable, or of a machine's variable in every instance, the model
+ * drops.  A dropped cell keeps its initial value
  * and is never written; a test that reads it may be true and may be false
  * (every guard is evaluated in three values: the model may take a step
  * whenever some value of the dropped cells allows it), so that every run of

@@ -99,6 +99,13 @@ static int pm_abs(const pm *c, int var)
     return c->abs && var >= 0 ? c->abs[var] : 0;
 }
 
+/* Variable v as --abstract names it: NAME, or MACHINE.VAR for a machine's. */
+static const char *pm_abs_name(const pm *c, int v)
+{
+    const ir_var *x = &c->s->vars[v];
+    return x->kind == IR_V_CTRL ? ar_printf("%s.%s", c->s->machines[x->machine].name, x->name) : x->name;
+}
+
 static void pm_expr(pm *c, const ir_expr *e);
 static int pm_reads_dropped(const pm *c, const ir_expr *e);
 static void pm_dropped_read(pm *c, const ir_expr *e);
@@ -211,7 +218,8 @@ static void pm_expr(pm *c, const ir_expr *e)
         pm_value(c, &e->type, (int32_t)known);
         return;
     }
-    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_INDEX || e->kind == IR_E_COUNT)
+    if (pm_abs(c, e->var) && (e->kind == IR_E_VAR || e->kind == IR_E_MVAR || e->kind == IR_E_INDEX
+                              || e->kind == IR_E_COUNT)
         && pm_reads_dropped(c, e))
         pm_dropped_read(c, e);
     switch (e->kind) {
@@ -305,7 +313,7 @@ static int pm_drops(const pm *c, const ir_expr *e, const ir_expr **idx, int max,
     if (!e || (e->kind != IR_E_CONST && e->kind != IR_E_PARAM && ir_known(c->s, c->p, e, &k)))
         return 0;
     int a = pm_abs(c, e->var);
-    if (a && e->kind == IR_E_VAR)
+    if (a && (e->kind == IR_E_VAR || e->kind == IR_E_MVAR))
         return 1;
     if (a && e->kind == IR_E_COUNT && e->machine < 0 && (a == EM_ABS_ALL || pm_size(c, &c->s->vars[e->var]) > 1))
         return 1;
@@ -404,7 +412,7 @@ static void pm_dropped_read(pm *c, const ir_expr *e)
         && e->a->kind == IR_E_SELF && c->kept->kind == IR_E_SELF)
         return;                     /* the writer's own element, written only when kept */
     diag_error(e->at, "'--abstract %s': its value is used here, not only tested; no value of a "
-               "dropped cell is sound", c->s->vars[e->var].name);
+               "dropped cell is sound", pm_abs_name(c, e->var));
 }
 
 /* ---- properties at the kept instance (--abstract NAME[1..]) -------------- */
@@ -541,7 +549,7 @@ static int pm_own_only(const pm *c, int m, const ir_expr *e)
     if (!e)
         return 1;
     int a = pm_abs(c, e->var);
-    if (a && (e->kind == IR_E_VAR || e->kind == IR_E_COUNT))
+    if (a && (e->kind == IR_E_VAR || e->kind == IR_E_MVAR || e->kind == IR_E_COUNT))
         return !pm_reads_dropped(c, e);
     if (a && e->kind == IR_E_INDEX && !(a == EM_ABS_REST && e->a->kind == IR_E_SELF
                                          && sy_owned(c->s, m, &c->s->vars[e->var])))
@@ -1150,7 +1158,7 @@ static void pm_banner(FILE *out, const void *ctx)
     fputs("/* @ABSTRACT", out);
     for (int v = 0; v < c->s->nvars; v++)
         if (c->abs[v])
-            fprintf(out, " %s%s", c->s->vars[v].name, c->abs[v] == EM_ABS_REST ? "[1..]" : "");
+            fprintf(out, " %s%s", pm_abs_name(c, v), c->abs[v] == EM_ABS_REST ? "[1..]" : "");
     fputs(" */\n", out);
 }
 
@@ -1572,6 +1580,8 @@ static void pm_actions(pm *c, int m, const ir_trans *t, long variant)
             fprintf(c->out, "drop_%s_%s(self);\n", n, c->s->cmds[a->cmd].name);
             break;
         case IR_A_ASSIGN:
+            if (pm_abs(c, a->var))
+                break;              /* --abstract M.VAR: never written */
             fputs("            ", c->out);
             pm_ctrl(c, &c->s->vars[a->var], NULL, NULL);
             fputs(" = ", c->out);
