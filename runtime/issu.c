@@ -49,7 +49,7 @@ static void issu__report(issu *m, const issu_error *e)
 {
     m->nviolations++;
     issu__log(m, ISSU_LOG_ERROR, e->kind == ISSU_ERR_MONITOR ? "monitor " : "contract ", e->name,
-              e->text);
+              ": ", e->text);
     if (m->cfg.error)
         m->cfg.error(m->cfg.error_ctx, m, e);
 }
@@ -74,20 +74,27 @@ void issu__contract(issu *m, int id)
     issu__report(m, &e);
 }
 
-void issu__log(issu *m, int level, const char *a, const char *b, const char *c)
+/* One log line, the parts joined; a line longer than the buffer ends in
+ * "..." so that a reader knows it was cut. */
+void issu__log(issu *m, int level, const char *a, const char *b, const char *c, const char *d)
 {
     char line[256];
     size_t n = 0;
-    const char *parts[3] = { a, b, c };
+    int cut = 0;
+    const char *parts[4] = { a, b, c, d };
     if (!m->cfg.hal->log)
         return;
-    for (int i = 0; i < 3; i++) {                      /* bound: 3 parts */
+    for (int i = 0; i < 4; i++) {                      /* bound: 4 parts */
         size_t len = parts[i] ? strlen(parts[i]) : 0;
-        if (len > sizeof line - 1 - n)
+        if (len > sizeof line - 1 - n) {
             len = sizeof line - 1 - n;
+            cut = 1;
+        }
         memcpy(line + n, parts[i] ? parts[i] : "", len);
         n += len;
     }
+    if (cut)
+        memcpy(line + n - 3, "...", 3);
     line[n] = '\0';
     m->cfg.hal->log(m->cfg.hal_ctx, m->cfg.instance, level, line);
 }
@@ -164,7 +171,7 @@ issu_rc issu__enqueue(issu *m, int event, uint32_t post)
         return ISSU_RC_BAD_ARG;
     int cmd = issu__ev_cmd[event];
     if (cmd >= 0 && m->cmd[cmd] != ISSU__CMD_PENDING) {
-        issu__log(m, ISSU_LOG_WARN, "stale outcome '", issu__ev_names[event], "' dropped");
+        issu__log(m, ISSU_LOG_WARN, "stale outcome '", issu__ev_names[event], "' dropped", NULL);
         return ISSU_RC_STALE;
     }
     if (!ISSU__REQUIRE(m, m->qlen < m->qcap, ISSU_C_QUEUE_OVERFLOW))
@@ -215,7 +222,7 @@ static issu_rc issu__unhandled(issu *m, int ev, int from)
     issu__trace_begin(m, -1, from, ev);
     issu__trace_end(m, from, what);
     issu__log(m, p == ISSU__P_IGNORE ? ISSU_LOG_INFO : ISSU_LOG_WARN, issu__ev_names[ev],
-              " unhandled in ", m->desc->state_names[from]);
+              " unhandled in ", m->desc->state_names[from], NULL);
     return p == ISSU__P_IGNORE ? ISSU_RC_IGNORED : p == ISSU__P_REJECT ? ISSU_RC_REJECTED
                                                                        : ISSU_RC_UNDECIDED;
 }

@@ -107,7 +107,7 @@ int32_t issu__peer_count(issu *m, int machine, const int32_t *vals, int nvals);
 
 /* --- runtime internals shared between its files --- */
 void issu__contract(issu *m, int id);
-void issu__log(issu *m, int level, const char *a, const char *b, const char *c);
+void issu__log(issu *m, int level, const char *a, const char *b, const char *c, const char *d);
 void issu__monitors_run(issu *m, int cmd);
 void issu__timer_arm(issu *m, int cmd, issu_time_ms from);
 /* The deadline of cmd issued at `from` (0: it has no timer). */
