@@ -154,8 +154,15 @@ issu_rc issu__setup(issu *m, const issu_cfg *cfg)
     return ISSU_RC_OK;
 }
 
-issu_rc issu_init(issu *m, const issu_cfg *cfg)
+int issu__abi_ok(const issu_abi *abi)
 {
+    return abi && memcmp(abi, ISSU_ABI_HERE, sizeof *abi) == 0;
+}
+
+issu_rc issu_init_abi(issu *m, const issu_cfg *cfg, const issu_abi *abi)
+{
+    if (!issu__abi_ok(abi))
+        return ISSU_RC_ABI;
     issu_rc rc = issu__setup(m, cfg);
     if (rc == ISSU_RC_OK)
         issu__journal_start(m);

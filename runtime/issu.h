@@ -42,7 +42,9 @@
 #include "issu_hal.h"
 #include "issu_ids.h"
 
-/* Capacities; a firmware build may override them with -D.  The event
+/* Capacities; a firmware build may override them with -D, for the library
+ * and the application alike: each side passes the layout it was built
+ * with (issu_abi below), and the library refuses a mismatch.  The event
  * queue is not among them: its length is the spec's derived bound
  * (ISSU_QUEUE_LEN in issu_ids.h, ir_queue_bound), which the proofs show no
  * run passes; each instance uses its profile's bound of it. */
@@ -73,7 +75,8 @@
     X(STALE, "outcome of a command that is not pending, dropped") \
     X(BAD_ARG, "invalid argument") \
     X(CONTRACT, "a contract was violated") \
-    X(NO_JOURNAL, "no valid journal record")
+    X(NO_JOURNAL, "no valid journal record") \
+    X(ABI, "built with other capacities or another spec than the library: nothing done (issu_abi)")
 
 typedef enum issu_rc {
 #define ISSU_X_(name, text) ISSU_RC_##name,
@@ -222,12 +225,27 @@ struct issu {                      /* private: see issu_impl.h */
     char tbuf[ISSU_TRACE_MAX];     /* the trace line being built */
 };
 
+/* The layout an application was built with: the sizes of the structures
+ * it allocates and the capacities in them.  issu_init(), issu_resume() and
+ * issu_sys_init() pass the caller's (ISSU_ABI_HERE, by the macros below)
+ * and the library compares it with its own: built with another -D
+ * capacity or against another spec's generated headers, the call returns
+ * ISSU_RC_ABI and writes nothing, where it would otherwise write past the
+ * application's memory. */
+typedef struct issu_abi {
+    uint32_t size, sys_size;        /* sizeof(issu), sizeof(issu_sys) */
+    uint32_t journal_slots, jrec_bytes, trace_max, trace_actions_max, queue_len;
+} issu_abi;
+#define ISSU_ABI_HERE (&(const issu_abi){ (uint32_t)sizeof(issu), (uint32_t)sizeof(issu_sys), \
+    ISSU_JOURNAL_SLOTS, ISSU_JREC_BYTES, ISSU_TRACE_MAX, ISSU_TRACE_ACTIONS_MAX, ISSU_QUEUE_LEN })
+
 /* Set up an instance in the initial state with the initial variable values:
  * a fresh start, a new run.  With journal storage, the run gets the next
  * epoch (one more than any record there) and its start record is written,
  * so that no later resume picks up an earlier run.  ISSU_RC_BAD_ARG if cfg
  * is unusable. */
-issu_rc issu_init(issu *m, const issu_cfg *cfg);
+issu_rc issu_init_abi(issu *m, const issu_cfg *cfg, const issu_abi *abi);
+#define issu_init(m, cfg) issu_init_abi((m), (cfg), ISSU_ABI_HERE)
 
 /* Set up an instance from its journal after a restart (issu_journal.c):
  * the newest run's last good record (torn, corrupt and stale records are
@@ -239,7 +257,8 @@ issu_rc issu_init(issu *m, const issu_cfg *cfg);
  * (ISSU_RC_BAD_ARG).  ISSU_RC_NO_JOURNAL (and a fresh initial state) if no
  * record is valid; ISSU_RC_CONTRACT (116) if the HAL's issue counts cannot
  * follow from the record. */
-issu_rc issu_resume(issu *m, const issu_cfg *cfg, issu_resume_info *info);
+issu_rc issu_resume_abi(issu *m, const issu_cfg *cfg, issu_resume_info *info, const issu_abi *abi);
+#define issu_resume(m, cfg, info) issu_resume_abi((m), (cfg), (info), ISSU_ABI_HERE)
 
 /* Queue an event (ISSU_EV_x): operator actions, faults, events from other
  * machines, and the HAL's command outcomes.  Never runs the machine.
@@ -314,7 +333,8 @@ int issu_instances(int profile, int machine);
 
 /* Set up every instance of cfg->profile (cfg->machine, index and instance
  * are assigned; the rest is shared).  ISSU_RC_BAD_ARG if unusable. */
-issu_rc issu_sys_init(issu_sys *sys, const issu_cfg *cfg);
+issu_rc issu_sys_init_abi(issu_sys *sys, const issu_cfg *cfg, const issu_abi *abi);
+#define issu_sys_init(sys, cfg) issu_sys_init_abi((sys), (cfg), ISSU_ABI_HERE)
 /* Instance `index` of `machine`, or NULL. */
 issu *issu_sys_get(issu_sys *sys, int machine, int index);
 /* The instance with HAL number `instance`, or NULL. */

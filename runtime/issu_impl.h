@@ -107,6 +107,8 @@ int32_t issu__peer_count(issu *m, int machine, const int32_t *vals, int nvals);
 
 /* --- runtime internals shared between its files --- */
 void issu__contract(issu *m, int id);
+/* 1 if abi is the layout the library was built with (issu_abi). */
+int issu__abi_ok(const issu_abi *abi);
 void issu__log(issu *m, int level, const char *a, const char *b, const char *c, const char *d);
 void issu__monitors_run(issu *m, int cmd);
 void issu__timer_arm(issu *m, int cmd, issu_time_ms from);

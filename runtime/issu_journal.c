@@ -267,8 +267,10 @@ static uint32_t issu__popcount(uint64_t v)
     return n;
 }
 
-issu_rc issu_resume(issu *m, const issu_cfg *cfg, issu_resume_info *info)
+issu_rc issu_resume_abi(issu *m, const issu_cfg *cfg, issu_resume_info *info, const issu_abi *abi)
 {
+    if (!issu__abi_ok(abi))
+        return ISSU_RC_ABI;
     uint8_t rec[ISSU_JREC_BYTES];
     issu_resume_info dummy;
     uint64_t reissue, recancel;

@@ -15,8 +15,10 @@ int issu_instances(int profile, int machine)
     return issu__ninstances[profile][machine];
 }
 
-issu_rc issu_sys_init(issu_sys *sys, const issu_cfg *cfg)
+issu_rc issu_sys_init_abi(issu_sys *sys, const issu_cfg *cfg, const issu_abi *abi)
 {
+    if (!issu__abi_ok(abi))
+        return ISSU_RC_ABI;
     if (!sys || !cfg || cfg->profile < 0 || cfg->profile >= ISSU_NPROFILES)
         return ISSU_RC_BAD_ARG;
     memset(sys, 0, sizeof *sys);

@@ -1,6 +1,7 @@
 /* test_instances.c - several instances side by side share nothing; the
  * contract violations of the HAL and of the configuration go to the one
- * error hook with their stable IDs. */
+ * error hook with their stable IDs; a caller built with another layout is
+ * refused before anything is written. */
 #include <string.h>
 
 #include <CUnit/CUnit.h>
@@ -120,6 +121,32 @@ static void test_bad_config(void)
     CU_ASSERT_EQUAL(issu_init(NULL, &cfg), ISSU_RC_BAD_ARG);
 }
 
+/* An application built with another capacity (-DISSU_TRACE_MAX=256, say)
+ * or against another spec's headers passes another layout: the library
+ * refuses it and writes nothing, where it would write past the smaller
+ * instance the application allocated. */
+static void test_abi_mismatch(void)
+{
+    issu_cfg cfg;
+    fh_cfg(&c0, &cfg, 0);
+    issu_abi abi = *ISSU_ABI_HERE;
+    abi.trace_max = 256;
+    abi.size -= ISSU_TRACE_MAX - 256;
+    memset(&m0, 0xa5, sizeof m0);
+    CU_ASSERT_EQUAL(issu_init_abi(&m0, &cfg, &abi), ISSU_RC_ABI);
+    CU_ASSERT_EQUAL(issu_resume_abi(&m0, &cfg, NULL, &abi), ISSU_RC_ABI);
+    int untouched = 1;
+    for (size_t i = 0; i < sizeof m0; i++)
+        untouched &= ((const unsigned char *)&m0)[i] == 0xa5;
+    CU_ASSERT(untouched);
+    abi = *ISSU_ABI_HERE;
+    abi.sys_size++;
+    static issu_sys sys;
+    CU_ASSERT_EQUAL(issu_sys_init_abi(&sys, &cfg, &abi), ISSU_RC_ABI);
+    CU_ASSERT_EQUAL(issu_init_abi(&m0, &cfg, NULL), ISSU_RC_ABI);
+    CU_ASSERT_EQUAL(issu_init(&m0, &cfg), ISSU_RC_OK);   /* the macro passes this build's */
+}
+
 static void test_params_from_profile(void)
 {
     issu_cfg cfg;
@@ -141,6 +168,7 @@ int register_instances(void)
         || !CU_add_test(s, "a pool the profile lacks is never observed", test_empty_pool_unobserved)
         || !CU_add_test(s, "an observation out of its range is contract 111", test_observation_out_of_range)
         || !CU_add_test(s, "bad configurations are refused", test_bad_config)
+        || !CU_add_test(s, "another build's layout is refused, nothing written", test_abi_mismatch)
         || !CU_add_test(s, "params and options from the configuration", test_params_from_profile))
         return -1;
     return 0;
