@@ -16,8 +16,13 @@
 # table far too large for a small model costs most of its time in setting
 # it up (the small systems of tests/specs/systems/ run with -W 18).
 # -H RECORD_JSON (an earlier record of the same spec, e.g. the committed
-# one) only orders the work: the profiles whose searches took longest
-# there start first, so that the last job to finish is a short one.
+# one) orders the work: the profiles whose searches took longest there
+# start first, so that the last job to finish is a short one; and, without
+# -W, sizes each profile's safety and liveness hash tables for the states
+# its searches stored there (twice as many slots; 2^16 at least, 2^26 and
+# 2^27 at most), and with or without -W their depth-first stacks for the
+# depth they reached (eight times; a search that needs more runs again
+# with the largest); a profile it lacks gets the largest of both.
 #
 # Per profile, in WORK/PROFILE/:
 #   safety/    every invariant (also on-issue) and deadlock freedom, one
@@ -82,6 +87,11 @@ WW=22
 if [ -n "$WBITS" ]; then
     case $WBITS in [1-9]|[1-2][0-9]|3[0-2]) W=$WBITS WW=$WBITS ;; *) echo "proofs: -W takes 1..32 bits" >&2; exit 2 ;; esac
 fi
+# With a hint record (-H), a profile's safety and liveness searches are
+# sized from its searches there: the hash table (without -W) for twice the
+# states they stored, the stack for eight times their depth (wbits, sized).
+SIZED=0
+[ -n "$HINT" ] && [ -r "$HINT" ] && SIZED=1 HINT=$(cd "$(dirname "$HINT")" && pwd)/$(basename "$HINT")
 CC_FLAGS="$OPT -w -DNOREDUCE -DMEMLIM=$MEM"   # POR is off: with only global data it prunes
                                               # nothing here, and coverage stays exact
 SAFETY_CC="$CC_FLAGS $SAFE_OPT -DSAFETY -DNOCLAIM"
@@ -94,6 +104,61 @@ WITNESS_CC="-O0 -w -DNOREDUCE -DMEMLIM=$MEM"  # the pan of the witnesses (and of
 SYM_DIRECT_MAX=${SYM_DIRECT_MAX:-1000000}     # above it, the direct search (up to N! times larger) is not run
 
 say() { [ $QUIET = 1 ] || printf 'proofs: %s\n' "$*"; }
+
+# wbits KIND MAX: the hash-table bits of profile P's search of KIND (safety,
+# acceptance): log2 of twice the states the hint record's search of that
+# kind stored, rounded up, from 16 to MAX; MAX without a sized hint.  A
+# table too small for the states only makes the search slower, never
+# partial; one far too large costs the time and memory of setting it up
+# (512 MB at 2^26, for a spec of three states).
+wbits() {
+    local kind=$1 max=$2 n b=16
+    [ $SIZED = 1 ] && [ -z "$WBITS" ] || { echo "$max"; return; }
+    n=$(awk -v p="$P" -v k="$kind" '
+        index($0, "\"profile\": \"" p "\",") && $0 ~ ("\"mode\": \"[^\"]*" k) {
+            s = $0; sub(/.*"states_stored": /, "", s); sub(/[,}].*/, "", s)
+            if (s + 0 > most) most = s + 0
+        }
+        END { print most + 0 }' "$HINT")
+    [ "$n" -gt 0 ] || { echo "$max"; return; }
+    while [ $b -lt "$max" ] && [ $((1 << b)) -lt $((2 * n)) ]; do b=$((b + 1)); done
+    echo "$b"
+}
+
+# hint_depth KIND: the depth profile P's search of KIND reached in the
+# hint record, or 0.
+hint_depth() {
+    [ $SIZED = 1 ] || { echo 0; return; }
+    awk -v p="$P" -v k="$1" '
+        index($0, "\"profile\": \"" p "\",") && $0 ~ ("\"mode\": \"[^\"]*" k) {
+            s = $0; sub(/.*"depth": /, "", s); sub(/[,}].*/, "", s)
+            if (s + 0 > most) most = s + 0
+        }
+        END { print most + 0 }' "$HINT"
+}
+
+# sized RUNFLAGS KIND MAX: RUNFLAGS with its -w sized for profile P (wbits)
+# and its -m (the depth-first stack) for 8 times the depth the hint's
+# search reached, 100,000 at least; run_pan searches again with the
+# largest stack if that is not enough.
+sized() {
+    local m=2000000 d; d=$(hint_depth "$2")
+    [ "$d" -gt 0 ] && m=$((8 * d)) && [ $m -lt 100000 ] && m=100000
+    [ $m -gt 2000000 ] && m=2000000
+    echo "$1" | sed "s/-w[0-9]*/-w$(wbits "$2" "$3")/; s/-m[0-9]*/-m$m/"
+}
+
+# run_pan DIR OUT FLAGS...: ./pan FLAGS in DIR, its output in DIR/OUT; once
+# more with the largest stack (-m2000000) if the search went deeper than
+# its stack (a sized one, see sized).
+run_pan() {
+    local d=$1 out=$2; shift 2
+    (cd "$d" && ./pan "$@" >"$out" 2>&1)
+    if grep -q 'max search depth too small' "$d/$out" && ! printf '%s\n' "$@" | grep -qx -- -m2000000; then
+        rm -f "$d"/*.trail
+        (cd "$d" && ./pan $(printf '%s\n' "$@" | sed 's/^-m[0-9]*$/-m2000000/') >"$out" 2>&1)
+    fi
+}
 
 # pan_field FILE: "stored matched transitions depth memMB time errors complete"
 pan_fields() {
@@ -135,7 +200,9 @@ search_safety() {
     mkdir -p "$d" && cp "$PD/model.pml" "$d/"
     (cd "$d" && spin $flags -a model.pml >spin.log 2>&1 && cc $SAFETY_CC -o pan pan.c >cc.log 2>&1) ||
         { echo "FAIL BUILD spin -a or cc" >"$d/verdict"; echo "0 0 0 0 0 0 1 no" >"$d/fields"; return 1; }
-    (cd "$d" && ./pan $SAFETY_RUN >pan.out 2>&1)
+    local run=$SAFETY_RUN                              # the direct search of a symmetric
+    [ "$d" = "$PD/safety" ] && run=$(sized "$SAFETY_RUN" safety "$W")   # model: no record of its states
+    run_pan "$d" pan.out $run
     pan_fields "$d/pan.out" >"$d/fields"
     set -- $(cat "$d/fields")
     local err=$7 complete=$8 failed="" v=PASS
@@ -272,8 +339,8 @@ prove_liveness() {
             { say "$P liveness: FAIL: spin -a or cc failed (see $a)"; return 1; }
         for mode in all-runs weak-fairness; do
             rm -f "$a"/*.trail
-            (cd "$a" && ./pan $([ $mode = all-runs ] && echo "$LIVE_RUN" || echo "$FAIR_RUN") \
-                -N ALL_LTL >"../all-$mode.out" 2>&1)
+            local run; run=$(sized "$([ $mode = all-runs ] && echo "$LIVE_RUN" || echo "$FAIR_RUN")" acceptance $((W + 1)))
+            run_pan "$a" "../all-$mode.out" $run -N ALL_LTL
             set -- $(pan_fields "$d/all-$mode.out")
             [ "$7" = 0 ] && [ "$8" = yes ] && break
             mode=
@@ -427,8 +494,14 @@ for e in $SAME; do same_as "${e%%@*}" "${e#*@}"; done
 
 if [ -n "$RECORD" ]; then
     mkdir -p "$RECORD"
+    how=
+    if [ $SIZED = 1 ]; then
+        how="-w for twice its states, -m for eight times its depth"
+        [ -n "$WBITS" ] && how="-m for eight times its depth"
+        how=" at most; per profile, from its search in the last record: $how"
+    fi
     sh "$(dirname "$0")/proofs-record.sh" "$GEN" "$SPEC" "$WORK" "$RECORD" "$CFILES" \
-        "$CC_FLAGS" "$SAFETY_CC" "$SAFETY_RUN" "$LIVE_RUN" "$FAIR_RUN" "$WITNESS_RUN" $ORDER || rc=1
+        "$CC_FLAGS" "$SAFETY_CC" "$SAFETY_RUN$how" "$LIVE_RUN$how" "$FAIR_RUN" "$WITNESS_RUN" $ORDER || rc=1
     say "record: $RECORD/record.md, $RECORD/record.json"
 fi
 [ $rc = 0 ] && say "all proofs passed" || say "FAILED: see the lines above"

@@ -41,4 +41,5 @@ proofs-systems: $(SYSTEMS_PROVE)
 
 $(SYSTEMS_PROVE): proofs-systems-%: $(SYSTEMS_DIR)/%.fsm $(REL_BIN) | deps
 	$(call quiet,PROVE,$<)bash mk/proofs.sh -W 18 -g $(REL_BIN) -w $(O)/systems-proofs/$* \
-		-r proofs/systems/$* -j $(PROOF_JOBS) $<
+		-r proofs/systems/$* -j $(PROOF_JOBS) \
+		$(if $(wildcard proofs/systems/$*/record.json),-H proofs/systems/$*/record.json) $<

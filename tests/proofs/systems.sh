@@ -37,7 +37,8 @@ check_correct() {
     if ! "$GEN" --check "$spec" >"$WORK/$name.check" 2>&1; then
         echo "systems: FAIL $name: issu-gen --check rejects $spec:"; cat "$WORK/$name.check"; return 1
     fi
-    if ! bash mk/proofs.sh -q -W 18 -g "$GEN" -w "$w" -r "$w" -j 1 "$spec" >"$w.log" 2>&1; then
+    if ! bash mk/proofs.sh -q -W 18 -g "$GEN" -w "$w" -r "$w" -j 1 \
+            $([ -r "$committed" ] && echo "-H $committed") "$spec" >"$w.log" 2>&1; then
         echo "systems: FAIL $name: a proof of $spec fails (work files under $w):"; cat "$w.log"; return 1
     fi
     if [ ! -r "$committed" ]; then
