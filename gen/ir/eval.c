@@ -153,7 +153,7 @@ static int ev_eval3(ev_env *env, const ir_expr *e, const uint8_t *known, int *ta
 {
     const ir_spec *s = env->spec;
     const ir_machine *m = ev_machine(env);
-    int64_t a, b;
+    int64_t a = 0, b = 0;
     int ka, kb;
     switch (e->kind) {
     case IR_E_VAR:
