@@ -105,36 +105,29 @@ SYM_DIRECT_MAX=${SYM_DIRECT_MAX:-1000000}     # above it, the direct search (up 
 
 say() { [ $QUIET = 1 ] || printf 'proofs: %s\n' "$*"; }
 
-# wbits KIND MAX: the hash-table bits of profile P's search of KIND (safety,
-# acceptance): log2 of twice the states the hint record's search of that
-# kind stored, rounded up, from 16 to MAX; MAX without a sized hint.  A
-# table too small for the states only makes the search slower, never
-# partial; one far too large costs the time and memory of setting it up
-# (512 MB at 2^26, for a spec of three states).
-wbits() {
-    local kind=$1 max=$2 n b=16
-    [ $SIZED = 1 ] && [ -z "$WBITS" ] || { echo "$max"; return; }
-    n=$(awk -v p="$P" -v k="$kind" '
-        index($0, "\"profile\": \"" p "\",") && $0 ~ ("\"mode\": \"[^\"]*" k) {
-            s = $0; sub(/.*"states_stored": /, "", s); sub(/[,}].*/, "", s)
-            if (s + 0 > most) most = s + 0
-        }
-        END { print most + 0 }' "$HINT")
-    [ "$n" -gt 0 ] || { echo "$max"; return; }
-    while [ $b -lt "$max" ] && [ $((1 << b)) -lt $((2 * n)) ]; do b=$((b + 1)); done
-    echo "$b"
-}
-
-# hint_depth KIND: the depth profile P's search of KIND reached in the
-# hint record, or 0.
-hint_depth() {
+# hint_most KIND FIELD: the largest FIELD (states_stored, depth) of profile
+# P's searches of KIND (safety, acceptance) in the hint record, or 0.
+hint_most() {
     [ $SIZED = 1 ] || { echo 0; return; }
-    awk -v p="$P" -v k="$1" '
+    awk -v p="$P" -v k="$1" -v f="$2" '
         index($0, "\"profile\": \"" p "\",") && $0 ~ ("\"mode\": \"[^\"]*" k) {
-            s = $0; sub(/.*"depth": /, "", s); sub(/[,}].*/, "", s)
+            s = $0; sub(".*\"" f "\": ", "", s); sub(/[,}].*/, "", s)
             if (s + 0 > most) most = s + 0
         }
         END { print most + 0 }' "$HINT"
+}
+
+# wbits KIND MAX: the hash-table bits of profile P's search of KIND: log2
+# of twice the states the hint record's search of that kind stored,
+# rounded up, from 16 to MAX; MAX under -W or without a hint.  A table too
+# small for the states only makes the search slower, never partial; one
+# far too large costs the time and memory of setting it up (512 MB at
+# 2^26, for a spec of three states).
+wbits() {
+    local max=$2 n b=16
+    [ -z "$WBITS" ] && n=$(hint_most "$1" states_stored) && [ "$n" -gt 0 ] || { echo "$max"; return; }
+    while [ $b -lt "$max" ] && [ $((1 << b)) -lt $((2 * n)) ]; do b=$((b + 1)); done
+    echo "$b"
 }
 
 # sized RUNFLAGS KIND MAX: RUNFLAGS with its -w sized for profile P (wbits)
@@ -142,7 +135,7 @@ hint_depth() {
 # search reached, 100,000 at least; run_pan searches again with the
 # largest stack if that is not enough.
 sized() {
-    local m=2000000 d; d=$(hint_depth "$2")
+    local m=2000000 d; d=$(hint_most "$2" depth)
     [ "$d" -gt 0 ] && m=$((8 * d)) && [ $m -lt 100000 ] && m=100000
     [ $m -gt 2000000 ] && m=2000000
     echo "$1" | sed "s/-w[0-9]*/-w$(wbits "$2" "$3")/; s/-m[0-9]*/-m$m/"

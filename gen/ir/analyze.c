@@ -335,8 +335,7 @@ typedef struct an_cube {
     an *a;
     an_group *g;
     const ev_space *sp;
-    ev_env env;
-    int profile;
+    ev_env env;                     /* its profile and machine */
     int policy, arrives;
 } an_cube;
 
@@ -368,7 +367,7 @@ static int an_cube_visit(void *ctx)
     an_cube *c = ctx;
     an_group *g = c->g;
     const ir_spec *s = c->a->s;
-    int w = an_select(c->a, g, &c->env, c->sp, c->profile);
+    int w = an_select(c->a, g, &c->env, c->sp, c->env.profile);
     if (w == -2)
         return 1;
     if (w >= 0) {
@@ -379,7 +378,7 @@ static int an_cube_visit(void *ctx)
         ev_describe(c->sp, s, g->k, c->a->slots, d, sizeof d);
         diag_error(g->m->states[t0->from].at, "%s is not handled when %s (profile '%s'); add "
                    "a transition or 'otherwise', or ignore or reject it", an_where(s, g), d,
-                   s->profiles[c->profile].name);
+                   s->profiles[c->env.profile].name);
         g->residual_seen = 1;
     }
     return 0;
@@ -397,7 +396,7 @@ static int an_group_instance(an *a, an_group *g, int profile, int32_t self)
                   ar_printf("the guards of %s", an_where(s, g)), profile))
         return -1;
     an_restrict_pending(a, &sp, g->m, g->m->trans[g->lo].from);
-    an_cube c = { a, g, &sp, an_env(a, profile, g->k), profile, 0, 0 };
+    an_cube c = { a, g, &sp, an_env(a, profile, g->k), 0, 0 };
     const ir_trans *t0 = &g->m->trans[g->lo];
     c.policy = g->m->policy[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
     c.arrives = g->m->arrives[(size_t)t0->from * (size_t)s->nevents + (size_t)t0->event];
@@ -508,12 +507,10 @@ static void an_action_ranges(an *a, int k, const ir_trans *t, int profile, uint8
  * keeps the cube open. */
 typedef struct an_acts {
     an *a;
-    int k;
     const ir_trans *t;
-    int profile;
     uint8_t *reported;
     const ev_space *sp;
-    ev_env env;
+    ev_env env;                     /* its profile and machine */
     int32_t *save;
 } an_acts;
 
@@ -556,17 +553,17 @@ static int an_acts_visit(void *ctx)
         int64_t v = ev_eval(&c->env, ac->kind == IR_A_ASSIGN ? ac->value : ac->index);
         int32_t lo = 0, hi = 0;
         if (ac->kind == IR_A_ASSIGN)
-            ir_bounds(s, &s->vars[ac->var].elem, c->profile, &lo, &hi);
+            ir_bounds(s, &s->vars[ac->var].elem, c->env.profile, &lo, &hi);
         else
-            hi = ir_instances(s, &s->machines[ac->machine], c->profile) - 1;
+            hi = ir_instances(s, &s->machines[ac->machine], c->env.profile) - 1;
         if (!c->env.err && v >= lo && v <= hi) {
             if (ac->kind == IR_A_ASSIGN)
                 slots[s->vars[ac->var].slot] = (int32_t)v;
             continue;
         }
         char d[AN_DESC];
-        const char *pn = s->profiles[c->profile].name;
-        ev_describe(c->sp, s, c->k, c->save, d, sizeof d);
+        const char *pn = s->profiles[c->env.profile].name;
+        ev_describe(c->sp, s, c->env.machine, c->save, d, sizeof d);
         if (c->env.err)
             diag_error(c->env.err_at, "index out of range (profile '%s': %s)", pn, d[0] ? d : "always");
         else if (ac->kind == IR_A_ASSIGN)
@@ -600,7 +597,7 @@ static void an_action_instance(an *a, int k, const ir_trans *t, int profile, uin
     if (!any || an_budget(a, &sp, 1, t->at, "this transition", profile))
         return;
     an_restrict_pending(a, &sp, &s->machines[k], t->from);
-    an_acts c = { a, k, t, profile, reported, &sp, an_env(a, profile, k),
+    an_acts c = { a, t, reported, &sp, an_env(a, profile, k),
                   ar_array((size_t)s->nslots + 1, sizeof(int32_t)) };
     ev_cubes(&sp, s, a->slots, an_acts_decided, an_acts_visit, &c);
 }
